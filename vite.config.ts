@@ -1,0 +1,104 @@
+// Two builds from one config (see the `build:lib` and `build:cdn` scripts):
+//
+// - default mode: the npm library in dist/, one ES module per public entry plus shared chunks in
+//   dist/chunks/, with `lit`, `lit/*` and `@lit/*` left as imports for the user's bundler.
+// - `--mode cdn`: dist/cdn/tend.js, one self-contained minified ES module (Lit inlined, no code
+//   splitting) for a plain `<script type="module">` tag. It does not empty dist/, so it runs
+//   after the library build.
+//
+// Neither build may pull in anything from src/server (Node-only code): the guard plugin below
+// fails the build if one of them does.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+const ELEMENTS = ['reflection-prompt', 'capacity-check-in', 'offer-board'] as const;
+
+/** Public entries: name in dist/ → source file. Element entries appear as their folders land. */
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = {
+    index: src('index.ts'),
+    provider: src('provider/index.ts'),
+    storage: src('storage/index.ts'),
+    'storage-conformance': src('storage/conformance.ts'),
+  };
+  for (const name of ELEMENTS) {
+    const file = src(`elements/${name}/index.ts`);
+    if (existsSync(file)) entries[name] = file;
+  }
+  return entries;
+}
+
+const isLit = (id: string): boolean => /^lit(\/|$)/.test(id) || id.startsWith('@lit/');
+
+/** Fails the build when browser code imports anything from src/server. */
+function noServerCode(): Plugin {
+  const serverDir = src('server/');
+  return {
+    name: 'tend:no-server-code',
+    enforce: 'pre',
+    load(id) {
+      if (id.startsWith(serverDir)) {
+        this.error(`browser build imports server code: ${id.slice(root.length)} (src/server is Node-only)`);
+      }
+      return null;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') {
+    return {
+      publicDir: false,
+      plugins: [noServerCode()],
+      // Lit's production build is selected by export conditions; this covers any other
+      // `process.env.NODE_ENV` check, which would throw in a browser without a bundler.
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: true,
+        lib: {
+          entry: { tend: src('index.ts') },
+          formats: ['es'],
+          fileName: () => 'tend.js',
+        },
+        rolldownOptions: {
+          output: {
+            codeSplitting: false,
+            minify: true,
+            // No user bundler reads this file: pure annotations are dead weight here.
+            comments: { legal: true, annotation: false, jsdoc: false },
+          },
+        },
+      },
+    };
+  }
+
+  return {
+    publicDir: false,
+    plugins: [noServerCode()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: libraryEntries(),
+        formats: ['es'],
+        fileName: (_format, entryName) => `${entryName}.js`,
+      },
+      rolldownOptions: {
+        external: isLit,
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          minify: true,
+        },
+      },
+    },
+  };
+});
