@@ -1,0 +1,181 @@
+/**
+ * Binds one storage collection to an element: the records to render, live changes from other
+ * tabs and people, writes in flight, and errors to say plainly. Written once, used by every
+ * widget; no element talks to an adapter directly.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AdapterStatus, RecordChange, StorageAdapter, StoredRecord } from '../storage/adapter.js';
+import { ConflictError, type StorageError, toStorageError } from '../storage/errors.js';
+
+export interface RecordsControllerOptions<T> {
+  /** The adapter in force; read at every update, so a provider that arrives later is picked up. */
+  adapter: () => StorageAdapter;
+  /** The collection; may depend on the host's attributes (e.g. a board id). */
+  collection: () => string;
+  /** Checks a stored value; records it rejects are left out rather than breaking the view. */
+  accept?: (value: unknown) => value is T;
+}
+
+/** How a change to one record is made from its current value; throw to refuse it. */
+export type RecordChangeFn<T> = (current: T | undefined, record: StoredRecord<T> | undefined) => T;
+
+export class RecordsController<T> implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: RecordsControllerOptions<T>;
+  #byId = new Map<string, StoredRecord<T>>();
+  #sorted: StoredRecord<T>[] | undefined;
+  #bound: { adapter: StorageAdapter; collection: string; unbind: () => void } | undefined;
+  #generation = 0;
+
+  /** True until the first list has arrived. */
+  loading = true;
+  /** Why reading failed, if it did. */
+  readError: StorageError | undefined;
+  /** Why the latest write failed; cleared by the next successful one. */
+  writeError: StorageError | undefined;
+  /** Writes started and not yet finished. */
+  pending = 0;
+
+  constructor(host: ReactiveControllerHost, options: RecordsControllerOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** Every record, ordered by id. */
+  get records(): StoredRecord<T>[] {
+    return (this.#sorted ??= [...this.#byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+
+  get(id: string): StoredRecord<T> | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The adapter's status (where records live, pending writes, the latest problem). */
+  get status(): AdapterStatus {
+    return this.#options.adapter().status;
+  }
+
+  hostConnected(): void {
+    this.#bind();
+  }
+
+  hostUpdate(): void {
+    this.#bind();
+  }
+
+  hostDisconnected(): void {
+    this.#bound?.unbind();
+    this.#bound = undefined;
+  }
+
+  /** Writes a value. Without `expectedRev` it updates whatever revision this view holds (or creates). */
+  async put(id: string, value: T, expectedRev: number | null = this.get(id)?.rev ?? null): Promise<StoredRecord<T>> {
+    return this.#write(async (adapter, collection) => {
+      const record = await adapter.put<T>(collection, id, value, { expectedRev });
+      this.#apply({ type: 'put', collection, id, record });
+      return record;
+    });
+  }
+
+  /**
+   * Changes one record from its latest value, retrying when someone else wrote first. `change`
+   * sees the fresh value each time and may throw to refuse (e.g. "this slot was just taken").
+   */
+  async update(id: string, change: RecordChangeFn<T>, attempts = 5): Promise<StoredRecord<T>> {
+    return this.#write(async (adapter, collection) => {
+      for (let attempt = 1; ; attempt++) {
+        const current = await adapter.get<T>(collection, id);
+        const next = change(current?.value, current);
+        try {
+          const record = await adapter.put<T>(collection, id, next, { expectedRev: current?.rev ?? null });
+          this.#apply({ type: 'put', collection, id, record });
+          return record;
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+        }
+      }
+    });
+  }
+
+  async remove(id: string, expectedRev: number | null = this.get(id)?.rev ?? null): Promise<void> {
+    await this.#write(async (adapter, collection) => {
+      await adapter.remove(collection, id, { expectedRev });
+      this.#apply({ type: 'remove', collection, id });
+    });
+  }
+
+  async #write<R>(run: (adapter: StorageAdapter, collection: string) => Promise<R>): Promise<R> {
+    this.pending++;
+    this.#host.requestUpdate();
+    try {
+      const result = await run(this.#options.adapter(), this.#options.collection());
+      this.writeError = undefined;
+      return result;
+    } catch (error) {
+      this.writeError = toStorageError(error, 'Saving failed');
+      throw this.writeError;
+    } finally {
+      this.pending--;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** (Re)subscribes and reloads when the adapter or the collection changed. */
+  #bind(): void {
+    const adapter = this.#options.adapter();
+    const collection = this.#options.collection();
+    if (this.#bound?.adapter === adapter && this.#bound.collection === collection) return;
+    this.#bound?.unbind();
+    const generation = ++this.#generation;
+    this.#byId = new Map();
+    this.#sorted = undefined;
+    this.loading = true;
+    this.readError = undefined;
+    const removedWhileLoading = new Set<string>();
+    const stopChanges = adapter.subscribe<T>(collection, (change) => {
+      if (this.loading && change.type === 'remove') removedWhileLoading.add(change.id);
+      this.#apply(change);
+    });
+    const stopStatus = adapter.subscribeStatus(() => this.#host.requestUpdate());
+    this.#bound = {
+      adapter,
+      collection,
+      unbind: () => {
+        stopChanges();
+        stopStatus();
+      },
+    };
+    adapter.list<T>(collection).then(
+      (listed) => {
+        if (generation !== this.#generation) return;
+        for (const record of listed)
+          if (!removedWhileLoading.has(record.id)) this.#apply({ type: 'put', collection, id: record.id, record });
+        this.loading = false;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        this.readError = toStorageError(error, 'Reading failed');
+        this.loading = false;
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
+  /** Applies a change unless this view already holds a newer revision. */
+  #apply(change: RecordChange<T>): void {
+    const held = this.#byId.get(change.id);
+    if (change.type === 'remove') {
+      if (!held) return;
+      this.#byId.delete(change.id);
+    } else {
+      const record = change.record!;
+      if (held && held.rev >= record.rev) return;
+      if (this.#options.accept && !this.#options.accept(record.value)) return;
+      this.#byId.set(change.id, record);
+    }
+    this.#sorted = undefined;
+    this.#host.requestUpdate();
+  }
+}

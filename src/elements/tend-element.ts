@@ -1,0 +1,56 @@
+/**
+ * The thin base every tend element shares: theme, language, the storage and identity handed
+ * down by `<tend-provider>` (or browser storage when there is none), and one way to emit events.
+ */
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController, type Messages } from '../i18n/localize.js';
+import { defaultAdapter } from '../provider/default-adapter.js';
+import { adapterContext, communityContext, identityContext, langContext, type Identity } from '../provider/context.js';
+import { resolveIdentity } from '../provider/identity.js';
+import type { StorageAdapter } from '../storage/adapter.js';
+import { controls, tokens } from '../styles/tokens.js';
+
+export abstract class TendElement<M extends Messages = Messages> extends LitElement {
+  static override styles = [tokens, controls];
+
+  /** `light` or `dark`; by default the element follows the reader's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Words that replace this element's defaults, for any language (e.g. `{ save: 'Keep it' }`). */
+  @property({ attribute: false }) messages?: Partial<M>;
+
+  @consume({ context: adapterContext, subscribe: true })
+  @property({ attribute: false })
+  protected providedAdapter?: StorageAdapter;
+
+  @consume({ context: identityContext, subscribe: true })
+  @property({ attribute: false })
+  protected providedIdentity?: Identity;
+
+  @consume({ context: communityContext, subscribe: true })
+  @property({ attribute: false })
+  protected providedCommunity?: string;
+
+  @consume({ context: langContext, subscribe: true })
+  @property({ attribute: false })
+  providedLang?: string;
+
+  protected abstract readonly localize: LocalizeController<M>;
+
+  /** The adapter in force: the provider's, else browser storage for this page. */
+  get storage(): StorageAdapter {
+    return this.providedAdapter ?? defaultAdapter(this.providedCommunity);
+  }
+
+  /** The person in force: the provider's, else an anonymous id kept in this browser. */
+  get identity(): Identity {
+    return this.providedIdentity ?? resolveIdentity({});
+  }
+
+  /** Dispatches a `tend-…` event that bubbles out of shadow roots. */
+  protected emit<D>(name: `tend-${string}`, detail: D): boolean {
+    return this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Words in one place per element, ready for other languages. Each element owns one message
+ * object per language; a site adds or overrides languages with `registerMessages`, or one
+ * element's words with its `messages` property. The language is the nearest `lang` attribute
+ * (the element's own, an ancestor's — `<tend-provider lang>` included — across shadow roots),
+ * else the provider's language, else `<html lang>`, else English.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A message is text, or a function of values that returns text (counts, names, dates). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Message = string | ((...values: any[]) => string);
+export type Messages = Record<string, Message>;
+
+const registry = new Map<string, Map<string, Partial<Messages>>>();
+const hosts = new Set<ReactiveControllerHost>();
+let documentObserver: MutationObserver | undefined;
+
+/**
+ * Adds (or overrides) messages of one element for one language, for every instance on the page.
+ * `scope` is the element's tag, e.g. `registerMessages('tend-offer-board', 'fr', { … })`.
+ */
+export function registerMessages(scope: string, lang: string, messages: Partial<Messages>): void {
+  let byLang = registry.get(scope);
+  if (!byLang) registry.set(scope, (byLang = new Map()));
+  byLang.set(lang.toLowerCase(), { ...byLang.get(lang.toLowerCase()), ...messages });
+  for (const host of hosts) host.requestUpdate();
+}
+
+/** The nearest `lang` attribute from an element outwards, crossing shadow roots. */
+export function nearestLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    const lang = found?.getAttribute('lang');
+    if (lang) return lang;
+    const root = (found ?? node).getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+/** `es-MX` → `['es-mx', 'es']`: the languages to try, most specific first. */
+function candidates(lang: string): string[] {
+  const lower = lang.toLowerCase();
+  const base = lower.split('-')[0]!;
+  return base === lower ? [lower] : [lower, base];
+}
+
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  /** The provider's language, if any (from context). */
+  readonly providedLang?: string | undefined;
+}
+
+/** Gives an element its words and Intl formatters in the language in force for it. */
+export class LocalizeController<M extends Messages> implements ReactiveController {
+  readonly #host: LocalizedHost;
+  readonly #scope: string;
+  readonly #english: M;
+  readonly #overrides: () => Partial<M> | undefined;
+  readonly #ownObserver: MutationObserver;
+
+  constructor(host: LocalizedHost, scope: string, english: M, overrides: () => Partial<M> | undefined = () => undefined) {
+    this.#host = host;
+    this.#scope = scope;
+    this.#english = english;
+    this.#overrides = overrides;
+    this.#ownObserver = new MutationObserver(() => host.requestUpdate());
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.#host);
+    this.#ownObserver.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    if (!documentObserver) {
+      // One observer for the page: a change of <html lang> re-renders every element.
+      documentObserver = new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
+      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.#host);
+    this.#ownObserver.disconnect();
+  }
+
+  /** The language in force, e.g. `en` or `es-MX`. */
+  get lang(): string {
+    return nearestLang(this.#host) ?? this.#host.providedLang ?? 'en';
+  }
+
+  /** The messages in force: English, then the language's registered messages, then the element's own overrides. */
+  get t(): M {
+    const byLang = registry.get(this.#scope);
+    const layers = candidates(this.lang)
+      .reverse()
+      .map((lang) => byLang?.get(lang));
+    return Object.assign({}, this.#english, ...layers, this.#overrides()) as M;
+  }
+
+  /** "3 days ago", "in 2 hours". */
+  relativeTime(date: Date | string, now: Date = new Date()): string {
+    const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['year', 31536000],
+      ['month', 2592000],
+      ['week', 604800],
+      ['day', 86400],
+      ['hour', 3600],
+      ['minute', 60],
+    ];
+    const format = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' });
+    for (const [unit, size] of units)
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    return format.format(Math.round(seconds), 'second');
+  }
+
+  date(date: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(new Date(date));
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.lang, options).format(value);
+  }
+
+  /** The plural category of `count` in this language (`one`, `other`, …). */
+  pluralCategory(count: number): Intl.LDMLPluralRule {
+    return new Intl.PluralRules(this.lang).select(count);
+  }
+}
+
+/** Picks the form for `count` from `forms` by the language's plural rules; `other` is the fallback. */
+export function plural(
+  lang: string,
+  count: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
+  return (forms[new Intl.PluralRules(lang).select(count)] ?? forms.other).replace(
+    '#',
+    new Intl.NumberFormat(lang).format(count),
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * `tend-widgets`: registers every tend element. Import one entry instead
+ * (`tend-widgets/offer-board`, …) to ship only what a page uses.
+ * @packageDocumentation
+ */
+import { addCloakStyle } from './elements/define.js';
+import './provider/index.js';
+
+addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
+
+export * from './provider/index.js';
+export { registerMessages } from './i18n/localize.js';

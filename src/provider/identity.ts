@@ -1,0 +1,36 @@
+import type { Identity } from './context.js';
+
+const KEY = 'tend:person-id';
+let pageId: string | undefined;
+
+function randomId(): string {
+  return `anon-${crypto.randomUUID()}`;
+}
+
+/**
+ * A stable anonymous id for this browser: kept in localStorage so it survives reloads, or for
+ * this page only when localStorage is blocked. It never leaves the device on browser storage.
+ */
+export function anonymousId(): string {
+  try {
+    let id = localStorage.getItem(KEY);
+    if (!id) {
+      id = randomId();
+      localStorage.setItem(KEY, id);
+    }
+    return id;
+  } catch {
+    return (pageId ??= randomId());
+  }
+}
+
+/** The identity a site gave, or the anonymous local one. */
+export function resolveIdentity(given: { id?: string | null; name?: string | null; token?: string | null }): Identity {
+  const id = given.id?.trim();
+  return {
+    id: id || anonymousId(),
+    name: given.name?.trim() || undefined,
+    token: given.token || undefined,
+    anonymous: !id,
+  };
+}

@@ -1,0 +1,133 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { StorageAdapter } from '../storage/adapter.js';
+import { BrowserAdapter } from '../storage/browser.js';
+import { MemoryAdapter } from '../storage/memory.js';
+import { adapterContext, communityContext, identityContext, langContext, type Identity } from './context.js';
+import { resolveIdentity } from './identity.js';
+
+/** Built-in storage choices of `<tend-provider storage="…">`. */
+export type StorageKind = 'browser' | 'memory' | 'http';
+
+/**
+ * Makes factories for storage kinds that live in other modules (the HTTP adapter registers
+ * itself here), so a blog that never uses a server never downloads its code.
+ */
+const storageFactories = new Map<string, (options: StorageFactoryOptions) => StorageAdapter>([
+  ['browser', ({ community, identity }) => new BrowserAdapter({ community, author: identity.id })],
+  ['memory', ({ community, identity }) => new MemoryAdapter({ community, author: identity.id })],
+]);
+
+export interface StorageFactoryOptions {
+  community: string;
+  identity: Identity;
+  endpoint?: string | undefined;
+}
+
+/** Adds a storage kind that `<tend-provider storage="…">` can name. */
+export function registerStorageKind(kind: string, factory: (options: StorageFactoryOptions) => StorageAdapter): void {
+  storageFactories.set(kind, factory);
+}
+
+/**
+ * Hands storage, identity, community and language down to every tend element inside it.
+ * Without a provider, each element works alone on browser storage.
+ *
+ * @summary Shares one storage adapter, one person and one community with the tend elements inside.
+ *
+ * @slot - The tend elements (and anything else) that use this provider's storage and identity.
+ */
+export class TendProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Where records live: `browser` (this browser only, the default), `memory` (gone on reload), `http` (a tend-server). */
+  @property() storage: StorageKind | (string & {}) = 'browser';
+
+  /** The tend-server's base URL, for `storage="http"`. */
+  @property() endpoint?: string;
+
+  /** The community whose records the elements read and write. */
+  @property() community = 'default';
+
+  /** The person's id from the site's own login. Without it, a stable anonymous id kept in this browser. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The person's display name. */
+  @property({ attribute: 'user-name' }) userName?: string;
+
+  /** A token the site signed for this person (sent to a tend-server). */
+  @property() token?: string;
+
+  /** Any `StorageAdapter`; takes precedence over `storage`. The provider never closes an adapter it was given. */
+  @property({ attribute: false }) adapter?: StorageAdapter;
+
+  @provide({ context: adapterContext }) @state() protected providedAdapter?: StorageAdapter;
+  @provide({ context: identityContext }) @state() protected providedIdentity?: Identity;
+  @provide({ context: communityContext }) @state() protected providedCommunity?: string;
+  @provide({ context: langContext }) @state() protected providedLang?: string;
+
+  #ownAdapter?: StorageAdapter;
+  #langObserver = new MutationObserver(() => (this.providedLang = this.getAttribute('lang') ?? undefined));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+    this.providedLang = this.getAttribute('lang') ?? undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver.disconnect();
+    if (this.#ownAdapter) {
+      this.#closeOwnAdapter();
+      // Made again if this provider is put back into the page.
+      this.providedAdapter = undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userId') || changed.has('userName') || changed.has('token') || !this.providedIdentity)
+      this.providedIdentity = resolveIdentity({ id: this.userId, name: this.userName, token: this.token });
+    this.providedCommunity = this.community;
+    const storageChanged = ['storage', 'endpoint', 'community', 'adapter', 'userId', 'token'].some((key) =>
+      changed.has(key as keyof TendProvider),
+    );
+    if (storageChanged || !this.providedAdapter) this.providedAdapter = this.#makeAdapter();
+  }
+
+  #makeAdapter(): StorageAdapter {
+    this.#closeOwnAdapter();
+    if (this.adapter) return this.adapter;
+    let factory = storageFactories.get(this.storage);
+    if (!factory) {
+      console.error(
+        `tend: <tend-provider storage="${this.storage}"> is not available here` +
+          (this.storage === 'http' ? ' (import tend-widgets/storage/http to enable it)' : '') +
+          '; using browser storage instead.',
+      );
+      factory = storageFactories.get('browser')!;
+    }
+    this.#ownAdapter = factory({ community: this.community, identity: this.providedIdentity!, endpoint: this.endpoint });
+    return this.#ownAdapter;
+  }
+
+  #closeOwnAdapter(): void {
+    this.#ownAdapter?.close();
+    this.#ownAdapter = undefined;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tend-provider': TendProvider;
+  }
+}
