@@ -44,7 +44,9 @@ export class RecordsController<T> implements ReactiveController {
 
   /** Every record, ordered by id. */
   get records(): StoredRecord<T>[] {
-    return (this.#sorted ??= [...this.#byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    return (this.#sorted ??= [...this.#byId.values()].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    ));
   }
 
   get(id: string): StoredRecord<T> | undefined {
@@ -70,7 +72,11 @@ export class RecordsController<T> implements ReactiveController {
   }
 
   /** Writes a value. Without `expectedRev` it updates whatever revision this view holds (or creates). */
-  async put(id: string, value: T, expectedRev: number | null = this.get(id)?.rev ?? null): Promise<StoredRecord<T>> {
+  async put(
+    id: string,
+    value: T,
+    expectedRev: number | null = this.get(id)?.rev ?? null,
+  ): Promise<StoredRecord<T>> {
     return this.#write(async (adapter, collection) => {
       const record = await adapter.put<T>(collection, id, value, { expectedRev });
       this.#apply({ type: 'put', collection, id, record });
@@ -150,7 +156,8 @@ export class RecordsController<T> implements ReactiveController {
       (listed) => {
         if (generation !== this.#generation) return;
         for (const record of listed)
-          if (!removedWhileLoading.has(record.id)) this.#apply({ type: 'put', collection, id: record.id, record });
+          if (!removedWhileLoading.has(record.id))
+            this.#apply({ type: 'put', collection, id: record.id, record });
         this.loading = false;
         this.#host.requestUpdate();
       },

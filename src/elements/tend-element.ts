@@ -7,7 +7,13 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController, type Messages } from '../i18n/localize.js';
 import { defaultAdapter } from '../provider/default-adapter.js';
-import { adapterContext, communityContext, identityContext, langContext, type Identity } from '../provider/context.js';
+import {
+  adapterContext,
+  communityContext,
+  identityContext,
+  langContext,
+  type Identity,
+} from '../provider/context.js';
 import { resolveIdentity } from '../provider/identity.js';
 import type { StorageAdapter } from '../storage/adapter.js';
 import { controls, tokens } from '../styles/tokens.js';
@@ -51,6 +57,8 @@ export abstract class TendElement<M extends Messages = Messages> extends LitElem
 
   /** Dispatches a `tend-…` event that bubbles out of shadow roots. */
   protected emit<D>(name: `tend-${string}`, detail: D): boolean {
-    return this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+    return this.dispatchEvent(
+      new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: false }),
+    );
   }
 }

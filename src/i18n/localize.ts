@@ -60,7 +60,12 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
   readonly #overrides: () => Partial<M> | undefined;
   readonly #ownObserver: MutationObserver;
 
-  constructor(host: LocalizedHost, scope: string, english: M, overrides: () => Partial<M> | undefined = () => undefined) {
+  constructor(
+    host: LocalizedHost,
+    scope: string,
+    english: M,
+    overrides: () => Partial<M> | undefined = () => undefined,
+  ) {
     this.#host = host;
     this.#scope = scope;
     this.#english = english;

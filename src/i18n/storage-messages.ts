@@ -12,8 +12,10 @@ export const storageEn = {
   saving: 'Saving…',
   waiting: (count: number, lang = 'en') =>
     plural(lang, count, { one: 'Waiting to sync (# change).', other: 'Waiting to sync (# changes).' }),
-  problemQuota: 'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.',
-  problemUnavailable: 'This browser is blocking storage, so your last change isn’t saved. Your words are still here.',
+  problemQuota:
+    'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.',
+  problemUnavailable:
+    'This browser is blocking storage, so your last change isn’t saved. Your words are still here.',
   problemOffline: 'You seem to be offline. Your change is kept and will be sent when you’re back.',
   problemConflict: 'Someone changed this at the same moment. Nothing is lost: please look and try again.',
   problemRights: 'This isn’t yours to change, so it was left as it was.',
@@ -40,7 +42,8 @@ export const storageEs: StorageMessages = {
   problemUnavailable:
     'Este navegador está bloqueando el almacenamiento, así que tu último cambio no se ha guardado. Tus palabras siguen aquí.',
   problemOffline: 'Parece que no tienes conexión. Tu cambio se conserva y se enviará cuando vuelvas.',
-  problemConflict: 'Alguien cambió esto en el mismo momento. No se ha perdido nada: échale un vistazo y vuelve a intentarlo.',
+  problemConflict:
+    'Alguien cambió esto en el mismo momento. No se ha perdido nada: échale un vistazo y vuelve a intentarlo.',
   problemRights: 'Esto no te toca cambiarlo, así que se ha quedado como estaba.',
   problemSignIn: 'Vuelve a iniciar sesión para guardar esto.',
   problemBusy: 'Muchos cambios a la vez: espera un momento y vuelve a intentarlo.',

@@ -25,7 +25,11 @@ export function anonymousId(): string {
 }
 
 /** The identity a site gave, or the anonymous local one. */
-export function resolveIdentity(given: { id?: string | null; name?: string | null; token?: string | null }): Identity {
+export function resolveIdentity(given: {
+  id?: string | null;
+  name?: string | null;
+  token?: string | null;
+}): Identity {
   const id = given.id?.trim();
   return {
     id: id || anonymousId(),

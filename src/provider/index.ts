@@ -7,5 +7,10 @@ import { TendProvider } from './tend-provider.js';
 
 defineElements({ 'tend-provider': TendProvider });
 
-export { TendProvider, registerStorageKind, type StorageKind, type StorageFactoryOptions } from './tend-provider.js';
+export {
+  TendProvider,
+  registerStorageKind,
+  type StorageKind,
+  type StorageFactoryOptions,
+} from './tend-provider.js';
 export { adapterContext, communityContext, identityContext, langContext, type Identity } from './context.js';

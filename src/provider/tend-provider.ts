@@ -26,7 +26,10 @@ export interface StorageFactoryOptions {
 }
 
 /** Adds a storage kind that `<tend-provider storage="…">` can name. */
-export function registerStorageKind(kind: string, factory: (options: StorageFactoryOptions) => StorageAdapter): void {
+export function registerStorageKind(
+  kind: string,
+  factory: (options: StorageFactoryOptions) => StorageAdapter,
+): void {
   storageFactories.set(kind, factory);
 }
 
@@ -34,6 +37,7 @@ export function registerStorageKind(kind: string, factory: (options: StorageFact
  * Hands storage, identity, community and language down to every tend element inside it.
  * Without a provider, each element works alone on browser storage.
  *
+ * @tagname tend-provider
  * @summary Shares one storage adapter, one person and one community with the tend elements inside.
  *
  * @slot - The tend elements (and anything else) that use this provider's storage and identity.
@@ -112,7 +116,11 @@ export class TendProvider extends LitElement {
       );
       factory = storageFactories.get('browser')!;
     }
-    this.#ownAdapter = factory({ community: this.community, identity: this.providedIdentity!, endpoint: this.endpoint });
+    this.#ownAdapter = factory({
+      community: this.community,
+      identity: this.providedIdentity!,
+      endpoint: this.endpoint,
+    });
     return this.#ownAdapter;
   }
 

@@ -65,7 +65,12 @@ export interface StorageAdapter {
   get<T = unknown>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
   /** Every record of a collection, ordered by id. */
   list<T = unknown>(collection: string): Promise<StoredRecord<T>[]>;
-  put<T = unknown>(collection: string, id: string, value: T, options?: WriteOptions): Promise<StoredRecord<T>>;
+  put<T = unknown>(
+    collection: string,
+    id: string,
+    value: T,
+    options?: WriteOptions,
+  ): Promise<StoredRecord<T>>;
   /** Removes a record. With `expectedRev`, a stale revision fails with a `ConflictError`; a missing record with a `NotFoundError`. */
   remove(collection: string, id: string, options?: WriteOptions): Promise<void>;
   /** Listens to changes of one collection, wherever they were made. Returns the unsubscribe function. */

@@ -32,7 +32,12 @@ async function openBackend(name: string, order: BrowserBackendName[]): Promise<R
   for (const candidate of order) {
     try {
       if (candidate === 'indexeddb')
-        return new IndexedDBBackend(await openIndexedDB(name, guarded(() => globalThis.indexedDB)));
+        return new IndexedDBBackend(
+          await openIndexedDB(
+            name,
+            guarded(() => globalThis.indexedDB),
+          ),
+        );
       if (candidate === 'localstorage')
         return LocalStorageBackend.probe(
           guarded(() => globalThis.localStorage),

@@ -42,7 +42,8 @@ export class BroadcastChangeHub extends LocalChangeHub {
     super();
     // BroadcastChannel is missing in some embedded web views; changes then stay in this page.
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
-    if (this.#channel) this.#channel.onmessage = (event: MessageEvent<ChangeMessage>) => super.publish(event.data);
+    if (this.#channel)
+      this.#channel.onmessage = (event: MessageEvent<ChangeMessage>) => super.publish(event.data);
   }
 
   override publish(message: ChangeMessage): void {

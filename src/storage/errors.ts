@@ -92,7 +92,8 @@ export function toStorageError(error: unknown, fallback: string): StorageError {
   if (isStorageError(error)) return error;
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') return new QuotaError(`${fallback}: the storage is full`, { cause: error });
+  if (name === 'QuotaExceededError')
+    return new QuotaError(`${fallback}: the storage is full`, { cause: error });
   if (name === 'SecurityError' || name === 'InvalidStateError')
     return new UnavailableError(`${fallback}: storage is blocked (${detail})`, { cause: error });
   return new WriteFailedError(`${fallback}: ${detail}`, { cause: error });

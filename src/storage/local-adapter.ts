@@ -133,7 +133,10 @@ export class LocalAdapter implements StorageAdapter {
     this.#listeners.clear();
     this.#statusListeners.clear();
     // The hub and backend may be shared with other adapters (a MemoryStore): their owner closes them.
-    void this.#store.then(({ unsubscribe }) => unsubscribe(), () => undefined);
+    void this.#store.then(
+      ({ unsubscribe }) => unsubscribe(),
+      () => undefined,
+    );
   }
 
   /** Runs a write; a failure is recorded in `status.problem` and rethrown as a typed error. */

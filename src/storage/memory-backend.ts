@@ -21,7 +21,8 @@ export class MemoryBackend implements RecordBackend {
   async list(community: string, collection: string): Promise<StoredRecord[]> {
     const prefix = JSON.stringify([community, collection]).slice(0, -1) + ',';
     const found: StoredRecord[] = [];
-    for (const [key, record] of this.#records) if (key.startsWith(prefix)) found.push(structuredClone(record));
+    for (const [key, record] of this.#records)
+      if (key.startsWith(prefix)) found.push(structuredClone(record));
     return found.sort(byId);
   }
 

@@ -25,4 +25,3 @@ export class MemoryAdapter extends LocalAdapter {
     );
   }
 }
-

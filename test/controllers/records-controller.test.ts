@@ -5,7 +5,9 @@ import type { TestNotes } from '../fixtures/test-notes.js';
 import { ConflictError, MemoryAdapter, MemoryStore, type StoredRecord } from '../../src/storage/index.js';
 
 async function notesOn(adapter: MemoryAdapter): Promise<TestNotes> {
-  const provider = await fixture(html`<tend-provider .adapter=${adapter}><test-notes></test-notes></tend-provider>`);
+  const provider = await fixture(
+    html`<tend-provider .adapter=${adapter}><test-notes></test-notes></tend-provider>`,
+  );
   const el = provider.querySelector<TestNotes>('test-notes')!;
   await waitUntil(() => !el.notes.loading);
   return el;
@@ -84,7 +86,9 @@ describe('RecordsController', () => {
   it('reports a failed read', async () => {
     const adapter = new MemoryAdapter();
     adapter.list = () => Promise.reject(new Error('disk on fire'));
-    const provider = await fixture(html`<tend-provider .adapter=${adapter}><test-notes></test-notes></tend-provider>`);
+    const provider = await fixture(
+      html`<tend-provider .adapter=${adapter}><test-notes></test-notes></tend-provider>`,
+    );
     const el = provider.querySelector<TestNotes>('test-notes')!;
     await waitUntil(() => !el.notes.loading);
     expect(el.notes.readError?.message).to.contain('disk on fire');

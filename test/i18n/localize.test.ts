@@ -26,7 +26,9 @@ describe('LocalizeController', () => {
   });
 
   it('takes the language of <tend-provider lang>', async () => {
-    const provider = await fixture(html`<tend-provider lang="es" storage="memory"><test-notes></test-notes></tend-provider>`);
+    const provider = await fixture(
+      html`<tend-provider lang="es" storage="memory"><test-notes></test-notes></tend-provider>`,
+    );
     const el = provider.querySelector<TestNotes>('test-notes')!;
     await el.updateComplete;
     expect(heading(el)).to.equal('Notas');
@@ -45,7 +47,9 @@ describe('LocalizeController', () => {
   });
 
   it('lets a site override words on one element', async () => {
-    const el = await fixture<TestNotes>(html`<test-notes .messages=${{ heading: 'Our notes' }}></test-notes>`);
+    const el = await fixture<TestNotes>(
+      html`<test-notes .messages=${{ heading: 'Our notes' }}></test-notes>`,
+    );
     expect(heading(el)).to.equal('Our notes');
   });
 

@@ -26,7 +26,9 @@ describe('<tend-provider>', () => {
 
   it('makes memory storage for storage="memory", scoped to its community and user', async () => {
     const provider = await fixture<TendProvider>(html`
-      <tend-provider storage="memory" community="co-op" user-id="ben"><test-notes></test-notes></tend-provider>
+      <tend-provider storage="memory" community="co-op" user-id="ben"
+        ><test-notes></test-notes
+      ></tend-provider>
     `);
     const notes = provider.querySelector<TestNotes>('test-notes')!;
     await notes.updateComplete;
@@ -36,7 +38,9 @@ describe('<tend-provider>', () => {
   });
 
   it('gives a stable anonymous id when the site names nobody', async () => {
-    const provider = await fixture<TendProvider>(html`<tend-provider storage="memory"><test-notes></test-notes></tend-provider>`);
+    const provider = await fixture<TendProvider>(
+      html`<tend-provider storage="memory"><test-notes></test-notes></tend-provider>`,
+    );
     const notes = provider.querySelector<TestNotes>('test-notes')!;
     await notes.updateComplete;
     expect(notes.identity.anonymous).to.equal(true);
@@ -49,7 +53,9 @@ describe('<tend-provider>', () => {
     const first = new MemoryAdapter({ store, community: 'one' });
     const second = new MemoryAdapter({ store, community: 'two' });
     await second.put('notes', 'x', { text: 'from two' });
-    const provider = await fixture<TendProvider>(html`<tend-provider .adapter=${first}><test-notes></test-notes></tend-provider>`);
+    const provider = await fixture<TendProvider>(
+      html`<tend-provider .adapter=${first}><test-notes></test-notes></tend-provider>`,
+    );
     const notes = provider.querySelector<TestNotes>('test-notes')!;
     await waitUntil(() => !notes.notes.loading);
     expect(notes.notes.records).to.have.length(0);
@@ -63,7 +69,9 @@ describe('<tend-provider>', () => {
     const original = console.error;
     console.error = (message: string) => errors.push(message);
     try {
-      const provider = await fixture<TendProvider>(html`<tend-provider storage="carrier-pigeon"><test-notes></test-notes></tend-provider>`);
+      const provider = await fixture<TendProvider>(
+        html`<tend-provider storage="carrier-pigeon"><test-notes></test-notes></tend-provider>`,
+      );
       const notes = provider.querySelector<TestNotes>('test-notes')!;
       await notes.updateComplete;
       expect(notes.storage.constructor.name).to.equal('BrowserAdapter');

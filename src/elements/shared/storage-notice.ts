@@ -43,7 +43,10 @@ export class StorageNotice {
     return problemText(this.#localize.t, error);
   }
 
-  render(status: AdapterStatus, options: { writeError?: StorageError | undefined; saving?: boolean } = {}): TemplateResult {
+  render(
+    status: AdapterStatus,
+    options: { writeError?: StorageError | undefined; saving?: boolean } = {},
+  ): TemplateResult {
     const t = this.#localize.t;
     const where =
       status.location === 'opening'
@@ -55,8 +58,12 @@ export class StorageNotice {
             : t.savedInMemory;
     const problem = options.writeError ?? status.problem;
     return html`<div class="storage-notice" part="storage-notice">
-      <p class="where">${where}${status.pending > 0 ? html` ${t.waiting(status.pending, this.#localize.lang)}` : ''}</p>
-      <p class="problem" role="status" aria-live="polite">${problem ? problemText(t, problem) : options.saving ? t.saving : ''}</p>
+      <p class="where">
+        ${where}${status.pending > 0 ? html` ${t.waiting(status.pending, this.#localize.lang)}` : ''}
+      </p>
+      <p class="problem" role="status" aria-live="polite">
+        ${problem ? problemText(t, problem) : options.saving ? t.saving : ''}
+      </p>
     </div>`;
   }
 }
