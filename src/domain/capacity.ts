@@ -1,0 +1,439 @@
+/**
+ * Capacity check-ins: how much room a person has, for what, until when, and who may see it.
+ * Pure rules shared by `<tend-capacity-check-in>` and tend-server, so one set of rules holds
+ * on both sides. No DOM, no I/O; every function that depends on time takes `now`.
+ */
+import * as v from 'valibot';
+
+// ── Levels ──────────────────────────────────────────────────────────────────────────────
+
+/** The scale, from least to most room. "resting" is a fine answer, never a failure. */
+export const LEVELS = ['resting', 'a-little', 'some', 'plenty'] as const;
+export type CapacityLevel = (typeof LEVELS)[number];
+
+/** 0 for resting up to 3 for plenty. */
+export function levelRank(level: CapacityLevel): number {
+  return LEVELS.indexOf(level);
+}
+
+/** True when the level leaves room to help (anything but resting). */
+export function hasRoom(level: CapacityLevel): boolean {
+  return level !== 'resting';
+}
+
+// ── Kinds of support ────────────────────────────────────────────────────────────────────
+
+export const DEFAULT_KINDS: readonly string[] = ['listening', 'practical', 'hosting'];
+/** A kind: lowercase letters, digits and hyphens, up to 40 characters. */
+export const KIND_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const MAX_KINDS = 20;
+
+/** The kinds named by a `kinds="a,b,c"` attribute: trimmed, lowercased, valid, unique; the defaults when none is left. */
+export function parseKinds(attribute: string | null | undefined): string[] {
+  const kinds = (attribute ?? '')
+    .split(',')
+    .map((kind) => kind.trim().toLowerCase())
+    .filter((kind) => KIND_NAME.test(kind));
+  const unique = [...new Set(kinds)].slice(0, MAX_KINDS);
+  return unique.length ? unique : [...DEFAULT_KINDS];
+}
+
+// ── Visibility ──────────────────────────────────────────────────────────────────────────
+
+/** `just-me`: only the person; `counted`: in totals, never named; `circle`: named to the circle. */
+export const VISIBILITIES = ['just-me', 'counted', 'circle'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** The circle when there is a circle and storage others can read; otherwise just me. */
+export function defaultVisibility(circle: string, shared: boolean): Visibility {
+  return circle && shared ? 'circle' : 'just-me';
+}
+
+/** Whether `viewerId` may see a check-in at all: their own, or one that isn't just for its person. */
+export function canSeeCheckIn(viewerId: string, checkIn: Pick<CheckIn, 'personId' | 'visibility'>): boolean {
+  return checkIn.personId === viewerId || checkIn.visibility !== 'just-me';
+}
+
+// ── Expiry ──────────────────────────────────────────────────────────────────────────────
+
+/** How long a check-in holds; `tonight` (the end of today) is the default. */
+export const EXPIRY_PRESETS = ['tonight', 'tomorrow', 'week', 'date'] as const;
+export type ExpiryPreset = (typeof EXPIRY_PRESETS)[number];
+/** The furthest day a check-in may hold: capacity changes, so it should be said again. */
+export const MAX_HOLD_DAYS = 31;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The local calendar day of a date, `YYYY-MM-DD`. */
+export function dayKey(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Local midnight at the start of the day `days` after `date`'s day (0: today's start). */
+export function startOfDay(date: Date, days = 0): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+}
+
+/** The moment the day `days` after `date`'s day ends (the next midnight): what `expiresAt` holds. */
+export function endOfDay(date: Date, days = 0): Date {
+  return startOfDay(date, days + 1);
+}
+
+/**
+ * When a check-in made at `now` stops counting: the end of today, of tomorrow, of the seventh
+ * day counting today, or of `date` (`YYYY-MM-DD`). `undefined` for a date that is not today or
+ * later, or further than {@link MAX_HOLD_DAYS}.
+ */
+export function expiryFor(preset: ExpiryPreset, now: Date, date?: string): Date | undefined {
+  if (preset === 'tonight') return endOfDay(now);
+  if (preset === 'tomorrow') return endOfDay(now, 1);
+  if (preset === 'week') return endOfDay(now, 6);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  if (!match) return undefined;
+  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (dayKey(day) !== date) return undefined;
+  const end = endOfDay(day);
+  return end > now && end <= endOfDay(now, MAX_HOLD_DAYS) ? end : undefined;
+}
+
+/** The last day a check-in holds (`YYYY-MM-DD`), for a date picker. */
+export function lastDay(expiresAt: string): string {
+  return dayKey(new Date(Date.parse(expiresAt) - 1));
+}
+
+/** The preset that gives `expiresAt` when chosen at `now`, else `date`. */
+export function presetOf(expiresAt: string, now: Date): ExpiryPreset {
+  const at = Date.parse(expiresAt);
+  return (
+    EXPIRY_PRESETS.find((preset) => preset !== 'date' && expiryFor(preset, now)?.getTime() === at) ?? 'date'
+  );
+}
+
+/** True while a check-in holds: expired ones stop counting by themselves. */
+export function isActive(checkIn: Pick<CheckIn, 'expiresAt'>, now: Date): boolean {
+  return Date.parse(checkIn.expiresAt) > now.getTime();
+}
+
+// ── Record ids ──────────────────────────────────────────────────────────────────────────
+
+/** Encodes any text into the storage's safe names (letters, digits, `-_.~`); `~` escapes like `%`. */
+export function encodeName(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%/g, '~');
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: only to shorten ids that would be too long. */
+function fnv(text: string, seed: number): string {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** `a:b` from two parts, or a 64-bit hash (without `:`) when that would exceed 200 characters. */
+function pairId(first: string, second: string): string {
+  const id = `${encodeName(first)}:${encodeName(second)}`;
+  if (id.length <= 200) return id;
+  const joined = `${first}\u0000${second}`;
+  return `h.${fnv(joined, 2166136261)}${fnv(joined, 84696351)}`;
+}
+
+/** The one check-in record of a person in a circle (collection `check-ins`). */
+export function checkInId(circle: string, personId: string): string {
+  return pairId(circle, personId);
+}
+
+/** The one history record of a person for a day (collection `check-in-history`). */
+export function historyId(personId: string, date: string): string {
+  return pairId(personId, date);
+}
+
+// ── Values and their schemas ────────────────────────────────────────────────────────────
+
+/** A note is short: one line about what you can and can't do. */
+export const NOTE_MAX = 140;
+export const NAME_MAX = 80;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Time = v.pipe(
+  v.string(),
+  v.check((text) => !Number.isNaN(Date.parse(text))),
+);
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Kind = v.pipe(v.string(), v.regex(KIND_NAME));
+
+/** A check-in, stored in collection `check-ins` under {@link checkInId}. */
+export const CheckInSchema = v.object({
+  circle: v.pipe(v.string(), v.maxLength(200)),
+  personId: Id,
+  personName: v.optional(v.pipe(v.string(), v.maxLength(NAME_MAX))),
+  level: v.picklist(LEVELS),
+  kinds: v.pipe(v.array(Kind), v.maxLength(MAX_KINDS)),
+  note: v.pipe(v.string(), v.maxLength(NOTE_MAX)),
+  expiresAt: Time,
+  visibility: v.picklist(VISIBILITIES),
+  updatedAt: Time,
+});
+export type CheckIn = v.InferOutput<typeof CheckInSchema>;
+
+/** "I asked": one record a time someone asked someone (collection `asks`, random id). */
+export const AskSchema = v.object({
+  circle: v.pipe(v.string(), v.maxLength(200)),
+  askerId: Id,
+  askedId: Id,
+  kind: Kind,
+  at: Time,
+});
+export type Ask = v.InferOutput<typeof AskSchema>;
+
+/** A day of a person's own pattern (collection `check-in-history`, id {@link historyId}); private to them. */
+export const HistoryEntrySchema = v.object({
+  personId: Id,
+  circle: v.pipe(v.string(), v.maxLength(200)),
+  date: Day,
+  level: v.picklist(LEVELS),
+});
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
+export const isCheckIn = (value: unknown): value is CheckIn => v.is(CheckInSchema, value);
+export const isAsk = (value: unknown): value is Ask => v.is(AskSchema, value);
+export const isHistoryEntry = (value: unknown): value is HistoryEntry => v.is(HistoryEntrySchema, value);
+
+/** Why a value was refused: `invalid` (its shape) or `expiry` (its time). */
+export type CapacityRefusal = 'invalid' | 'expiry';
+export type Validation<T> = { ok: true; value: T } | { ok: false; code: CapacityRefusal; message: string };
+
+function parsed<T>(result: v.SafeParseResult<v.GenericSchema<unknown, T>>): Validation<T> {
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? 'value';
+  return { ok: false, code: 'invalid', message: `${path}: ${issue.message}` };
+}
+
+/** Checks a check-in about to be written at `now`: its shape, and an expiry after now and within {@link MAX_HOLD_DAYS}. */
+export function validateCheckIn(value: unknown, now: Date): Validation<CheckIn> {
+  const result = parsed(v.safeParse(CheckInSchema, value));
+  if (!result.ok) return result;
+  const expires = Date.parse(result.value.expiresAt);
+  if (expires <= now.getTime() || expires > endOfDay(now, MAX_HOLD_DAYS).getTime())
+    return {
+      ok: false,
+      code: 'expiry',
+      message: `expiresAt must be after now and within ${MAX_HOLD_DAYS} days`,
+    };
+  return result;
+}
+
+/** Checks an "I asked" record about to be written. */
+export function validateAsk(value: unknown): Validation<Ask> {
+  return parsed(v.safeParse(AskSchema, value));
+}
+
+/** Checks a history entry about to be written. */
+export function validateHistoryEntry(value: unknown): Validation<HistoryEntry> {
+  return parsed(v.safeParse(HistoryEntrySchema, value));
+}
+
+// ── Rights ──────────────────────────────────────────────────────────────────────────────
+
+/** A person writes only their own check-in, under the id made from its circle and their id. */
+export function canWriteCheckIn(actorId: string, record: { id: string; value: CheckIn }): boolean {
+  return record.value.personId === actorId && record.id === checkInId(record.value.circle, actorId);
+}
+
+/** A person clears only their own check-in; a moderator may remove any. */
+export function canRemoveCheckIn(
+  actorId: string,
+  record: { id: string; value: CheckIn },
+  options: { moderator?: boolean } = {},
+): boolean {
+  return options.moderator === true || canWriteCheckIn(actorId, record);
+}
+
+/** A stored check-in really is its person's: written by them, under their id. */
+export function isGenuineCheckIn(record: { id: string; author: string; value: CheckIn }): boolean {
+  return record.author === record.value.personId && canWriteCheckIn(record.author, record);
+}
+
+/** A person's history is theirs alone, to read and to write. */
+export function canReadHistory(actorId: string, entry: Pick<HistoryEntry, 'personId'>): boolean {
+  return entry.personId === actorId;
+}
+
+export function canWriteHistory(actorId: string, record: { id: string; value: HistoryEntry }): boolean {
+  return record.value.personId === actorId && record.id === historyId(actorId, record.value.date);
+}
+
+/** A person records only their own asks, and not of themselves. */
+export function canWriteAsk(actorId: string, ask: Ask): boolean {
+  return ask.askerId === actorId && ask.askedId !== actorId;
+}
+
+// ── The circle ──────────────────────────────────────────────────────────────────────────
+
+/** What the circle may see of one check-in: counted-only ones carry no person, name or note. */
+export type CircleEntry =
+  | {
+      named: true;
+      personId: string;
+      name: string | undefined;
+      level: CapacityLevel;
+      kinds: string[];
+      note: string;
+      expiresAt: string;
+    }
+  | { named: false; level: CapacityLevel; kinds: string[]; expiresAt: string };
+
+/**
+ * The check-ins of `circle` the circle sees at `now`: held, not just-me (the viewer's own
+ * included by the same rule, so everyone sees the same view), counted-only ones stripped of
+ * who they are. Newest per person wins if a person appears twice.
+ */
+export function circleEntries(checkIns: readonly CheckIn[], circle: string, now: Date): CircleEntry[] {
+  const byPerson = new Map<string, CheckIn>();
+  for (const checkIn of checkIns) {
+    if (checkIn.circle !== circle || !isActive(checkIn, now) || checkIn.visibility === 'just-me') continue;
+    const held = byPerson.get(checkIn.personId);
+    if (!held || held.updatedAt < checkIn.updatedAt) byPerson.set(checkIn.personId, checkIn);
+  }
+  return [...byPerson.values()].map((c): CircleEntry => {
+    const base = { level: c.level, kinds: [...c.kinds], expiresAt: c.expiresAt };
+    return c.visibility === 'circle'
+      ? { ...base, named: true, personId: c.personId, name: c.personName, note: c.note }
+      : { ...base, named: false };
+  });
+}
+
+export type NamedEntry = Extract<CircleEntry, { named: true }>;
+
+/** Who has room for one kind: the named people, and a total only when the group is big enough. */
+export interface KindSummary {
+  kind: string;
+  /** People with room who chose to be named, most room first. */
+  named: NamedEntry[];
+  /** Everyone with room, counted-only included; `null` when fewer than `minGroup`, so nobody is singled out. */
+  total: number | null;
+}
+
+export interface CircleSummary {
+  /** People with room for anything; `null` when fewer than `minGroup`. */
+  withRoom: number | null;
+  kinds: KindSummary[];
+}
+
+const byRoomThenName = (a: NamedEntry, b: NamedEntry): number =>
+  levelRank(b.level) - levelRank(a.level) || (a.name ?? a.personId).localeCompare(b.name ?? b.personId);
+
+/** A number shown only when at least `minGroup` people are in it. */
+export function groupTotal(count: number, minGroup: number): number | null {
+  return count >= Math.max(1, minGroup) ? count : null;
+}
+
+/** The circle at a glance: for each kind, who has room right now, and the totals it is safe to show. */
+export function summariseCircle(
+  entries: readonly CircleEntry[],
+  kinds: readonly string[],
+  minGroup: number,
+): CircleSummary {
+  const withRoom = entries.filter((entry) => hasRoom(entry.level));
+  return {
+    withRoom: groupTotal(withRoom.length, minGroup),
+    kinds: kinds.map((kind) => {
+      const forKind = withRoom.filter((entry) => entry.kinds.includes(kind));
+      return {
+        kind,
+        named: forKind.filter((entry): entry is NamedEntry => entry.named).sort(byRoomThenName),
+        total: groupTotal(forKind.length, minGroup),
+      };
+    }),
+  };
+}
+
+// ── Spreading asks ──────────────────────────────────────────────────────────────────────
+
+/** Asks this many days old or newer weigh on the order. */
+export const ASK_WINDOW_DAYS = 7;
+
+/**
+ * Who to ask for `kind`, ordered so asks spread out: named people with room for it (never the
+ * asker), first those asked fewest times in the circle in the last {@link ASK_WINDOW_DAYS} days,
+ * then those with more room, then those asked longest ago (never asked first), then by name.
+ */
+export function askOrder(
+  entries: readonly CircleEntry[],
+  asks: readonly Ask[],
+  options: { circle: string; kind: string; askerId: string; now: Date },
+): NamedEntry[] {
+  const since = options.now.getTime() - ASK_WINDOW_DAYS * 86_400_000;
+  const recent = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (const ask of asks) {
+    if (ask.circle !== options.circle) continue;
+    const at = Date.parse(ask.at);
+    if (at > since) recent.set(ask.askedId, (recent.get(ask.askedId) ?? 0) + 1);
+    last.set(ask.askedId, Math.max(last.get(ask.askedId) ?? -Infinity, at));
+  }
+  return entries
+    .filter(
+      (entry): entry is NamedEntry =>
+        entry.named &&
+        entry.personId !== options.askerId &&
+        hasRoom(entry.level) &&
+        entry.kinds.includes(options.kind),
+    )
+    .sort(
+      (a, b) =>
+        (recent.get(a.personId) ?? 0) - (recent.get(b.personId) ?? 0) ||
+        levelRank(b.level) - levelRank(a.level) ||
+        (last.get(a.personId) ?? -Infinity) - (last.get(b.personId) ?? -Infinity) ||
+        byRoomThenName(a, b),
+    );
+}
+
+/** When `askerId` last asked `askedId` in `circle`, if ever: shown only to the asker. */
+export function lastAsked(
+  asks: readonly Ask[],
+  circle: string,
+  askerId: string,
+  askedId: string,
+): string | undefined {
+  let latest: string | undefined;
+  for (const ask of asks)
+    if (
+      ask.circle === circle &&
+      ask.askerId === askerId &&
+      ask.askedId === askedId &&
+      (!latest || ask.at > latest)
+    )
+      latest = ask.at;
+  return latest;
+}
+
+// ── My pattern ──────────────────────────────────────────────────────────────────────────
+
+export const PATTERN_DAYS = 14;
+
+export interface PatternDay {
+  date: string;
+  level: CapacityLevel | null;
+}
+
+/** The person's own last `days` days ending today, oldest first; `null` for a day without a check-in. */
+export function patternDays(
+  entries: readonly HistoryEntry[],
+  personId: string,
+  now: Date,
+  days = PATTERN_DAYS,
+): PatternDay[] {
+  const byDate = new Map<string, CapacityLevel>();
+  for (const entry of entries) if (canReadHistory(personId, entry)) byDate.set(entry.date, entry.level);
+  return Array.from({ length: days }, (_, i) => {
+    const date = dayKey(startOfDay(now, i - days + 1));
+    return { date, level: byDate.get(date) ?? null };
+  });
+}
+
+/** Days at resting or a little among the last `window` days of a pattern: a stretch worth noticing. */
+export function lowDays(pattern: readonly PatternDay[], window = 7): number {
+  return pattern.slice(-window).filter((day) => day.level !== null && levelRank(day.level) <= 1).length;
+}
