@@ -1,0 +1,366 @@
+/**
+ * The rules of a private reflection: the built-in prompt sets, the shape of answers and saved
+ * entries (valibot schemas), who may change an entry, the ask/offer draft composer, the export
+ * texts and the anonymous share-count record. Pure: no DOM, no I/O; time and randomness come in
+ * as parameters so the element, the server and the tests get the same answers.
+ */
+import * as v from 'valibot';
+
+/** An error of a reflection rule, with a stable code. */
+export class ReflectionError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ReflectionError';
+    this.code = code;
+  }
+}
+
+/** Names of the built-in prompt sets. */
+export type PromptSetName = 'resentment' | 'check-in';
+
+/** One choice of a choice question. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** One question of a reflection: free text, or choices (one, or several with `multiple`). */
+export interface Question {
+  id: string;
+  kind: 'text' | 'choice';
+  label: string;
+  hint?: string | undefined;
+  choices?: Choice[] | undefined;
+  multiple?: boolean | undefined;
+}
+
+/** A built-in question before its words are looked up: `label`, `hint` and choice labels come from the messages. */
+export interface QuestionShape {
+  id: string;
+  kind: 'text' | 'choice';
+  choices?: string[];
+  multiple?: boolean;
+}
+
+/**
+ * The built-in sets. Each question's words are the messages `q_<id>` (label), `h_<id>` (hint)
+ * and `c_<choice>` (choice label).
+ */
+export const PROMPT_SETS: Record<PromptSetName, QuestionShape[]> = {
+  resentment: [
+    { id: 'happened', kind: 'text' },
+    { id: 'offered', kind: 'text' },
+    { id: 'unsaid', kind: 'text' },
+    {
+      id: 'pointing',
+      kind: 'choice',
+      multiple: true,
+      choices: ['offer-too-big', 'need-unvoiced', 'limit-unnamed', 'something-else'],
+    },
+    { id: 'next', kind: 'text' },
+  ],
+  'check-in': [
+    { id: 'noticed', kind: 'text' },
+    { id: 'room', kind: 'choice', choices: ['room-plenty', 'room-some', 'room-little'] },
+    { id: 'ask', kind: 'text' },
+  ],
+};
+
+/** True for the name of a built-in set. */
+export function isPromptSetName(name: unknown): name is PromptSetName {
+  return name === 'resentment' || name === 'check-in';
+}
+
+/** An answer: the text typed, or the ids of the choices picked. */
+export type AnswerValue = string | string[];
+export type Answers = Record<string, AnswerValue>;
+
+/** What a reader wrote, with the questions as they were asked (so an entry reads the same later). */
+export interface ReflectionContent {
+  /** `resentment`, `check-in` or `custom`. */
+  promptSet: string;
+  questions: Question[];
+  answers: Answers;
+}
+
+/** A passphrase-sealed value (see the element's entry lock): base64 fields, never the passphrase. */
+export interface LockedBox {
+  v: 1;
+  iterations: number;
+  salt: string;
+  iv: string;
+  data: string;
+}
+
+/**
+ * The value of a record in collection `reflections` (id = entry id). A locked entry keeps only
+ * what is needed to list it (post, author, dates) and `locked`; its questions and answers live
+ * inside the ciphertext.
+ */
+export interface ReflectionEntry extends Partial<ReflectionContent> {
+  postId: string;
+  authorId: string;
+  createdAt: string;
+  updatedAt: string;
+  locked?: LockedBox;
+}
+
+/** The value of a record in `reflection-drafts` (id = {@link draftId} of the post). */
+export interface ReflectionDraft extends Partial<Pick<ReflectionContent, 'promptSet' | 'answers'>> {
+  postId: string;
+  authorId: string;
+  step: number;
+  /** The entry being changed, when the draft edits a saved one. */
+  editing?: string | undefined;
+  updatedAt: string;
+  locked?: LockedBox;
+}
+
+/** The value of a record in `reflection-counts`: a post and a time, nothing a reader wrote. */
+export interface ShareCount {
+  postId: string;
+  at: string;
+}
+
+/** Longest answer kept (characters): a long letter fits; a pasted book does not. */
+export const MAX_ANSWER = 20000;
+const MAX_NAME = 500;
+
+const Name = v.pipe(v.string(), v.maxLength(MAX_NAME));
+const Time = v.pipe(v.string(), v.isoTimestamp());
+
+const ChoiceSchema = v.object({ id: Name, label: Name });
+export const QuestionSchema = v.object({
+  id: v.pipe(Name, v.minLength(1)),
+  kind: v.picklist(['text', 'choice']),
+  label: v.pipe(v.string(), v.maxLength(2000)),
+  hint: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  choices: v.optional(v.array(ChoiceSchema)),
+  multiple: v.optional(v.boolean()),
+});
+
+const AnswersSchema = v.record(Name, v.union([v.pipe(v.string(), v.maxLength(MAX_ANSWER)), v.array(Name)]));
+
+export const LockedBoxSchema = v.object({
+  v: v.literal(1),
+  iterations: v.number(),
+  salt: v.string(),
+  iv: v.string(),
+  data: v.string(),
+});
+
+export const ReflectionEntrySchema = v.pipe(
+  v.object({
+    postId: v.pipe(Name, v.minLength(1)),
+    authorId: v.pipe(Name, v.minLength(1)),
+    createdAt: Time,
+    updatedAt: Time,
+    promptSet: v.optional(Name),
+    questions: v.optional(v.array(QuestionSchema)),
+    answers: v.optional(AnswersSchema),
+    locked: v.optional(LockedBoxSchema),
+  }),
+  v.check((e) => !!e.locked !== !!(e.questions && e.answers), 'an entry is either locked or readable'),
+);
+
+export const ReflectionDraftSchema = v.object({
+  postId: Name,
+  authorId: Name,
+  step: v.number(),
+  editing: v.optional(Name),
+  updatedAt: Time,
+  promptSet: v.optional(Name),
+  answers: v.optional(AnswersSchema),
+  locked: v.optional(LockedBoxSchema),
+});
+
+export const ShareCountSchema = v.strictObject({ postId: Name, at: Time });
+
+/** Checks a stored entry; throws a `ReflectionError` (`invalid-entry`) saying what is wrong. */
+export function validateEntry(value: unknown): ReflectionEntry {
+  const result = v.safeParse(ReflectionEntrySchema, value);
+  if (!result.success) throw new ReflectionError('invalid-entry', result.issues[0].message);
+  return result.output as ReflectionEntry;
+}
+
+export const isEntry = (value: unknown): value is ReflectionEntry => v.is(ReflectionEntrySchema, value);
+export const isDraft = (value: unknown): value is ReflectionDraft => v.is(ReflectionDraftSchema, value);
+/** A count record holds exactly a post id and a time: anything more is refused. */
+export const isShareCount = (value: unknown): value is ShareCount => v.is(ShareCountSchema, value);
+
+/**
+ * Checks a custom question list (the element's `prompts` property). Questions without an id get
+ * `q1`, `q2`…; choices without an id get `c1`, `c2`…. Throws a `ReflectionError` (`invalid-prompts`).
+ */
+export function validatePrompts(value: unknown): Question[] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new ReflectionError('invalid-prompts', 'prompts must be a non-empty list of questions');
+  return value.map((raw: Partial<Question>, i) => {
+    const question = {
+      ...raw,
+      id: raw?.id || `q${i + 1}`,
+      kind: raw?.kind ?? (raw?.choices?.length ? 'choice' : 'text'),
+      choices: raw?.choices?.map((c, j) => ({ id: c?.id || `c${j + 1}`, label: c?.label })),
+    };
+    const result = v.safeParse(QuestionSchema, question);
+    if (!result.success || (question.kind === 'choice' && !question.choices?.length))
+      throw new ReflectionError(
+        'invalid-prompts',
+        `question ${i + 1} needs a label (and choices, for a choice question)`,
+      );
+    return result.output as Question;
+  });
+}
+
+/** Only the author changes, reads or deletes their entry. */
+export function canEdit(actorId: string, entry: Pick<ReflectionEntry, 'authorId'>): boolean {
+  return !!actorId && entry.authorId === actorId;
+}
+
+/** A storage-safe name (letters, digits, `-_.:~`, at most 200) for any text, e.g. a post slug or URL. */
+export function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_.:~-]/g, '_').slice(0, 200) || '_';
+}
+
+/** The id of a post's draft in `reflection-drafts`. */
+export const draftId = (postId: string): string => safeName(postId);
+
+/** A new entry id, sortable by time: `r-<time>-<random>`. `random` is any short random text. */
+export function newEntryId(now: Date, random: string): string {
+  return safeName(`r-${now.getTime().toString(36)}-${random}`);
+}
+
+/** The id of one reader's count for one post; `readerKey` is a one-way hash of the reader, never their id. */
+export function shareCountId(postId: string, readerKey: string): string {
+  return safeName(`${postId.slice(0, 120)}~${readerKey}`);
+}
+
+/** True when an answer holds words or picks. */
+export function isAnswered(value: AnswerValue | undefined): boolean {
+  return Array.isArray(value) ? value.length > 0 : !!value?.trim();
+}
+
+/** The answers worth keeping: trimmed text, known choices only, blanks left out. */
+export function cleanAnswers(questions: Question[], answers: Answers): Answers {
+  const clean: Answers = {};
+  for (const q of questions) {
+    const value = answers[q.id];
+    if (q.kind === 'choice') {
+      const known = (Array.isArray(value) ? value : []).filter((id) => q.choices?.some((c) => c.id === id));
+      if (known.length) clean[q.id] = q.multiple ? known : known.slice(0, 1);
+    } else if (typeof value === 'string' && value.trim()) clean[q.id] = value.trim().slice(0, MAX_ANSWER);
+  }
+  return clean;
+}
+
+/**
+ * Makes the value of a saved entry from a finished reflection. `previous` keeps its creation
+ * time when an entry is edited. Throws a `ReflectionError` (`empty`) when nothing was written.
+ */
+export function makeEntry(
+  input: { postId: string; authorId: string; promptSet: string; questions: Question[]; answers: Answers },
+  now: Date,
+  previous?: Pick<ReflectionEntry, 'createdAt'>,
+): ReflectionEntry {
+  const answers = cleanAnswers(input.questions, input.answers);
+  if (!Object.keys(answers).length) throw new ReflectionError('empty', 'there is nothing to save yet');
+  const questions = input.questions.map(({ hint: _hint, ...q }) => q);
+  const at = now.toISOString();
+  return validateEntry({
+    postId: input.postId,
+    authorId: input.authorId,
+    promptSet: input.promptSet,
+    questions,
+    answers,
+    createdAt: previous?.createdAt ?? at,
+    updatedAt: at,
+  });
+}
+
+/** The readable part of an entry (for sealing it with the lock). */
+export function contentOf(entry: ReflectionEntry): ReflectionContent {
+  return {
+    promptSet: entry.promptSet ?? 'custom',
+    questions: entry.questions ?? [],
+    answers: entry.answers ?? {},
+  };
+}
+
+/** The words of an answer: its text, or the labels of its picked choices joined with `; `. */
+export function answerText(question: Question, value: AnswerValue | undefined): string {
+  if (Array.isArray(value))
+    return value.map((id) => question.choices?.find((c) => c.id === id)?.label ?? id).join('; ');
+  return value ?? '';
+}
+
+/**
+ * Composes a short draft from clauses, e.g. an ask ("When …, I felt …, because I need ….
+ * Would you be willing to …?") or an offer ("I can … on …, not more than …."). Each sentence is
+ * a list of `[template, value]`; `{}` in a template is replaced by the value, trimmed of its own
+ * end punctuation; clauses with empty values are left out; leading separators are dropped, the
+ * first letter (after any `¿`) capitalised and a full stop added unless the sentence ends with `?`, `!` or `.`.
+ */
+export function composeDraft(sentences: [template: string, value: string][][]): string {
+  return sentences
+    .map((clauses) => {
+      const text = clauses
+        .map(([template, value]) => {
+          const part = value.trim().replace(/[\s.,;:!?]+$/u, '');
+          return part ? template.replace('{}', part) : '';
+        })
+        .join('')
+        .replace(/^[\s,;:]+/u, '')
+        .trim();
+      if (!text) return '';
+      const sentence = text.replace(/\p{L}/u, (letter) => letter.toLocaleUpperCase());
+      return /[.?!]$/u.test(sentence) ? sentence : `${sentence}.`;
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A readable entry to export, with its id. */
+export interface ExportEntry extends ReflectionContent {
+  id: string;
+  postId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Words for the Markdown export, in the reader's language. */
+export interface MarkdownWords {
+  title: string;
+  /** The heading of one entry, e.g. "12 May 2026 — on my-post". */
+  heading: (entry: ExportEntry) => string;
+  skipped: string;
+}
+
+/** The reader's reflections as a Markdown document. */
+export function entriesToMarkdown(entries: ExportEntry[], words: MarkdownWords): string {
+  const parts = [`# ${words.title}`];
+  for (const entry of entries) {
+    parts.push(`## ${words.heading(entry)}`);
+    for (const q of entry.questions) {
+      const answer = answerText(q, entry.answers[q.id]);
+      parts.push(`**${q.label}**`, answer ? answer.replace(/\r\n?/g, '\n') : `_${words.skipped}_`);
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** The reader's reflections as JSON (format `tend-reflections`, version 1). */
+export function entriesToJson(entries: ExportEntry[], now: Date): string {
+  return `${JSON.stringify({ format: 'tend-reflections', version: 1, exportedAt: now.toISOString(), entries }, null, 2)}\n`;
+}
+
+/** The only thing a shared count ever holds. */
+export function shareCountValue(postId: string, now: Date): ShareCount {
+  return { postId, at: now.toISOString() };
+}
+
+/** "N readers reflected here": how many count records a post has. */
+export function countReaders(values: unknown[], postId: string): number {
+  return values.filter((value) => isShareCount(value) && value.postId === postId).length;
+}

@@ -1,0 +1,246 @@
+import { expect } from '@open-wc/testing';
+import {
+  ReflectionError,
+  PROMPT_SETS,
+  canEdit,
+  cleanAnswers,
+  composeDraft,
+  countReaders,
+  draftId,
+  entriesToJson,
+  entriesToMarkdown,
+  isDraft,
+  isEntry,
+  isShareCount,
+  makeEntry,
+  newEntryId,
+  safeName,
+  shareCountId,
+  shareCountValue,
+  validateEntry,
+  validatePrompts,
+  type ExportEntry,
+  type Question,
+} from '../../src/domain/reflection.js';
+import { SAFE_NAME } from '../../src/storage/adapter.js';
+
+const now = new Date('2026-05-12T09:30:00.000Z');
+const questions: Question[] = [
+  { id: 'happened', kind: 'text', label: 'What happened?', hint: 'A sentence is plenty.' },
+  {
+    id: 'pointing',
+    kind: 'choice',
+    label: 'Pointing to?',
+    multiple: true,
+    choices: [
+      { id: 'big', label: 'An offer too big' },
+      { id: 'need', label: 'A need unvoiced' },
+    ],
+  },
+  { id: 'next', kind: 'text', label: 'Next time?' },
+];
+
+function thrown(run: () => unknown): ReflectionError {
+  try {
+    run();
+  } catch (error) {
+    return error as ReflectionError;
+  }
+  throw new Error('expected a ReflectionError');
+}
+
+describe('reflection rules', () => {
+  it('ships a five-step resentment set and a shorter check-in set', () => {
+    expect(PROMPT_SETS.resentment.map((q) => q.id)).to.deep.equal([
+      'happened',
+      'offered',
+      'unsaid',
+      'pointing',
+      'next',
+    ]);
+    expect(PROMPT_SETS.resentment[3]).to.include({ kind: 'choice', multiple: true });
+    expect(PROMPT_SETS['check-in'].length).to.be.lessThan(PROMPT_SETS.resentment.length);
+  });
+
+  it('makes an entry with trimmed answers, known choices only, blanks left out', () => {
+    const entry = makeEntry(
+      {
+        postId: 'my-post',
+        authorId: 'ana',
+        promptSet: 'resentment',
+        questions,
+        answers: { happened: '  I drove her every week.  ', pointing: ['big', 'made-up'], next: '   ' },
+      },
+      now,
+    );
+    expect(entry).to.deep.include({
+      postId: 'my-post',
+      authorId: 'ana',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      answers: { happened: 'I drove her every week.', pointing: ['big'] },
+    });
+    expect(entry.questions![0]).to.not.have.property('hint');
+    expect(isEntry(entry)).to.equal(true);
+  });
+
+  it('keeps the creation time when an entry is changed', () => {
+    const first = makeEntry(
+      { postId: 'p', authorId: 'a', promptSet: 'x', questions, answers: { next: 'Ask.' } },
+      now,
+    );
+    const later = new Date('2026-05-13T10:00:00.000Z');
+    const changed = makeEntry(
+      { postId: 'p', authorId: 'a', promptSet: 'x', questions, answers: { next: 'Ask sooner.' } },
+      later,
+      first,
+    );
+    expect(changed.createdAt).to.equal(now.toISOString());
+    expect(changed.updatedAt).to.equal(later.toISOString());
+  });
+
+  it('refuses to make an entry of nothing', () => {
+    const error = thrown(() =>
+      makeEntry(
+        { postId: 'p', authorId: 'a', promptSet: 'x', questions, answers: { happened: ' ', pointing: [] } },
+        now,
+      ),
+    );
+    expect(error).to.be.instanceOf(ReflectionError);
+    expect(error.code).to.equal('empty');
+  });
+
+  it('keeps one pick for a single-choice question', () => {
+    const single: Question = { ...questions[1]!, multiple: false };
+    expect(cleanAnswers([single], { pointing: ['big', 'need'] })).to.deep.equal({ pointing: ['big'] });
+  });
+
+  it('validates stored entries: readable or locked, never both, never neither', () => {
+    const base = { postId: 'p', authorId: 'a', createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    const locked = { v: 1, iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+    expect(isEntry({ ...base, locked })).to.equal(true);
+    expect(isEntry({ ...base, questions, answers: {} })).to.equal(true);
+    expect(isEntry({ ...base, questions, answers: {}, locked })).to.equal(false);
+    expect(isEntry(base)).to.equal(false);
+    expect(isEntry({ ...base, createdAt: 'yesterday', locked })).to.equal(false);
+    expect(thrown(() => validateEntry({ ...base })).code).to.equal('invalid-entry');
+    expect(
+      thrown(() => validateEntry({ ...base, answers: { x: 'y'.repeat(20001) }, questions })).code,
+    ).to.equal('invalid-entry');
+  });
+
+  it('validates drafts', () => {
+    expect(
+      isDraft({ postId: 'p', authorId: 'a', step: 2, updatedAt: now.toISOString(), answers: { a: 'b' } }),
+    ).to.equal(true);
+    expect(isDraft({ postId: 'p', authorId: 'a', updatedAt: now.toISOString() })).to.equal(false);
+  });
+
+  it('checks custom prompts, giving ids where missing', () => {
+    const prompts = validatePrompts([
+      { label: 'What did I notice?' },
+      { label: 'Room?', choices: [{ label: 'Lots' }, { id: 'little', label: 'A little' }] },
+    ]);
+    expect(prompts[0]).to.include({ id: 'q1', kind: 'text', label: 'What did I notice?' });
+    expect(prompts[1]!.kind).to.equal('choice');
+    expect(prompts[1]!.choices).to.deep.equal([
+      { id: 'c1', label: 'Lots' },
+      { id: 'little', label: 'A little' },
+    ]);
+    expect(thrown(() => validatePrompts([])).code).to.equal('invalid-prompts');
+    expect(thrown(() => validatePrompts([{ kind: 'choice', label: 'No choices' }])).code).to.equal(
+      'invalid-prompts',
+    );
+    expect(thrown(() => validatePrompts([{ label: 42 } as never])).code).to.equal('invalid-prompts');
+  });
+
+  it('lets only the author change an entry', () => {
+    expect(canEdit('ana', { authorId: 'ana' })).to.equal(true);
+    expect(canEdit('ben', { authorId: 'ana' })).to.equal(false);
+    expect(canEdit('', { authorId: '' })).to.equal(false);
+  });
+
+  it('derives storage-safe ids from any post name', () => {
+    for (const post of [
+      '/blog/2026/05/when helping hurts/',
+      'https://example.org/a?b=c#d',
+      'x'.repeat(500),
+      '',
+    ])
+      expect(draftId(post)).to.match(SAFE_NAME);
+    expect(draftId('my-post')).to.equal('my-post');
+    expect(safeName('a/b c')).to.equal('a_b_c');
+    expect(newEntryId(now, 'abc123')).to.equal(`r-${now.getTime().toString(36)}-abc123`);
+    expect(newEntryId(new Date(now.getTime() + 1), 'a') > newEntryId(now, 'z')).to.equal(true);
+    expect(shareCountId('/blog/post/', 'f00d')).to.equal('_blog_post_~f00d');
+  });
+
+  it('composes an ask, leaving out empty clauses', () => {
+    const ask = (when: string, felt: string, need: string, request: string) =>
+      composeDraft([
+        [
+          ['when {}', when],
+          [', I felt {}', felt],
+          [', because I need {}', need],
+        ],
+        [['would you be willing to {}?', request]],
+      ]);
+    expect(ask('plans change last minute', 'tired.', 'some notice', 'tell me by Thursday')).to.equal(
+      'When plans change last minute, I felt tired, because I need some notice. Would you be willing to tell me by Thursday?',
+    );
+    expect(ask('', 'tired', '', 'swap weeks with me')).to.equal(
+      'I felt tired. Would you be willing to swap weeks with me?',
+    );
+    expect(ask('', '', '', '')).to.equal('');
+    expect(composeDraft([[['¿estarías dispuesta a {}?', 'venir']]])).to.equal('¿Estarías dispuesta a venir?');
+  });
+
+  it('composes a right-sized offer', () => {
+    const offer = composeDraft([
+      [
+        ['I can {}', 'bring soup'],
+        [' on {}', 'Tuesdays'],
+        [', not more than {}', 'once a week'],
+      ],
+    ]);
+    expect(offer).to.equal('I can bring soup on Tuesdays, not more than once a week.');
+  });
+
+  it('exports Markdown and JSON with every answer', () => {
+    const entry: ExportEntry = {
+      id: 'r-1',
+      postId: 'my-post',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      promptSet: 'resentment',
+      questions,
+      answers: { happened: 'Line one\r\nline two', pointing: ['big', 'need'] },
+    };
+    const markdown = entriesToMarkdown([entry], {
+      title: 'My reflections',
+      heading: (e) => `12 May, on ${e.postId}`,
+      skipped: 'Left blank',
+    });
+    expect(markdown).to.equal(
+      '# My reflections\n\n## 12 May, on my-post\n\n**What happened?**\n\nLine one\nline two\n\n' +
+        '**Pointing to?**\n\nAn offer too big; A need unvoiced\n\n**Next time?**\n\n_Left blank_\n',
+    );
+    const json = JSON.parse(entriesToJson([entry], now));
+    expect(json).to.deep.equal({
+      format: 'tend-reflections',
+      version: 1,
+      exportedAt: now.toISOString(),
+      entries: [entry],
+    });
+  });
+
+  it('makes share counts that hold a post and a time, nothing else', () => {
+    const count = shareCountValue('my-post', now);
+    expect(count).to.deep.equal({ postId: 'my-post', at: now.toISOString() });
+    expect(isShareCount(count)).to.equal(true);
+    expect(isShareCount({ ...count, text: 'I was hurt' })).to.equal(false);
+    expect(
+      countReaders([count, count, shareCountValue('other', now), { postId: 'my-post' }], 'my-post'),
+    ).to.equal(2);
+  });
+});
