@@ -1,0 +1,149 @@
+/** Every word `<tend-capacity-check-in>` shows, in English and Spanish. */
+import { plural, registerMessages } from '../../i18n/localize.js';
+
+const pick = (words: Record<string, string>) => (key: string) => words[key] ?? key;
+
+export const en = {
+  mineHeading: 'My check-in',
+  levelLegend: 'How much room do you have right now?',
+  levelHint: 'Resting is a fine answer.',
+  level: pick({ resting: 'Resting', 'a-little': 'A little', some: 'Some', plenty: 'Plenty' }),
+  kindsLegend: 'Room for',
+  /** A kind of support; a site's own kinds show as written. */
+  kind: pick({ listening: 'Listening', practical: 'Practical help', hosting: 'Hosting' }),
+  noteLabel: 'A short note (optional)',
+  noteHint: 'For example: can listen tonight, can’t host.',
+  holdLegend: 'How long does this hold?',
+  hold: pick({
+    tonight: 'Until tonight',
+    tomorrow: 'Until tomorrow night',
+    week: 'For a week',
+    date: 'Until a day I choose',
+  }),
+  dateLabel: 'Last day',
+  visibilityLegend: 'Who sees it?',
+  visibility: pick({ 'just-me': 'Just me', counted: 'Count me, don’t name me', circle: 'My circle' }),
+  save: 'Save my check-in',
+  update: 'Update my check-in',
+  clear: 'Clear my check-in',
+  needLevel: 'Choose how much room you have, then save.',
+  needDate: 'Choose a day from today up to a month ahead.',
+  saved: 'Saved. Thank you for saying how you are.',
+  cleared: 'Cleared. Check in again whenever you like.',
+  none: 'You haven’t checked in yet.',
+  expired: 'Your last check-in has ended, so it no longer counts. Check in again whenever you like.',
+  current: (level: string, until: string, who: string) => `Now: ${level}, ${until}. ${who}`,
+  tonight: 'until tonight',
+  tomorrow: 'until tomorrow night',
+  through: (day: string) => `through ${day}`,
+  seenBy: pick({
+    'just-me': 'Only you can see it.',
+    counted: 'Counted in the circle’s totals, without your name.',
+    circle: 'Your circle can see it.',
+  }),
+  circleHeading: 'The circle at a glance',
+  withRoom: (count: number, lang: string) =>
+    plural(lang, count, { one: '# person has room right now.', other: '# people have room right now.' }),
+  noTotal: (min: number) => `Numbers show once ${min} or more people have room, so nobody is singled out.`,
+  kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# person', other: '# people' }),
+  unnamed: (count: number, lang: string) => plural(lang, count, { other: '# more (not named)' }),
+  nobodyNamed: 'No one named yet',
+  someone: 'Someone',
+  you: 'You',
+  justMeHere: 'Your check-in is just for you, so it isn’t part of this view.',
+  localOnly:
+    'Check-ins here stay in this browser, so only yours can show. On a shared site, your circle’s would too.',
+  askHeading: 'Who could I ask?',
+  askKind: 'Kind of support',
+  askHint:
+    'People asked less lately, and with more room, come first, so asks spread out. Asking first leaves room for no.',
+  askNobody:
+    'No one has said they have room for this right now. It may be a night to rest, or to ask more widely.',
+  asked: (name: string) => `I asked ${name}`,
+  youAsked: (when: string) => `You asked ${when}.`,
+  patternHeading: 'My last 14 days',
+  patternLabel: 'Your room each day over the last 14 days; taller bars mean more room.',
+  patternNone: 'Your check-ins will draw a small picture here over the days.',
+  patternDays: 'Day by day',
+  noCheckIn: 'no check-in',
+  /** Shown from 4 low days of 7. */
+  lowStretch: (count: number, lang: string) =>
+    plural(lang, count, {
+      other:
+        'You’ve had little room on # of the last 7 days. That’s worth noticing: it may be time to lean on others, or rest.',
+    }),
+};
+
+export type CapacityMessages = typeof en;
+
+export const es: CapacityMessages = {
+  mineHeading: 'Cómo estoy',
+  levelLegend: '¿Cuánto margen tienes ahora mismo?',
+  levelHint: 'Descansar es una buena respuesta.',
+  level: pick({ resting: 'Descansando', 'a-little': 'Un poco', some: 'Algo', plenty: 'Mucho' }),
+  kindsLegend: 'Margen para',
+  kind: pick({ listening: 'Escuchar', practical: 'Ayuda práctica', hosting: 'Acoger' }),
+  noteLabel: 'Una nota breve (opcional)',
+  noteHint: 'Por ejemplo: puedo escuchar esta noche, no puedo acoger.',
+  holdLegend: '¿Hasta cuándo vale?',
+  hold: pick({
+    tonight: 'Hasta esta noche',
+    tomorrow: 'Hasta mañana por la noche',
+    week: 'Durante una semana',
+    date: 'Hasta el día que elija',
+  }),
+  dateLabel: 'Último día',
+  visibilityLegend: '¿Quién lo ve?',
+  visibility: pick({ 'just-me': 'Solo yo', counted: 'Cuéntame, sin mi nombre', circle: 'Mi círculo' }),
+  save: 'Guardar',
+  update: 'Actualizar',
+  clear: 'Borrar lo que dije',
+  needLevel: 'Elige cuánto margen tienes y guarda.',
+  needDate: 'Elige un día entre hoy y dentro de un mes.',
+  saved: 'Guardado. Gracias por contar cómo estás.',
+  cleared: 'Borrado. Vuelve a contarlo cuando quieras.',
+  none: 'Aún no has dicho cómo estás.',
+  expired: 'Lo último que dijiste ya terminó, así que ya no cuenta. Vuelve a contarlo cuando quieras.',
+  current: (level: string, until: string, who: string) => `Ahora: ${level}, ${until}. ${who}`,
+  tonight: 'hasta esta noche',
+  tomorrow: 'hasta mañana por la noche',
+  through: (day: string) => `hasta el ${day}`,
+  seenBy: pick({
+    'just-me': 'Solo tú lo ves.',
+    counted: 'Cuenta en los totales del círculo, sin tu nombre.',
+    circle: 'Tu círculo lo ve.',
+  }),
+  circleHeading: 'El círculo de un vistazo',
+  withRoom: (count: number, lang: string) =>
+    plural(lang, count, { one: '# persona tiene margen ahora.', other: '# personas tienen margen ahora.' }),
+  noTotal: (min: number) =>
+    `Los números aparecen cuando ${min} o más personas tienen margen, para no señalar a nadie.`,
+  kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# persona', other: '# personas' }),
+  unnamed: (count: number, lang: string) => plural(lang, count, { other: '# más (sin nombre)' }),
+  nobodyNamed: 'Nadie con nombre aún',
+  someone: 'Alguien',
+  you: 'Tú',
+  justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',
+  localOnly:
+    'Aquí todo queda en este navegador, así que solo se ve lo tuyo. En un sitio compartido se vería también tu círculo.',
+  askHeading: '¿A quién podría pedir?',
+  askKind: 'Tipo de apoyo',
+  askHint:
+    'Primero quien tiene más margen y a quien se ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
+  askNobody:
+    'Nadie ha dicho que tenga margen para esto ahora. Quizá sea noche de descansar, o de preguntar a más gente.',
+  asked: (name: string) => `Le pregunté a ${name}`,
+  youAsked: (when: string) => `Preguntaste ${when}.`,
+  patternHeading: 'Mis últimos 14 días',
+  patternLabel: 'Tu margen cada día de los últimos 14 días; las barras más altas son más margen.',
+  patternNone: 'Lo que vayas diciendo dibujará aquí una pequeña imagen con los días.',
+  patternDays: 'Día a día',
+  noCheckIn: 'sin registro',
+  lowStretch: (count: number, lang: string) =>
+    plural(lang, count, {
+      other:
+        'Has tenido poco margen # de los últimos 7 días. Vale la pena notarlo: quizá es momento de apoyarte en otras personas, o de descansar.',
+    }),
+};
+
+registerMessages('tend-capacity-check-in', 'es', es);

@@ -1,0 +1,637 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RecordsController } from '../../controllers/records-controller.js';
+import {
+  EXPIRY_PRESETS,
+  LEVELS,
+  MAX_HOLD_DAYS,
+  NAME_MAX,
+  NOTE_MAX,
+  VISIBILITIES,
+  askOrder,
+  canSeeCheckIn,
+  canWriteAsk,
+  checkInId,
+  circleEntries,
+  dayKey,
+  defaultVisibility,
+  expiryFor,
+  historyId,
+  isActive,
+  isAsk,
+  isCheckIn,
+  isGenuineCheckIn,
+  isHistoryEntry,
+  lastAsked,
+  lastDay,
+  lowDays,
+  parseKinds,
+  patternDays,
+  presetOf,
+  startOfDay,
+  summariseCircle,
+  validateCheckIn,
+  type Ask,
+  type CapacityLevel,
+  type CheckIn,
+  type ExpiryPreset,
+  type HistoryEntry,
+  type NamedEntry,
+  type Visibility,
+} from '../../domain/capacity.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import type { StoredRecord } from '../../storage/adapter.js';
+import { type StorageError, toStorageError } from '../../storage/errors.js';
+import { StorageNotice } from '../shared/storage-notice.js';
+import { TendElement } from '../tend-element.js';
+import { en, type CapacityMessages } from './capacity-check-in.messages.js';
+import { styles } from './capacity-check-in.styles.js';
+import { patternChart } from './pattern-chart.js';
+
+/** The detail of `tend-capacity-change`, and the element's form value: what the person said, or `level: null` once cleared. */
+export interface CapacityChangeDetail {
+  level: CapacityLevel | null;
+  kinds: string[];
+  note: string;
+  /** When it stops counting (ISO 8601); `null` once cleared, or for a day not yet chosen. */
+  expiresAt: string | null;
+  visibility: Visibility;
+}
+
+interface Draft {
+  level: CapacityLevel | undefined;
+  kinds: string[];
+  note: string;
+  preset: ExpiryPreset;
+  date: string;
+  /** `undefined`: the default for this circle and storage. */
+  visibility: Visibility | undefined;
+}
+
+/** `YYYY-MM-DD` as a local date. */
+const localDate = (day: string): Date => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d);
+};
+
+/**
+ * Say how much room you have, for what and until when; see who in the circle has room; ask
+ * so that asks spread out; and notice your own pattern over the last 14 days.
+ *
+ * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
+ * pattern in `check-in-history`, and "I asked" records in `asks`. A check-in marked "just me"
+ * is never shown to anyone else; a counted-only one appears in totals, never with a name; and
+ * no total is shown for fewer than `min-group` people.
+ *
+ * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
+ * {@link CapacityChangeDetail} once a level is chosen.
+ *
+ * @summary Say how much room you have, and see who in the circle has room.
+ *
+ * @event {CustomEvent<CapacityChangeDetail>} tend-capacity-change - After the person saves or clears their check-in.
+ *
+ * @csspart check-in - The section with the person's own check-in.
+ * @csspart status - The line saying what the person's check-in is now.
+ * @csspart level-picker - The radio group of levels.
+ * @csspart kinds - The checkboxes of kinds of support.
+ * @csspart note - The note field and its hint.
+ * @csspart hold - The choice of how long it holds.
+ * @csspart visibility - The choice of who sees it.
+ * @csspart save-button - The save button.
+ * @csspart clear-button - The clear button.
+ * @csspart circle - The circle at a glance.
+ * @csspart summary - The one-line summary of the circle.
+ * @csspart ask - The "Who could I ask?" section.
+ * @csspart ask-button - Each "I asked …" button.
+ * @csspart pattern - The section with the person's last 14 days.
+ * @csspart chart - The 14-day SVG chart.
+ * @csspart storage-notice - Where check-ins are saved, and any problem saving.
+ *
+ * @cssprop --tend-font-family - Font (default: inherited from the page).
+ * @cssprop --tend-font-size - Base font size.
+ * @cssprop --tend-color-text - Text colour.
+ * @cssprop --tend-color-muted - Secondary text colour.
+ * @cssprop --tend-color-surface - Background of sections and controls.
+ * @cssprop --tend-color-surface-raised - Background of status lines and people.
+ * @cssprop --tend-color-border - Borders, and days without a check-in in the chart.
+ * @cssprop --tend-color-accent - Buttons, the chosen options and the chart's bars.
+ * @cssprop --tend-color-on-accent - Text on accent-coloured buttons.
+ * @cssprop --tend-color-accent-soft - Background of chosen options.
+ * @cssprop --tend-color-danger - Problems.
+ * @cssprop --tend-color-focus - The focus ring's colour.
+ * @cssprop --tend-focus-ring - The focus ring.
+ * @cssprop --tend-radius - Corner radius.
+ * @cssprop --tend-space - Spacing unit.
+ * @cssprop --tend-transition - Transitions (none when the reader prefers reduced motion).
+ */
+export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
+  static override styles = [...TendElement.styles, styles];
+  static formAssociated = true;
+
+  /** The circle whose check-ins are shared and shown (a household, a team, a street). Without it, the check-in is just for the person. */
+  @property() circle = '';
+
+  /** The kinds of support, comma-separated (lowercase letters, digits, hyphens). */
+  @property() kinds = 'listening,practical,hosting';
+
+  /** The smallest group a total is shown for, so nobody can be singled out from a number. */
+  @property({ attribute: 'min-group', type: Number }) minGroup = 3;
+
+  /** The name the check-in is submitted under in a form. */
+  @property() name = '';
+
+  /** The clock, for tests and stories: a function returning the current time. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  @state() private draft: Draft = this.#draftFrom(undefined, new Date());
+  @state() private dirty = false;
+  @state() private message = '';
+  @state() private failed: StorageError | undefined;
+  @state() private askKind = '';
+  @state() private formDisabled = false;
+
+  protected readonly localize = new LocalizeController(
+    this,
+    'tend-capacity-check-in',
+    en,
+    () => this.messages,
+  );
+  readonly #notice = new StorageNotice(this);
+  readonly #internals = this.attachInternals();
+  readonly #checkIns = new RecordsController<CheckIn>(this, {
+    adapter: () => this.storage,
+    collection: () => 'check-ins',
+    accept: isCheckIn,
+  });
+  readonly #history = new RecordsController<HistoryEntry>(this, {
+    adapter: () => this.storage,
+    collection: () => 'check-in-history',
+    accept: isHistoryEntry,
+  });
+  readonly #asks = new RecordsController<Ask>(this, {
+    adapter: () => this.storage,
+    collection: () => 'asks',
+    accept: isAsk,
+  });
+  /** Which stored check-in the draft was last taken from. */
+  #synced: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The check-in as chosen in the form now (also the form value), or `null` before a level is chosen. */
+  get value(): CapacityChangeDetail | null {
+    const { level, preset, date, note } = this.draft;
+    if (!level) return null;
+    return {
+      level,
+      kinds: this.#offeredKinds.filter((kind) => this.draft.kinds.includes(kind)),
+      note: note.trim(),
+      expiresAt: expiryFor(preset, this.now(), date)?.toISOString() ?? null,
+      visibility: this.#visibility,
+    };
+  }
+
+  /** The circle, `''` when none is given (or the attribute was removed). */
+  get #circle(): string {
+    return this.circle ?? '';
+  }
+
+  get #offeredKinds(): string[] {
+    return parseKinds(this.kinds);
+  }
+
+  get #visibility(): Visibility {
+    if (!this.#circle) return 'just-me';
+    return this.draft.visibility ?? defaultVisibility(this.#circle, this.storage.status.shared);
+  }
+
+  get #me(): string {
+    return this.identity.id;
+  }
+
+  /** The person's own stored check-in in this circle, held or ended. */
+  get #mine(): StoredRecord<CheckIn> | undefined {
+    const record = this.#checkIns.get(checkInId(this.#circle, this.#me));
+    return record?.value.personId === this.#me ? record : undefined;
+  }
+
+  #draftFrom(value: CheckIn | undefined, now: Date): Draft {
+    return value
+      ? {
+          level: value.level,
+          kinds: [...value.kinds],
+          note: value.note,
+          preset: presetOf(value.expiresAt, now),
+          date: lastDay(value.expiresAt),
+          visibility: value.visibility,
+        }
+      : {
+          level: undefined,
+          kinds: [],
+          note: '',
+          preset: 'tonight',
+          date: dayKey(now),
+          visibility: undefined,
+        };
+  }
+
+  protected override willUpdate(): void {
+    const now = this.now();
+    const mine = this.#mine;
+    const held = mine && isActive(mine.value, now) ? mine : undefined;
+    // Follow the stored check-in (another tab, a save, an expiry) unless the person is editing.
+    const key = `${this.#circle}|${this.#me}|${held ? held.rev : ''}`;
+    if (!this.dirty && key !== this.#synced) {
+      this.#synced = key;
+      this.draft = this.#draftFrom(held?.value, now);
+    }
+    const value = this.value;
+    this.#internals.setFormValue(value ? JSON.stringify(value) : null);
+  }
+
+  protected override updated(): void {
+    // Re-render when the next check-in ends (or at midnight, for the chart), so expiry needs no reload.
+    clearTimeout(this.#timer);
+    const now = this.now().getTime();
+    const ends = this.#checkIns.records.map((r) => Date.parse(r.value.expiresAt)).filter((t) => t > now);
+    const next = Math.min(startOfDay(this.now(), 1).getTime(), ...ends);
+    this.#timer = setTimeout(() => this.requestUpdate(), Math.min(next - now + 50, 3_600_000));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  /** Form reset: back to the stored check-in (or an empty form). */
+  formResetCallback(): void {
+    this.dirty = false;
+    this.#synced = undefined;
+    this.message = '';
+    this.requestUpdate();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  #edit(change: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...change };
+    this.dirty = true;
+    this.message = '';
+  }
+
+  #toggleKind(kind: string, on: boolean): void {
+    const kinds = this.draft.kinds.filter((k) => k !== kind);
+    this.#edit({ kinds: on ? [...kinds, kind] : kinds });
+  }
+
+  async #save(event: Event): Promise<void> {
+    event.preventDefault();
+    const t = this.localize.t;
+    const now = this.now();
+    const value = this.value;
+    if (!value) return void (this.message = t.needLevel);
+    if (!value.expiresAt) return void (this.message = t.needDate);
+    const me = this.identity;
+    const checkIn = {
+      circle: this.#circle,
+      personId: me.id,
+      ...(me.name ? { personName: me.name.slice(0, NAME_MAX) } : {}),
+      ...value,
+      updatedAt: now.toISOString(),
+    };
+    const valid = validateCheckIn(checkIn, now);
+    if (!valid.ok) return void (this.message = valid.code === 'expiry' ? t.needDate : t.needLevel);
+    this.message = '';
+    try {
+      await this.#checkIns.update(checkInId(this.#circle, me.id), () => valid.value);
+    } catch (error) {
+      this.failed = toStorageError(error, 'Saving the check-in failed');
+      return;
+    }
+    this.failed = undefined;
+    this.dirty = false;
+    this.message = t.saved;
+    this.emit<CapacityChangeDetail>('tend-capacity-change', value);
+    const date = dayKey(now);
+    try {
+      await this.#history.update(historyId(me.id, date), () => ({
+        personId: me.id,
+        circle: this.#circle,
+        date,
+        level: valid.value.level,
+      }));
+    } catch (error) {
+      this.failed = toStorageError(error, 'Saving the day failed');
+    }
+  }
+
+  async #clear(): Promise<void> {
+    const mine = this.#mine;
+    if (!mine) return;
+    try {
+      await this.#checkIns.remove(mine.id, mine.rev);
+    } catch (error) {
+      this.failed = toStorageError(error, 'Clearing the check-in failed');
+      return;
+    }
+    this.failed = undefined;
+    this.dirty = false;
+    this.message = this.localize.t.cleared;
+    const visibility = this.#visibility;
+    this.emit<CapacityChangeDetail>('tend-capacity-change', {
+      level: null,
+      kinds: [],
+      note: '',
+      expiresAt: null,
+      visibility,
+    });
+  }
+
+  async #ask(person: NamedEntry, kind: string): Promise<void> {
+    const ask: Ask = {
+      circle: this.#circle,
+      askerId: this.#me,
+      askedId: person.personId,
+      kind,
+      at: this.now().toISOString(),
+    };
+    if (!canWriteAsk(this.#me, ask)) return;
+    try {
+      await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
+      this.failed = undefined;
+    } catch (error) {
+      this.failed = toStorageError(error, 'Noting the ask failed');
+    }
+    // The list reorders as asks spread out: keep focus on the same person's button.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-person="${CSS.escape(person.personId)}"]`)?.focus();
+  }
+
+  #until(expiresAt: string, now: Date): string {
+    const t = this.localize.t;
+    const day = lastDay(expiresAt);
+    if (day === dayKey(now)) return t.tonight;
+    if (day === dayKey(startOfDay(now, 1))) return t.tomorrow;
+    return t.through(
+      this.localize.date(localDate(day), { weekday: 'short', day: 'numeric', month: 'short' }),
+    );
+  }
+
+  #nameOf(person: NamedEntry): string {
+    const t = this.localize.t;
+    return person.personId === this.#me ? t.you : (person.name ?? t.someone);
+  }
+
+  protected override render(): TemplateResult {
+    const now = this.now();
+    const mine = this.#renderMine(now);
+    const pattern = this.#renderPattern(now);
+    if (!this.#circle)
+      return html`<div class="layout">
+        <div class="columns">
+          <div class="column">${mine}</div>
+          <div class="column">${pattern}</div>
+        </div>
+      </div>`;
+    const visible = this.#checkIns.records
+      .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
+      .map((record) => record.value);
+    const entries = circleEntries(visible, this.#circle, now);
+    return html`<div class="layout">
+      <div class="columns">
+        <div class="column">${mine} ${pattern}</div>
+        <div class="column">${this.#renderCircle(entries)} ${this.#renderAsk(entries, now)}</div>
+      </div>
+    </div>`;
+  }
+
+  #renderMine(now: Date): TemplateResult {
+    const t = this.localize.t;
+    const { draft, formDisabled: disabled } = this;
+    const mine = this.#mine;
+    const status = !mine
+      ? t.none
+      : isActive(mine.value, now)
+        ? t.current(
+            t.level(mine.value.level),
+            this.#until(mine.value.expiresAt, now),
+            t.seenBy(mine.value.visibility),
+          )
+        : t.expired;
+    const radios = <T extends string>(
+      group: string,
+      options: readonly T[],
+      chosen: T | undefined,
+      word: (o: T) => string,
+      pick: (o: T) => void,
+    ) =>
+      options.map(
+        (option) =>
+          html`<label class="choice"
+            ><input
+              type="radio"
+              name=${group}
+              .value=${String(option)}
+              .checked=${chosen === option}
+              @change=${() => pick(option)}
+            /><span>${word(option)}</span></label
+          >`,
+      );
+    return html`<section part="check-in" aria-labelledby="mine-heading">
+      <h2 id="mine-heading">${t.mineHeading}</h2>
+      <p class="current" part="status">${status}</p>
+      <form @submit=${this.#save} novalidate>
+        <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint">
+          <legend>${t.levelLegend}</legend>
+          <p class="hint" id="level-hint">${t.levelHint}</p>
+          <div class="choices">
+            ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
+          </div>
+        </fieldset>
+        <fieldset part="kinds" ?disabled=${disabled}>
+          <legend>${t.kindsLegend}</legend>
+          <div class="choices">
+            ${this.#offeredKinds.map(
+              (kind) =>
+                html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    .checked=${draft.kinds.includes(kind)}
+                    @change=${(e: Event) => this.#toggleKind(kind, (e.target as HTMLInputElement).checked)}
+                  /><span>${t.kind(kind)}</span></label
+                >`,
+            )}
+          </div>
+        </fieldset>
+        <div part="note">
+          <label for="note">${t.noteLabel}</label>
+          <input
+            id="note"
+            maxlength=${NOTE_MAX}
+            autocomplete="off"
+            aria-describedby="note-hint"
+            ?disabled=${disabled}
+            .value=${draft.note}
+            @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
+          />
+          <p class="hint" id="note-hint">${t.noteHint}</p>
+        </div>
+        <fieldset part="hold" ?disabled=${disabled}>
+          <legend>${t.holdLegend}</legend>
+          <div class="choices">
+            ${radios('hold', EXPIRY_PRESETS, draft.preset, t.hold, (preset) => this.#edit({ preset }))}
+          </div>
+          ${
+            draft.preset === 'date'
+              ? html`<div class="date">
+                  <label for="date">${t.dateLabel}</label>
+                  <input
+                    id="date"
+                    type="date"
+                    min=${dayKey(now)}
+                    max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
+                    .value=${draft.date}
+                    @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
+                  />
+                </div>`
+              : nothing
+          }
+        </fieldset>
+        ${
+          this.#circle
+            ? html`<fieldset part="visibility" ?disabled=${disabled}>
+                <legend>${t.visibilityLegend}</legend>
+                <div class="choices">
+                  ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
+                </div>
+              </fieldset>`
+            : nothing
+        }
+        <div class="actions">
+          <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>
+            ${mine ? t.update : t.save}
+          </button>
+          ${
+            mine
+              ? html`<button type="button" part="clear-button" ?disabled=${disabled} @click=${this.#clear}>
+                  ${t.clear}
+                </button>`
+              : nothing
+          }
+        </div>
+        <p class="message" role="status">${this.message}</p>
+      </form>
+      ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
+    </section>`;
+  }
+
+  #renderCircle(entries: ReturnType<typeof circleEntries>): TemplateResult {
+    const t = this.localize.t;
+    const lang = this.localize.lang;
+    const summary = summariseCircle(entries, this.#offeredKinds, this.minGroup);
+    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+    const mine = this.#mine;
+    const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
+    return html`<section part="circle" aria-labelledby="circle-heading">
+      <h2 id="circle-heading">${t.circleHeading}</h2>
+      <p part="summary">
+        <strong
+          >${summary.withRoom === null ? t.noTotal(Math.max(1, this.minGroup)) : t.withRoom(summary.withRoom, lang)}</strong
+        >
+      </p>
+      <ul class="kinds">
+        ${summary.kinds.map((kind) => {
+          const names = kind.named.map((person) => this.#nameOf(person));
+          if (kind.total !== null && kind.total > names.length)
+            names.push(t.unnamed(kind.total - kind.named.length, lang));
+          return html`<li>
+            <strong>${t.kind(kind.kind)}</strong>:
+            ${kind.total === null ? '' : `${t.kindTotal(kind.total, lang)} · `}${names.length ? list.format(names) : t.nobodyNamed}
+          </li>`;
+        })}
+      </ul>
+      ${hiddenMine ? html`<p class="hint">${t.justMeHere}</p>` : nothing}
+      ${this.storage.status.shared ? nothing : html`<p class="hint">${t.localOnly}</p>`}
+    </section>`;
+  }
+
+  #renderAsk(entries: ReturnType<typeof circleEntries>, now: Date): TemplateResult {
+    const t = this.localize.t;
+    const kinds = this.#offeredKinds;
+    const kind = kinds.includes(this.askKind) ? this.askKind : kinds[0]!;
+    const asks = this.#asks.records.map((record) => record.value);
+    const people = askOrder(entries, asks, { circle: this.#circle, kind, askerId: this.#me, now });
+    return html`<section part="ask" aria-labelledby="ask-heading">
+      <h2 id="ask-heading">${t.askHeading}</h2>
+      <label for="ask-kind">${t.askKind}</label>
+      <select id="ask-kind" @change=${(e: Event) => (this.askKind = (e.target as HTMLSelectElement).value)}>
+        ${kinds.map((k) => html`<option value=${k} ?selected=${k === kind}>${t.kind(k)}</option>`)}
+      </select>
+      <p class="hint">${t.askHint}</p>
+      ${
+        people.length
+          ? html`<ol class="people">
+              ${people.map((person) => {
+                const name = this.#nameOf(person);
+                const asked = lastAsked(asks, this.#circle, this.#me, person.personId);
+                return html`<li class="person">
+                  <span class="who"
+                    ><strong>${name}</strong> · ${t.level(person.level)},
+                    ${this.#until(person.expiresAt, now)}
+                    ${person.note ? html`<span class="note">“${person.note}”</span>` : nothing}
+                    ${asked ? html`<span class="muted">${t.youAsked(this.localize.relativeTime(asked, now))}</span>` : nothing}</span
+                  >
+                  <button
+                    type="button"
+                    part="ask-button"
+                    data-person=${person.personId}
+                    @click=${() => this.#ask(person, kind)}
+                  >
+                    ${t.asked(name)}
+                  </button>
+                </li>`;
+              })}
+            </ol>`
+          : html`<p>${t.askNobody}</p>`
+      }
+    </section>`;
+  }
+
+  #renderPattern(now: Date): TemplateResult {
+    const t = this.localize.t;
+    const lang = this.localize.lang;
+    const days = patternDays(
+      this.#history.records.map((record) => record.value),
+      this.#me,
+      now,
+    );
+    const low = lowDays(days);
+    const dayName = (day: string) =>
+      this.localize.date(localDate(day), { weekday: 'short', day: 'numeric', month: 'short' });
+    return html`<section part="pattern" aria-labelledby="pattern-heading">
+      <h2 id="pattern-heading">${t.patternHeading}</h2>
+      ${
+        days.some((day) => day.level)
+          ? html`${patternChart(days, t.patternLabel)}
+              ${low >= 4 ? html`<p>${t.lowStretch(low, lang)}</p>` : nothing}
+              <details>
+                <summary>${t.patternDays}</summary>
+                <ul>
+                  ${days.map((day) => html`<li>${dayName(day.date)}: ${day.level ? t.level(day.level) : t.noCheckIn}</li>`)}
+                </ul>
+              </details>`
+          : html`<p class="hint">${t.patternNone}</p>`
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tend-capacity-check-in': TendCapacityCheckIn;
+  }
+  interface HTMLElementEventMap {
+    'tend-capacity-change': CustomEvent<CapacityChangeDetail>;
+  }
+}

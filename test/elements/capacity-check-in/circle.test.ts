@@ -1,0 +1,217 @@
+import { expect } from '@open-wc/testing';
+import { checkInId, type Ask } from '../../../src/domain/capacity.js';
+import { MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
+import {
+  Clock,
+  NOW,
+  SharedMemoryAdapter,
+  button,
+  checkIn,
+  checkInAs,
+  click,
+  control,
+  mount,
+  root,
+  settle,
+  text,
+} from './helpers.js';
+import type { TendCapacityCheckIn } from '../../../src/elements/capacity-check-in/index.js';
+
+/** The kinds list of the circle at a glance, one line a kind. */
+const kindLines = (el: TendCapacityCheckIn): string[] =>
+  [...root(el).querySelectorAll('[part="circle"] li')].map((li) =>
+    li.textContent!.replace(/\s+/g, ' ').trim(),
+  );
+
+const askNames = (el: TendCapacityCheckIn): string[] =>
+  [...root(el).querySelectorAll('[part="ask-button"]')].map((b) => b.textContent!.trim());
+
+/** A busy circle on one store, each person writing through their own adapter. */
+async function busyCircle(store: MemoryStore): Promise<void> {
+  await checkInAs(store, checkIn('ana', 'plenty', { note: 'home all evening' }));
+  await checkInAs(store, checkIn('ben', 'some', { kinds: ['listening'] }));
+  await checkInAs(
+    store,
+    checkIn('cy', 'a-little', { visibility: 'counted', personName: 'Cyrus Secret', note: 'private note' }),
+  );
+  await checkInAs(store, checkIn('dee', 'resting', { personName: 'Dee' }));
+  await checkInAs(
+    store,
+    checkIn('eve', 'plenty', { visibility: 'just-me', personName: 'Evelyn Hidden', note: 'just mine' }),
+  );
+  await checkInAs(store, checkIn('fay', 'plenty', { personName: 'Fay Ended', expiresAt: NOW.toISOString() }));
+  await checkInAs(store, checkIn('gus', 'plenty', { personName: 'Gus Elsewhere', circle: 'oak' }));
+}
+
+describe('<tend-capacity-check-in>: the circle', () => {
+  it('defaults to the circle on shared storage', async () => {
+    const el = await mount({ adapter: new SharedMemoryAdapter({ community: 'street', author: 'me' }) });
+    expect(control(el, 'My circle').checked).to.equal(true);
+    expect(el.value).to.equal(null);
+    await click(el, control(el, 'Some'));
+    expect(el.value!.visibility).to.equal('circle');
+  });
+
+  it('shows who has room per kind, never naming counted-only people, and hides small totals', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    expect(text(el, 'summary')).to.equal('3 people have room right now.');
+    expect(kindLines(el)).to.deep.equal([
+      'Listening: 3 people · Ana, Ben, and 1 more (not named)',
+      'Practical help: Ana',
+      'Hosting: No one named yet',
+    ]);
+    const all = text(el);
+    for (const hidden of ['Cyrus', 'private note', 'Evelyn', 'just mine', 'Fay', 'Gus', 'Dee'])
+      expect(all, `${hidden} must not show`).not.to.contain(hidden);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no number at all below min-group, whatever the count', async () => {
+    const store = new MemoryStore();
+    await checkInAs(store, checkIn('cy', 'some', { visibility: 'counted' }));
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    const withOne = [text(el, 'summary'), ...kindLines(el)];
+    expect(withOne[0]).to.equal('Numbers show once 3 or more people have room, so nobody is singled out.');
+    expect(withOne.join()).not.to.match(/\d(?! or more)/);
+    // Nobody at all reads the same as one counted-only person: the number can't single anyone out.
+    const empty = await mount({ adapter: new SharedMemoryAdapter({ community: 'street', author: 'me' }) });
+    expect([text(empty, 'summary'), ...kindLines(empty)]).to.deep.equal(withOne);
+    await expect(empty).to.be.accessible();
+    const lowered = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+      minGroup: 1,
+    });
+    expect(text(lowered, 'summary')).to.equal('1 person has room right now.');
+  });
+
+  it('counts my own check-in by the same rules, and says when it is just for me', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    await click(el, control(el, 'Some'));
+    await click(el, control(el, 'Hosting'));
+    await click(el, button(el, 'Save my check-in'));
+    expect(kindLines(el)[2]).to.equal('Hosting: You');
+    expect(text(el, 'summary')).to.equal('4 people have room right now.');
+    await click(el, control(el, 'Just me'));
+    await click(el, button(el, 'Update my check-in'));
+    expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
+    expect(text(el, 'circle')).to.contain('Your check-in is just for you, so it isn’t part of this view.');
+  });
+
+  it('updates live when someone checks in, and drops check-ins as they end', async () => {
+    const store = new MemoryStore();
+    const clock = new Clock();
+    const el = await mount({
+      clock,
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    expect(kindLines(el)[0]).to.equal('Listening: No one named yet');
+    await checkInAs(store, checkIn('ana', 'some'));
+    await checkInAs(store, checkIn('ben', 'plenty', { expiresAt: new Date(2026, 10, 3, 20).toISOString() }));
+    await checkInAs(store, checkIn('cy', 'some', { visibility: 'counted' }));
+    await settle(el);
+    expect(kindLines(el)[0]).to.equal('Listening: 3 people · Ben, Ana, and 1 more (not named)');
+    clock.time = new Date(2026, 10, 3, 20, 0);
+    el.requestUpdate();
+    await settle(el);
+    expect(kindLines(el)[0], 'Ben has ended; two left is below min-group').to.equal('Listening: Ana');
+    expect(askNames(el)).to.deep.equal(['I asked Ana']);
+  });
+
+  it('lists whom I could ask, spreading asks, and notes "I asked" in one click', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    const adapter = new SharedMemoryAdapter({ store, community: 'street', author: 'me' });
+    const zoe = new MemoryAdapter({ store, community: 'street', author: 'zoe' });
+    const ask: Ask = {
+      circle: 'maple',
+      askerId: 'zoe',
+      askedId: 'ana',
+      kind: 'listening',
+      at: new Date(2026, 10, 2).toISOString(),
+    };
+    await zoe.put('asks', 'ask-zoe-1', ask);
+    const el = await mount({ adapter });
+    expect(
+      askNames(el),
+      'Ana was asked yesterday; counted-only, resting and ended people are not listed',
+    ).to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(text(el, 'ask')).to.contain('“home all evening”');
+    expect(text(el, 'ask')).not.to.match(/\b1\b.*ask/i);
+
+    await click(el, button(el, 'I asked Ben'));
+    const asks = (await adapter.list<Ask>('asks')).map((r) => r.value);
+    expect(asks).to.deep.include({
+      circle: 'maple',
+      askerId: 'me',
+      askedId: 'ben',
+      kind: 'listening',
+      at: NOW.toISOString(),
+    });
+    expect(askNames(el), 'both asked once this week: more room first').to.deep.equal([
+      'I asked Ana',
+      'I asked Ben',
+    ]);
+    expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'I asked Ben'));
+    expect(text(el, 'ask')).to.contain('You asked now.');
+    await expect(el).to.be.accessible();
+
+    const select = root(el).querySelector('select')!;
+    select.value = 'practical';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(askNames(el)).to.deep.equal(['I asked Ana']);
+    select.value = 'hosting';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(askNames(el)).to.deep.equal([]);
+    expect(text(el, 'ask')).to.contain('No one has said they have room for this right now.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders markup in notes and names as text', async () => {
+    const store = new MemoryStore();
+    await checkInAs(
+      store,
+      checkIn('ana', 'some', {
+        personName: '<i>Ana</i>',
+        note: '<img src=x onerror="window.pwned=1"><b>bold</b>',
+      }),
+    );
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    expect(text(el, 'ask')).to.contain('<b>bold</b>');
+    expect(text(el, 'circle')).to.contain('<i>Ana</i>');
+    expect(root(el).querySelector('b, i, img')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('ignores check-ins written by someone other than their person', async () => {
+    const store = new MemoryStore();
+    const mallory = new MemoryAdapter({ store, community: 'street', author: 'mallory' });
+    await mallory.put(
+      'check-ins',
+      checkInId('maple', 'ana'),
+      checkIn('ana', 'plenty', { personName: 'Fake Ana' }),
+    );
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    expect(text(el)).not.to.contain('Fake Ana');
+  });
+
+  it('says plainly when storage is only this browser', async () => {
+    const el = await mount();
+    expect(text(el, 'circle')).to.contain('Check-ins here stay in this browser, so only yours can show.');
+  });
+});
