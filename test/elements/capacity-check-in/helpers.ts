@@ -88,7 +88,9 @@ export async function settle(el: TendCapacityCheckIn): Promise<void> {
 export const root = (el: TendCapacityCheckIn): ShadowRoot => el.shadowRoot!;
 /** What a person reads in the element (or in one part of it), spaces collapsed. */
 export const text = (el: TendCapacityCheckIn, part?: string): string =>
-  ((part ? root(el).querySelector(`[part="${part}"]`) : root(el))?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  ((part ? root(el).querySelector(`[part="${part}"]`) : root(el))?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The control whose label reads `label` (radio, checkbox, text field). */
 export function control(el: TendCapacityCheckIn, label: string): HTMLInputElement {
