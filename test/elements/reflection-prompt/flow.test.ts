@@ -1,0 +1,223 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { MemoryAdapter } from '../../../src/storage/index.js';
+import type { ReflectionEntry } from '../../../src/domain/reflection.js';
+import {
+  button,
+  click,
+  field,
+  focused,
+  hasButton,
+  mount,
+  settle,
+  text,
+  tick,
+  type,
+  visible,
+} from './helpers.js';
+
+const NOW = new Date('2026-05-12T09:30:00.000Z');
+const clock = () => NOW;
+
+describe('<tend-reflection-prompt> flow', () => {
+  it('walks the resentment reflection step by step, saves it, and turns it into an ask', async () => {
+    const adapter = new MemoryAdapter({ author: 'ana' });
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="my-post" .now=${clock}></tend-reflection-prompt>`,
+    );
+    expect(visible(el, '[part~="storage-notice"]')).to.contain('Saving only until you close this page');
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 1 of 5');
+    await expect(el).to.be.accessible();
+
+    await type(el, 'What happened?', 'I drove my neighbour to every appointment.');
+    await click(el, 'Next');
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 2 of 5');
+    expect(text(focused(el))).to.equal('What did I offer or agree to, and did I want to?');
+    expect(focused(el)!.localName).to.equal('h3');
+
+    // Back keeps what was written; Skip leaves a step blank.
+    await click(el, 'Back');
+    expect(field(el, 'What happened?').value).to.equal('I drove my neighbour to every appointment.');
+    await click(el, 'Next');
+    await click(el, 'Skip this one');
+    await type(el, 'What did I need, and not say?', 'A week off, and help from her son.');
+    await click(el, 'Next');
+    expect(visible(el, '[part~="question"]')).to.contain('Pick any that fit.');
+    await tick(el, 'An offer that was too big');
+    await tick(el, 'A limit I didn’t name');
+    await expect(el).to.be.accessible();
+    await click(el, 'Next');
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 5 of 5');
+    expect(hasButton(el, 'Skip this one')).to.equal(false);
+    await type(
+      el,
+      'Next time, what could I offer, ask or say, and to whom?',
+      'Offer Tuesdays only; ask her son.',
+    );
+
+    const saved = oneEvent(el, 'tend-reflection-saved');
+    button(el, 'Save my reflection').click();
+    const event = await saved;
+    await settle(el);
+
+    const [record] = await adapter.list<ReflectionEntry>('reflections');
+    expect(record!.id).to.equal(event.detail.entryId);
+    expect(event.detail).to.deep.equal({ postId: 'my-post', entryId: record!.id });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(record!.value).to.deep.include({
+      postId: 'my-post',
+      authorId: 'ana',
+      promptSet: 'resentment',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      answers: {
+        happened: 'I drove my neighbour to every appointment.',
+        unsaid: 'A week off, and help from her son.',
+        pointing: ['offer-too-big', 'limit-unnamed'],
+        next: 'Offer Tuesdays only; ask her son.',
+      },
+    });
+    expect(await adapter.list('reflection-drafts')).to.have.length(0);
+
+    expect(text(focused(el))).to.equal('Saved. Thank you for giving this some time.');
+    // "What I needed and didn't say" starts the ask.
+    expect(field<HTMLInputElement>(el, '…because I need…').value).to.equal(
+      'A week off, and help from her son.',
+    );
+    await type(el, 'When…', 'plans change at the last minute');
+    await type(el, 'I felt…', 'worn out');
+    await type(el, 'Would you be willing to…', 'drive her on Thursdays');
+    expect(visible(el, '.draft')).to.equal(
+      'When plans change at the last minute, I felt worn out, because I need A week off, and help from her son. Would you be willing to drive her on Thursdays?',
+    );
+    await tick(el, 'An offer');
+    await type(el, 'I can…', 'drive her');
+    await type(el, 'When (a day, a time)…', 'Tuesdays');
+    await type(el, 'Not more than…', 'twice a month');
+    expect(visible(el, '.draft')).to.equal('I can drive her on Tuesdays, not more than twice a month.');
+    expect(visible(el, '[part~="composer"]')).to.contain('Nothing is sent.');
+    await expect(el).to.be.accessible();
+
+    await click(el, 'Start another reflection');
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 1 of 5');
+    expect(field(el, 'What happened?').value).to.equal('');
+    expect(hasButton(el, 'Your reflections (1)')).to.equal(true);
+  });
+
+  it('says so plainly when there is nothing to save yet', async () => {
+    const adapter = new MemoryAdapter({ author: 'ana' });
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
+    );
+    await click(el, 'Save my reflection');
+    expect(visible(el, '[role="status"]')).to.contain('There’s nothing to save yet.');
+    expect(await adapter.list('reflections')).to.have.length(0);
+  });
+
+  it('shows every question on one page with layout="list"', async () => {
+    const el = await mount(
+      new MemoryAdapter(),
+      html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
+    );
+    expect(el.shadowRoot!.querySelectorAll('[part~="question"]')).to.have.length(5);
+    expect(visible(el)).to.not.contain('Step 1 of 5');
+    expect(hasButton(el, 'Next')).to.equal(false);
+    expect(hasButton(el, 'Save my reflection')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('ships a shorter check-in set', async () => {
+    const adapter = new MemoryAdapter({ author: 'ana' });
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="p" prompt-set="check-in"></tend-reflection-prompt>`,
+    );
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 1 of 3');
+    await type(el, 'What’s on my mind right now?', 'Tired but okay.');
+    await click(el, 'Next');
+    await tick(el, 'Some');
+    await tick(el, 'Very little');
+    await click(el, 'Next');
+    await click(el, 'Save my reflection');
+    const [record] = await adapter.list<ReflectionEntry>('reflections');
+    expect(record!.value.promptSet).to.equal('check-in');
+    expect(record!.value.answers).to.deep.equal({ noticed: 'Tired but okay.', room: ['room-little'] });
+  });
+
+  it('takes custom questions from plain HTML children', async () => {
+    const adapter = new MemoryAdapter({ author: 'ana' });
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="p" layout="list">
+        <p data-question="noticed" data-hint="A sentence is plenty.">What did I notice this week?</p>
+        <ul data-question="room" data-label="How much room do I have?" data-multiple>
+          <li data-choice="lots">Lots</li>
+          <li>A little</li>
+        </ul>
+      </tend-reflection-prompt>`,
+    );
+    expect(el.shadowRoot!.querySelectorAll('[part~="question"]')).to.have.length(2);
+    expect(visible(el)).to.contain('A sentence is plenty.');
+    await type(el, 'What did I notice this week?', 'More than I thought.');
+    await tick(el, 'Lots');
+    await tick(el, 'A little');
+    await expect(el).to.be.accessible();
+    await click(el, 'Save my reflection');
+    const [record] = await adapter.list<ReflectionEntry>('reflections');
+    expect(record!.value.promptSet).to.equal('custom');
+    expect(record!.value.answers).to.deep.equal({ noticed: 'More than I thought.', room: ['lots', 'c2'] });
+    expect(record!.value.questions!.map((q) => q.label)).to.deep.equal([
+      'What did I notice this week?',
+      'How much room do I have?',
+    ]);
+  });
+
+  it('takes custom questions from the prompts property, ahead of HTML and the built-in set', async () => {
+    const el = await mount(
+      new MemoryAdapter(),
+      html`<tend-reflection-prompt
+        post="p"
+        .prompts=${[{ label: 'One thing I’m grateful for' }, { label: 'One thing I’ll ask for' }]}
+        ><p data-question>Not this one</p></tend-reflection-prompt
+      >`,
+    );
+    expect(visible(el, '[part~="progress"]')).to.equal('Step 1 of 2');
+    expect(field(el, 'One thing I’m grateful for').localName).to.equal('textarea');
+    expect(visible(el)).to.not.contain('Not this one');
+  });
+
+  it('renders what a reader types as text, never as markup', async () => {
+    const adapter = new MemoryAdapter({ author: 'ana' });
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
+    );
+    const markup = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    await type(el, 'What happened?', markup);
+    await click(el, 'Save my reflection');
+    await click(el, 'Your reflections (1)');
+    el.shadowRoot!.querySelector('details')!.open = true;
+    const answer = el.shadowRoot!.querySelector('dd')!;
+    expect(answer.textContent).to.equal(markup);
+    expect(answer.querySelector('img, b')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('speaks Spanish, and shows the blogger’s intro and a quiet crisis link', async () => {
+    const el = await mount(
+      new MemoryAdapter(),
+      html`<tend-reflection-prompt post="p" lang="es" crisis-href="https://example.org/help"
+        ><p slot="intro">Mis propias palabras.</p></tend-reflection-prompt
+      >`,
+    );
+    expect(visible(el, '[part~="progress"]')).to.equal('Paso 1 de 5');
+    expect(field(el, '¿Qué pasó?').localName).to.equal('textarea');
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="crisis"]')!;
+    expect(link.href).to.equal('https://example.org/help');
+    expect(text(link)).to.equal('Si estás en crisis, busca ayuda ahora');
+    const intro = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="intro"]')!;
+    expect(intro.assignedElements()[0]!.textContent).to.equal('Mis propias palabras.');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,173 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { BrowserAdapter, MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
+import type { ReflectionDraft } from '../../../src/domain/reflection.js';
+import { defaultAdapter } from '../../../src/provider/default-adapter.js';
+import type { TendReflectionPrompt } from '../../../src/elements/reflection-prompt/index.js';
+import {
+  FullAdapter,
+  SharedMemoryAdapter,
+  click,
+  field,
+  mount,
+  settle,
+  tick,
+  type,
+  visible,
+} from './helpers.js';
+
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('<tend-reflection-prompt> storage', () => {
+  it('says plainly that entries stay in this browser', async () => {
+    const adapter = new BrowserAdapter({ name: `tend-test-${crypto.randomUUID()}`, author: 'ana' });
+    await adapter.ready();
+    const provider = await fixture(
+      html`<tend-provider .adapter=${adapter}
+        ><tend-reflection-prompt post="p"></tend-reflection-prompt
+      ></tend-provider>`,
+    );
+    const el = provider.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
+    await settle(el);
+    expect(visible(el, '[part~="storage-notice"]')).to.equal(
+      'Saved only in this browser. Nothing leaves your device.',
+    );
+    adapter.close();
+  });
+
+  it('autosaves the draft as the reader types and brings it back in a new element', async () => {
+    const store = new MemoryStore();
+    const first = await mount(
+      new MemoryAdapter({ store }),
+      html`<tend-reflection-prompt post="my-post"></tend-reflection-prompt>`,
+    );
+    await type(first, 'What happened?', 'She asked again, and I said yes again.');
+    await click(first, 'Next');
+    await type(first, 'What did I offer or agree to, and did I want to?', 'Every Saturday. Not re');
+    // No button pressed: the words are saved after a short pause in typing.
+    await waitUntil(async () => {
+      const draft = await first
+        .closest('tend-provider')!
+        .adapter!.get<ReflectionDraft>('reflection-drafts', 'my-post');
+      return draft?.value.answers?.['offered'] === 'Every Saturday. Not re';
+    }, 'the draft was saved');
+    first.closest('tend-provider')!.remove();
+
+    // A reload: a new element on the same storage.
+    const again = await mount(
+      new MemoryAdapter({ store }),
+      html`<tend-reflection-prompt post="my-post"></tend-reflection-prompt>`,
+    );
+    expect(visible(again, '[part~="progress"]')).to.equal('Step 2 of 5');
+    expect(field(again, 'What did I offer or agree to, and did I want to?').value).to.equal(
+      'Every Saturday. Not re',
+    );
+    expect(visible(again, '[role="status"]')).to.contain('Your draft was kept');
+    await click(again, 'Back');
+    expect(field(again, 'What happened?').value).to.equal('She asked again, and I said yes again.');
+    await expect(again).to.be.accessible();
+  });
+
+  it('keeps the words in the field and says so plainly when saving fails', async () => {
+    const adapter = new FullAdapter();
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
+    );
+    await type(el, 'What happened?', 'I cancelled on my sister.');
+    await waitUntil(() => visible(el, '.problem').length > 0, 'the problem is said');
+    expect(visible(el, '.problem')).to.equal(
+      'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.',
+    );
+    await click(el, 'Save my reflection');
+    expect(field(el, 'What happened?').value).to.equal('I cancelled on my sister.');
+    expect(await adapter.list('reflections')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    // Room again: the next save works and the notice clears.
+    adapter.full = false;
+    await click(el, 'Save my reflection');
+    expect(await adapter.list('reflections')).to.have.length(1);
+    expect(visible(el, '.problem')).to.equal('');
+  });
+
+  it('says when storage only lasts until the page closes', async () => {
+    const el = await mount(
+      new MemoryAdapter(),
+      html`<tend-reflection-prompt post="p"></tend-reflection-prompt>`,
+    );
+    expect(visible(el, '[part~="storage-notice"]')).to.equal(
+      'Saving only until you close this page: this browser is not letting us keep anything.',
+    );
+  });
+
+  describe('the anonymous share count', () => {
+    const community = `share-${crypto.randomUUID()}`;
+
+    afterEach(async () => {
+      // Entries went to this browser's real storage: leave it as we found it.
+      const local = defaultAdapter(community);
+      for (const collection of ['reflections', 'reflection-drafts'])
+        for (const record of await local.list(collection)) await local.remove(collection, record.id);
+    });
+
+    it('sends one count, and no words, only when the reader opts in', async () => {
+      const shared = new SharedMemoryAdapter({ community, author: 'ana' });
+      const el = await mount(
+        shared,
+        html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      const optIn = field<HTMLInputElement>(
+        el,
+        'Add one anonymous count to “readers reflected here”. Your words stay on this device.',
+      );
+      expect(optIn.checked).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      await type(el, 'What happened?', 'A private thing about my brother.');
+      await tick(el, 'Add one anonymous count to “readers reflected here”. Your words stay on this device.');
+      await click(el, 'Save my reflection');
+      await waitUntil(() => shared.received.length > 0, 'the count was sent');
+      await settle(el);
+
+      expect(shared.received).to.have.length(1);
+      const [write] = shared.received;
+      expect(write!.collection).to.equal('reflection-counts');
+      expect(write!.value).to.have.keys(['postId', 'at']);
+      expect(write!.value).to.deep.include({ postId: 'my-post' });
+      expect(JSON.stringify(write)).to.not.contain('brother');
+      expect(write!.id).to.not.contain('ana');
+      expect(visible(el)).to.contain('1 reader reflected here.');
+
+      // The entry itself stayed in this browser.
+      const [entry] = await defaultAdapter(community).list('reflections');
+      expect(JSON.stringify(entry!.value)).to.contain('brother');
+      expect(await shared.list('reflections')).to.have.length(0);
+    });
+
+    it('sends nothing when the reader leaves the box unticked', async () => {
+      const shared = new SharedMemoryAdapter({ community, author: 'ana' });
+      const el = await mount(
+        shared,
+        html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      await type(el, 'What happened?', 'Nothing to share.');
+      await click(el, 'Save my reflection');
+      await later(50);
+      expect(shared.received).to.deep.equal([]);
+    });
+
+    it('offers no count without share="count", or on storage that is not shared', async () => {
+      const shared = new SharedMemoryAdapter({ community });
+      const quiet = await mount(
+        shared,
+        html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
+      );
+      expect(visible(quiet)).to.not.contain('anonymous count');
+      const local = await mount(
+        new MemoryAdapter(),
+        html`<tend-reflection-prompt post="p" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      expect(visible(local)).to.not.contain('anonymous count');
+    });
+  });
+});
