@@ -6,9 +6,15 @@
 import { addCloakStyle } from './elements/define.js';
 import './provider/index.js';
 import './elements/capacity-check-in/index.js';
+import './elements/reflection-prompt/index.js';
 
 addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
 
 export * from './provider/index.js';
 export { registerMessages } from './i18n/localize.js';
 export { TendCapacityCheckIn, type CapacityChangeDetail } from './elements/capacity-check-in/index.js';
+export {
+  TendReflectionPrompt,
+  type ReflectionDeletedDetail,
+  type ReflectionSavedDetail,
+} from './elements/reflection-prompt/index.js';
