@@ -126,7 +126,7 @@ export const es: CapacityMessages = {
   justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',
   localOnly:
     'Aquí todo queda en este navegador, así que solo se ve lo tuyo. En un sitio compartido se vería también tu círculo.',
-  askHeading: '¿A quién podría pedir?',
+  askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:
     'Primero quien tiene más margen y a quien se ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',

@@ -10,9 +10,19 @@ export const styles = css`
     gap: var(--_space);
     align-content: start;
   }
+  /* Narrow: one column, my pattern last. Wide: my check-in and pattern beside the circle. */
+  .column {
+    display: contents;
+  }
+  [part='pattern'] {
+    order: 1;
+  }
   @container (min-width: 44rem) {
     .columns {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+    .column {
+      display: grid;
     }
   }
   section {
@@ -148,6 +158,13 @@ export const styles = css`
     inline-size: 100%;
     max-inline-size: 28rem;
     block-size: auto;
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    max-inline-size: 28rem;
+    color: var(--_muted);
+    font-size: 0.85em;
   }
   .chart .bar {
     fill: var(--_accent);

@@ -542,7 +542,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       </p>
       <ul class="kinds">
         ${summary.kinds.map((kind) => {
-          const names = kind.named.map((person) => this.#nameOf(person));
+          // "You" first, then everyone else by room and name.
+          const names = kind.named
+            .filter((person) => person.personId !== this.#me)
+            .map((person) => this.#nameOf(person));
+          if (kind.named.length > names.length) names.unshift(t.you);
           if (kind.total !== null && kind.total > names.length)
             names.push(t.unnamed(kind.total - kind.named.length, lang));
           return html`<li>
@@ -614,6 +618,9 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       ${
         days.some((day) => day.level)
           ? html`${patternChart(days, t.patternLabel)}
+              <div class="axis" aria-hidden="true">
+                <span>${dayName(days[0]!.date)}</span><span>${dayName(days.at(-1)!.date)}</span>
+              </div>
               ${low >= 4 ? html`<p>${t.lowStretch(low, lang)}</p>` : nothing}
               <details>
                 <summary>${t.patternDays}</summary>

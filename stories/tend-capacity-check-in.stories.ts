@@ -1,0 +1,227 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/provider/index.js';
+import '../src/elements/capacity-check-in/index.js';
+import {
+  checkInId,
+  dayKey,
+  historyId,
+  startOfDay,
+  type CapacityLevel,
+  type CheckIn,
+} from '../src/domain/capacity.js';
+import { MemoryAdapter, MemoryStore, type AdapterStatus } from '../src/storage/index.js';
+
+/** Stories run on a fixed clock, so every state looks the same each time: Tue 3 Nov 2026, 18:30. */
+const NOW = new Date(2026, 10, 3, 18, 30);
+const TONIGHT = startOfDay(NOW, 1).toISOString();
+const CIRCLE = 'maple-street';
+
+/** Memory storage that says it is shared, as a community's tend-server would. */
+class SharedMemoryAdapter extends MemoryAdapter {
+  override get status(): AdapterStatus {
+    return { ...super.status, shared: true };
+  }
+}
+
+const person = (
+  personId: string,
+  personName: string,
+  level: CapacityLevel,
+  more: Partial<CheckIn> = {},
+): CheckIn => ({
+  circle: CIRCLE,
+  personId,
+  personName,
+  level,
+  kinds: ['listening'],
+  note: '',
+  expiresAt: TONIGHT,
+  visibility: 'circle',
+  updatedAt: NOW.toISOString(),
+  ...more,
+});
+
+/** Each person writes their own check-in through their own adapter on one store. */
+async function checkIn(store: MemoryStore, value: CheckIn): Promise<void> {
+  const adapter = new MemoryAdapter({ store, community: 'storybook', author: value.personId });
+  await adapter.put('check-ins', checkInId(value.circle, value.personId), value);
+}
+
+/** My own days, `levels[i]` for `i` days ago, today first (null: no check-in that day). */
+async function myDays(store: MemoryStore, levels: (CapacityLevel | null)[]): Promise<void> {
+  const me = new MemoryAdapter({ store, community: 'storybook', author: 'me' });
+  for (const [i, level] of levels.entries()) {
+    if (!level) continue;
+    const date = dayKey(startOfDay(NOW, -i));
+    await me.put('check-in-history', historyId('me', date), { personId: 'me', circle: CIRCLE, date, level });
+  }
+}
+
+const mine = (more: Partial<CheckIn> = {}): CheckIn =>
+  person('me', 'Mo', 'some', {
+    kinds: ['listening', 'practical'],
+    note: 'can listen tonight, can’t host',
+    ...more,
+  });
+
+const scenarios = {
+  /** A reader's first visit on browser-only storage. */
+  'no check-in': { shared: false, seed: async (_store: MemoryStore) => {} },
+  /** On browser-only storage, with my check-in and a few days behind it. */
+  'mine only': {
+    shared: false,
+    seed: async (store: MemoryStore) => {
+      await checkIn(store, mine({ visibility: 'just-me' }));
+      await myDays(store, ['some', 'plenty', 'some', null, 'a-little', 'some', null, null, 'plenty']);
+    },
+  },
+  /** A shared circle where many people have checked in, some counted-only, some ended. */
+  'busy circle': {
+    shared: true,
+    seed: async (store: MemoryStore) => {
+      await checkIn(store, mine({ level: 'a-little', kinds: ['listening'] }));
+      await checkIn(
+        store,
+        person('ana', 'Ana', 'plenty', {
+          kinds: ['listening', 'practical', 'hosting'],
+          note: 'home all evening',
+        }),
+      );
+      await checkIn(store, person('ben', 'Ben', 'some', { kinds: ['listening', 'practical'] }));
+      await checkIn(store, person('cyd', 'Cyd', 'a-little', { note: 'a short call is fine' }));
+      await checkIn(store, person('dev', 'Dev', 'resting', { note: 'resting tonight' }));
+      await checkIn(
+        store,
+        person('eli', 'Eli', 'some', { visibility: 'counted', kinds: ['listening', 'hosting'] }),
+      );
+      await checkIn(store, person('fen', 'Fen', 'plenty', { visibility: 'counted', kinds: ['practical'] }));
+      await checkIn(store, person('gia', 'Gia', 'plenty', { visibility: 'just-me' }));
+      await checkIn(store, person('hal', 'Hal', 'plenty', { expiresAt: startOfDay(NOW).toISOString() }));
+      const asker = new MemoryAdapter({ store, community: 'storybook', author: 'ben' });
+      const at = new Date(NOW.getTime() - 86_400_000).toISOString();
+      await asker.put('asks', 'ask-1', {
+        circle: CIRCLE,
+        askerId: 'ben',
+        askedId: 'ana',
+        kind: 'listening',
+        at,
+      });
+      await myDays(store, [
+        'a-little',
+        'resting',
+        'a-little',
+        'resting',
+        'some',
+        'a-little',
+        'resting',
+        'plenty',
+        'plenty',
+        null,
+        'some',
+      ]);
+    },
+  },
+  /** A shared circle where nobody has checked in yet. */
+  'empty circle': { shared: true, seed: async (_store: MemoryStore) => {} },
+  /** My check-in and a neighbour's have ended: they no longer count. */
+  expired: {
+    shared: true,
+    seed: async (store: MemoryStore) => {
+      const ended = startOfDay(NOW).toISOString();
+      await checkIn(store, mine({ expiresAt: ended }));
+      await checkIn(store, person('ana', 'Ana', 'plenty', { expiresAt: ended }));
+      await myDays(store, [null, 'some']);
+    },
+  },
+};
+
+type Scenario = keyof typeof scenarios;
+
+interface CheckInArgs {
+  scenario: Scenario;
+  circle: string;
+  kinds: string;
+  minGroup: number;
+  theme?: 'light' | 'dark';
+  lang: string;
+  width?: string;
+}
+
+/**
+ * `<tend-capacity-check-in>`: say how much room you have, for what and until when; see who in
+ * the circle has room; ask so that asks spread out; notice your own last 14 days. Every story
+ * runs on memory storage seeded with a few neighbours, and on a fixed clock (the `now` property).
+ */
+const meta: Meta<CheckInArgs> = {
+  title: 'Elements/tend-capacity-check-in',
+  component: 'tend-capacity-check-in',
+  args: {
+    scenario: 'no check-in',
+    circle: CIRCLE,
+    kinds: 'listening,practical,hosting',
+    minGroup: 3,
+    lang: 'en',
+  },
+  argTypes: {
+    scenario: { control: 'select', options: Object.keys(scenarios) },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    minGroup: { control: { type: 'number', min: 1 } },
+  },
+  render: ({ scenario, circle, kinds, minGroup, theme, lang, width }): TemplateResult => {
+    const { shared, seed } = scenarios[scenario];
+    const store = new MemoryStore();
+    const Adapter = shared ? SharedMemoryAdapter : MemoryAdapter;
+    const adapter = new Adapter({ store, community: 'storybook', author: 'me' });
+    void seed(store);
+    return html`<div style="max-inline-size: ${width ?? 'none'}">
+      <tend-provider .adapter=${adapter} user-id="me" user-name="Mo" lang=${lang}>
+        <tend-capacity-check-in
+          circle=${circle}
+          kinds=${kinds}
+          min-group=${minGroup}
+          theme=${ifDefined(theme)}
+          .now=${() => NOW}
+        ></tend-capacity-check-in>
+      </tend-provider>
+    </div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<CheckInArgs>;
+
+/** A first visit: nothing said yet, private to this browser. */
+export const NoCheckIn: Story = {};
+
+/** My check-in, just for me, with a few days of pattern. */
+export const MineOnly: Story = { args: { scenario: 'mine only' } };
+
+/** A busy circle: named people, counted-only people (never named), a just-me and an ended check-in (never shown), and an ask. */
+export const BusyCircle: Story = { args: { scenario: 'busy circle' } };
+
+/** A shared circle nobody has checked in to yet. */
+export const EmptyCircle: Story = { args: { scenario: 'empty circle' } };
+
+/** Ended check-ins stop counting by themselves. */
+export const Expired: Story = { args: { scenario: 'expired' } };
+
+/** The busy circle in the dark theme. */
+export const Dark: Story = {
+  args: { scenario: 'busy circle', theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #111512; padding: 1rem">${story()}</div>`],
+};
+
+/** The busy circle in a narrow column (a phone). */
+export const Narrow: Story = { args: { scenario: 'busy circle', width: '360px' } };
+
+/** The busy circle in Spanish. */
+export const Spanish: Story = { args: { scenario: 'busy circle', lang: 'es' } };
+
+/** Without a `circle`: a private check-in and pattern only. */
+export const NoCircle: Story = { args: { scenario: 'mine only', circle: '' } };
+
+/** With a site's own kinds of support. */
+export const CustomKinds: Story = { args: { scenario: 'busy circle', kinds: 'listening,meals,rides' } };
