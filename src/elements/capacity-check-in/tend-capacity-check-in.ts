@@ -148,6 +148,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   @state() private message = '';
   @state() private failed: StorageError | undefined;
   @state() private askKind = '';
+  @state() private askMessage = '';
   @state() private formDisabled = false;
 
   protected readonly localize = new LocalizeController(
@@ -193,6 +194,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   /** The circle, `''` when none is given (or the attribute was removed). */
   get #circle(): string {
     return this.circle ?? '';
+  }
+
+  /** `min-group` as a whole number of at least 1; 3 when it isn't a number. */
+  get #minGroup(): number {
+    return Number.isFinite(this.minGroup) ? Math.max(1, Math.floor(this.minGroup)) : 3;
   }
 
   get #offeredKinds(): string[] {
@@ -360,6 +366,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     try {
       await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
       this.failed = undefined;
+      this.askMessage = this.localize.t.askNoted(this.#nameOf(person));
     } catch (error) {
       this.failed = toStorageError(error, 'Noting the ask failed');
     }
@@ -529,7 +536,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   #renderCircle(entries: ReturnType<typeof circleEntries>): TemplateResult {
     const t = this.localize.t;
     const lang = this.localize.lang;
-    const summary = summariseCircle(entries, this.#offeredKinds, this.minGroup);
+    const summary = summariseCircle(entries, this.#offeredKinds, this.#minGroup);
     const list = new Intl.ListFormat(lang, { type: 'conjunction' });
     const mine = this.#mine;
     const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
@@ -537,7 +544,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       <h2 id="circle-heading">${t.circleHeading}</h2>
       <p part="summary">
         <strong
-          >${summary.withRoom === null ? t.noTotal(Math.max(1, this.minGroup)) : t.withRoom(summary.withRoom, lang)}</strong
+          >${summary.withRoom === null ? t.noTotal(this.#minGroup) : t.withRoom(summary.withRoom, lang)}</strong
         >
       </p>
       <ul class="kinds">
@@ -584,7 +591,17 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                     ><strong>${name}</strong> · ${t.level(person.level)},
                     ${this.#until(person.expiresAt, now)}
                     ${person.note ? html`<span class="note">“${person.note}”</span>` : nothing}
-                    ${asked ? html`<span class="muted">${t.youAsked(this.localize.relativeTime(asked, now))}</span>` : nothing}</span
+                    ${
+                      asked
+                        ? html`<span class="muted note"
+                            >${t.youAsked(
+                              now.getTime() - Date.parse(asked) < 60_000
+                                ? t.justNow
+                                : this.localize.relativeTime(asked, now),
+                            )}</span
+                          >`
+                        : nothing
+                    }</span
                   >
                   <button
                     type="button"
@@ -599,6 +616,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
             </ol>`
           : html`<p>${t.askNobody}</p>`
       }
+      <p class="message" role="status">${this.askMessage}</p>
     </section>`;
   }
 

@@ -83,6 +83,12 @@ describe('<tend-capacity-check-in>: the circle', () => {
     const empty = await mount({ adapter: new SharedMemoryAdapter({ community: 'street', author: 'me' }) });
     expect([text(empty, 'summary'), ...kindLines(empty)]).to.deep.equal(withOne);
     await expect(empty).to.be.accessible();
+    const odd = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    odd.setAttribute('min-group', 'many');
+    await settle(odd);
+    expect(text(odd, 'summary'), 'a min-group that is not a number keeps the default').to.equal(withOne[0]);
     const lowered = await mount({
       adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
       minGroup: 1,
@@ -162,7 +168,10 @@ describe('<tend-capacity-check-in>: the circle', () => {
       'I asked Ben',
     ]);
     expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'I asked Ben'));
-    expect(text(el, 'ask')).to.contain('You asked now.');
+    expect(text(el, 'ask')).to.contain('You asked just now.');
+    expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
+      'Noted that you asked Ben. Thank you for asking first.',
+    );
     await expect(el).to.be.accessible();
 
     const select = root(el).querySelector('select')!;
