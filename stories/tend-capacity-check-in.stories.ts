@@ -123,6 +123,17 @@ const scenarios = {
       ]);
     },
   },
+  /** No circle: a check-in just for me, and my pattern. */
+  'no circle': {
+    shared: false,
+    seed: async (store: MemoryStore) => {
+      await checkIn(
+        store,
+        mine({ circle: '', visibility: 'just-me', level: 'resting', kinds: [], note: 'an early night' }),
+      );
+      await myDays(store, ['resting', 'a-little', 'some', null, 'some', 'plenty']);
+    },
+  },
   /** A shared circle where nobody has checked in yet. */
   'empty circle': { shared: true, seed: async (_store: MemoryStore) => {} },
   /** My check-in and a neighbour's have ended: they no longer count. */
@@ -221,7 +232,7 @@ export const Narrow: Story = { args: { scenario: 'busy circle', width: '360px' }
 export const Spanish: Story = { args: { scenario: 'busy circle', lang: 'es' } };
 
 /** Without a `circle`: a private check-in and pattern only. */
-export const NoCircle: Story = { args: { scenario: 'mine only', circle: '' } };
+export const NoCircle: Story = { args: { scenario: 'no circle', circle: '' } };
 
 /** With a site's own kinds of support. */
 export const CustomKinds: Story = { args: { scenario: 'busy circle', kinds: 'listening,meals,rides' } };
