@@ -217,6 +217,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #htmlQuestions: Question[] = [];
   #children = new MutationObserver(() => this.#readChildren());
   #restored = false;
+  #touched = false;
   #timer?: ReturnType<typeof setTimeout>;
   #key?: LockKey;
   /** Opened locked entries, in memory only while the lock is open. */
@@ -331,7 +332,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     if (!this.#restored && !this.#drafts.loading && !this.#entries.loading) {
       this.#restored = true;
       const draft = this.#drafts.get(draftId(this.#post))?.value;
-      if (draft && draft.authorId === this.identity.id && draft.postId === this.#post) {
+      // Storage can be slow to open: once the reader has started, what is on screen is newer than any draft.
+      if (!this.#touched && draft && draft.authorId === this.identity.id && draft.postId === this.#post) {
         if (draft.locked) this.lockedDraft = draft;
         else this.#adopt(draft, draft);
       }
@@ -354,6 +356,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   // ——— writing ———
 
   #answer(id: string, value: AnswerValue): void {
+    this.#touched = true;
     this.answers = { ...this.answers, [id]: value };
     this.note = '';
     clearTimeout(this.#timer);
@@ -480,6 +483,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   }
 
   #edit(record: Entry, content: ReflectionContent): void {
+    this.#touched = true;
     this.editing = { id: record.id, content };
     this.answers = structuredClone(content.answers);
     this.view = 'flow';
@@ -776,22 +780,20 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
           }
         </div>
       </div>
-      ${mine.length ? this.#renderYours(mine.length) : nothing}`;
+      ${mine.length ? html`<div part="actions">${this.#renderYours(mine.length)}</div>` : nothing}`;
   }
 
   #renderYours(count: number): TemplateResult {
-    return html`<div part="actions">
-      <button
-        @click=${() => {
-          this.view = 'entries';
-          this.note = '';
-          this.showAll = !this.#mine.some((r) => r.value.postId === this.#post);
-          void this.#focus('[part~="entries"] h3');
-        }}
-      >
-        ${this.localize.t.yours(count, this.localize.lang)}
-      </button>
-    </div>`;
+    return html`<button
+      @click=${() => {
+        this.view = 'entries';
+        this.note = '';
+        this.showAll = !this.#mine.some((r) => r.value.postId === this.#post);
+        void this.#focus('[part~="entries"] h3');
+      }}
+    >
+      ${this.localize.t.yours(count, this.localize.lang)}
+    </button>`;
   }
 
   #renderDone(): TemplateResult {
@@ -870,8 +872,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         >
           ${t.again}
         </button>
-      </div>
-      ${this.#renderYours(this.#mine.length)}`;
+        ${this.#renderYours(this.#mine.length)}
+      </div>`;
   }
 
   async #copy(text: string): Promise<void> {

@@ -67,6 +67,36 @@ describe('<tend-reflection-prompt> storage', () => {
     await expect(again).to.be.accessible();
   });
 
+  it('never replaces what the reader is typing with an older draft when storage is slow to open', async () => {
+    const store = new MemoryStore();
+    await new MemoryAdapter({ store, author: 'ana' }).put('reflection-drafts', 'p', {
+      postId: 'p',
+      authorId: 'ana',
+      step: 0,
+      answers: { happened: 'an old draft' },
+      updatedAt: new Date().toISOString(),
+    });
+    let open: () => void = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    class SlowAdapter extends MemoryAdapter {
+      override async list<T>(collection: string) {
+        await opened;
+        return super.list<T>(collection);
+      }
+    }
+    const provider = await fixture(
+      html`<tend-provider .adapter=${new SlowAdapter({ store })} user-id="ana"
+        ><tend-reflection-prompt post="p"></tend-reflection-prompt
+      ></tend-provider>`,
+    );
+    const el = provider.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
+    await el.updateComplete;
+    await type(el, 'What happened?', 'typed while storage opened');
+    open();
+    await settle(el);
+    expect(field(el, 'What happened?').value).to.equal('typed while storage opened');
+  });
+
   it('keeps the words in the field and says so plainly when saving fails', async () => {
     const adapter = new FullAdapter();
     const el = await mount(

@@ -1,0 +1,331 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { until } from 'lit/directives/until.js';
+import '../src/provider/index.js';
+import '../src/elements/reflection-prompt/index.js';
+import type { TendReflectionPrompt } from '../src/elements/reflection-prompt/index.js';
+import { deriveKey, seal } from '../src/elements/reflection-prompt/entry-lock.js';
+import {
+  contentOf,
+  makeEntry,
+  shareCountValue,
+  type Answers,
+  type Question,
+  type ReflectionDraft,
+} from '../src/domain/reflection.js';
+import { MemoryAdapter, QuotaError, type AdapterStatus, type StoredRecord } from '../src/storage/index.js';
+
+/** Stories run on a fixed clock: Tue 12 May 2026, 21:15. */
+const NOW = new Date(2026, 4, 12, 21, 15);
+const POST = 'when-helping-turns-into-resentment';
+const ME = 'reader';
+
+/** Memory storage that looks like the default browser storage (IndexedDB), as most readers see it. */
+class BrowserLikeAdapter extends MemoryAdapter {
+  override get status(): AdapterStatus {
+    return { ...super.status, location: 'indexeddb', persistent: true };
+  }
+}
+
+/** Memory storage that says it is shared, as a community's tend-server would. */
+class SharedMemoryAdapter extends MemoryAdapter {
+  override get status(): AdapterStatus {
+    return { ...super.status, location: 'server', persistent: true, shared: true };
+  }
+}
+
+/** Storage that is full: every write fails, as a browser over its quota does. */
+class FullAdapter extends BrowserLikeAdapter {
+  override put<T>(): Promise<StoredRecord<T>> {
+    return Promise.reject(new QuotaError('the storage is full'));
+  }
+}
+
+const resentment: Question[] = [
+  { id: 'happened', kind: 'text', label: 'What happened?' },
+  { id: 'offered', kind: 'text', label: 'What did I offer or agree to, and did I want to?' },
+  { id: 'unsaid', kind: 'text', label: 'What did I need, and not say?' },
+  {
+    id: 'pointing',
+    kind: 'choice',
+    label: 'What might this resentment be pointing to?',
+    multiple: true,
+    choices: [
+      { id: 'offer-too-big', label: 'An offer that was too big' },
+      { id: 'need-unvoiced', label: 'A need I didn’t voice' },
+      { id: 'limit-unnamed', label: 'A limit I didn’t name' },
+      { id: 'something-else', label: 'Something else' },
+    ],
+  },
+  { id: 'next', kind: 'text', label: 'Next time, what could I offer, ask or say, and to whom?' },
+];
+
+const past: { day: number; postId: string; answers: Answers }[] = [
+  {
+    day: 2,
+    postId: POST,
+    answers: {
+      happened: 'I drove my neighbour to every appointment this spring.',
+      offered: 'Every drive, whenever she asked. I wanted to help, not to be on call.',
+      unsaid: 'A week off, and for her son to take some of the days.',
+      pointing: ['offer-too-big', 'need-unvoiced'],
+      next: 'Offer Tuesdays only, and ask her son about Thursdays.',
+    },
+  },
+  {
+    day: 7,
+    postId: POST,
+    answers: {
+      happened: 'Hosted Sunday dinner again.',
+      pointing: ['limit-unnamed'],
+      next: 'Ask for a rota.',
+    },
+  },
+  {
+    day: 10,
+    postId: 'saying-no-kindly',
+    answers: { happened: 'Said yes to the school fair.', next: 'Say “not this year” sooner.' },
+  },
+];
+
+async function seedEntries(adapter: MemoryAdapter, lock?: string): Promise<void> {
+  const key = lock ? await deriveKey(lock, undefined, 1000) : undefined;
+  for (const [i, item] of past.entries()) {
+    const entry = makeEntry(
+      {
+        postId: item.postId,
+        authorId: ME,
+        promptSet: 'resentment',
+        questions: resentment,
+        answers: item.answers,
+      },
+      new Date(NOW.getTime() - item.day * 86_400_000),
+    );
+    const { postId, authorId, createdAt, updatedAt } = entry;
+    const value = key
+      ? { postId, authorId, createdAt, updatedAt, locked: await seal(key, contentOf(entry)) }
+      : entry;
+    await adapter.put('reflections', `r-${i}`, value);
+  }
+}
+
+const draft: ReflectionDraft = {
+  postId: POST,
+  authorId: ME,
+  step: 2,
+  promptSet: 'resentment',
+  updatedAt: NOW.toISOString(),
+  answers: {
+    happened: 'My sister asked me to take the kids again this weekend.',
+    offered: 'I said “of course”, like always. I didn’t really want to.',
+  },
+};
+
+/** Waits for the element, then clicks its buttons named in `names`, in order, as a reader would. */
+async function clickThrough(canvas: HTMLElement, ...names: string[]): Promise<void> {
+  const el = canvas.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
+  for (const name of names) {
+    for (let i = 0; i < 100; i++) {
+      await el.updateComplete;
+      const found = [...el.shadowRoot!.querySelectorAll('button')].find(
+        (b) => b.textContent!.trim() === name,
+      );
+      if (found) {
+        found.click();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  await el.updateComplete;
+}
+
+const scenarios = {
+  /** A first visit. */
+  empty: { adapter: () => new BrowserLikeAdapter({ author: ME }), seed: async () => {} },
+  /** A draft kept from an earlier visit, picked up at step 3. */
+  'mid-draft': {
+    adapter: () => new BrowserLikeAdapter({ author: ME }),
+    seed: async (a: MemoryAdapter) => void (await a.put('reflection-drafts', POST, draft)),
+  },
+  /** Past reflections saved in this browser. */
+  history: {
+    adapter: () => new BrowserLikeAdapter({ author: ME }),
+    seed: (a: MemoryAdapter) => seedEntries(a),
+  },
+  /** Past reflections locked with a passphrase (“quiet river stones”). */
+  locked: {
+    adapter: () => new BrowserLikeAdapter({ author: ME }),
+    seed: (a: MemoryAdapter) => seedEntries(a, 'quiet river stones'),
+  },
+  /** The browser blocks storage: entries last only until the page closes. */
+  'storage blocked': { adapter: () => new MemoryAdapter({ author: ME }), seed: async () => {} },
+  /** The browser's storage is full: saving fails and says so; the words stay. */
+  'storage full': { adapter: () => new FullAdapter({ author: ME }), seed: async () => {} },
+  /** A community server: the reader may add an anonymous count. */
+  'shared count': {
+    adapter: () => new SharedMemoryAdapter({ author: ME }),
+    seed: async (a: MemoryAdapter) => {
+      for (let i = 0; i < 12; i++)
+        await a.put('reflection-counts', `${POST}~reader${i}`, shareCountValue(POST, NOW));
+    },
+  },
+};
+
+type Scenario = keyof typeof scenarios;
+
+interface ReflectionArgs {
+  scenario: Scenario;
+  post: string;
+  promptSet: 'resentment' | 'check-in';
+  layout: 'steps' | 'list';
+  share: 'none' | 'count';
+  crisisHref?: string;
+  theme?: 'light' | 'dark';
+  lang: string;
+  width?: string;
+  custom?: boolean;
+}
+
+/**
+ * `<tend-reflection-prompt>`: a private, guided reflection on a resentment, under a blog post.
+ * Drafts autosave; saved reflections can be read, changed, deleted, downloaded and locked; the
+ * end turns what the reader found into an honest ask or a right-sized offer. Every story runs on
+ * memory storage seeded for its state, on a fixed clock.
+ */
+const meta: Meta<ReflectionArgs> = {
+  title: 'Elements/tend-reflection-prompt',
+  component: 'tend-reflection-prompt',
+  args: {
+    scenario: 'empty',
+    post: POST,
+    promptSet: 'resentment',
+    layout: 'steps',
+    share: 'none',
+    crisisHref: 'https://findahelpline.com',
+    lang: 'en',
+  },
+  argTypes: {
+    scenario: { control: 'select', options: Object.keys(scenarios) },
+    promptSet: { control: 'inline-radio', options: ['resentment', 'check-in'] },
+    layout: { control: 'inline-radio', options: ['steps', 'list'] },
+    share: { control: 'inline-radio', options: ['none', 'count'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    lang: { control: 'inline-radio', options: ['en', 'es'] },
+  },
+  render: ({
+    scenario,
+    post,
+    promptSet,
+    layout,
+    share,
+    crisisHref,
+    theme,
+    lang,
+    width,
+    custom,
+  }): TemplateResult => {
+    const { adapter: make, seed } = scenarios[scenario];
+    const adapter = make();
+    const seeded = seed(adapter);
+    return html`<div style="max-inline-size: ${width ?? '44rem'}">
+      <tend-provider .adapter=${adapter} user-id=${ME} lang=${lang}>
+        ${until(
+          seeded.then(
+            () =>
+              html`<tend-reflection-prompt
+                post=${post}
+                prompt-set=${promptSet}
+                layout=${layout}
+                share=${share}
+                crisis-href=${ifDefined(crisisHref)}
+                theme=${ifDefined(theme)}
+                .now=${() => NOW}
+              >
+                ${
+                  custom
+                    ? html`<p data-question="noticed" data-hint="A sentence is plenty.">
+                          What did I notice this week?
+                        </p>
+                        <ul data-question="room" data-label="How much room do I have?">
+                          <li data-choice="lots">Lots</li>
+                          <li data-choice="some">Some</li>
+                          <li data-choice="little">Very little</li>
+                        </ul>`
+                    : nothing
+                }
+              </tend-reflection-prompt>`,
+          ),
+        )}
+      </tend-provider>
+    </div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<ReflectionArgs>;
+
+/** A first visit: the first of five steps, private to this browser. */
+export const Empty: Story = {};
+
+/** A draft kept from an earlier visit, picked up where the reader left off. */
+export const MidDraft: Story = { args: { scenario: 'mid-draft' } };
+
+/** Just saved: thanks, and the composer turning it into an ask or an offer. */
+export const Finished: Story = {
+  args: { scenario: 'mid-draft', layout: 'list' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, 'Save my reflection'),
+};
+
+/** The reader's past reflections on this post. */
+export const History: Story = {
+  args: { scenario: 'history' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, 'Your reflections (3)'),
+};
+
+/** Past reflections locked with a passphrase (try “quiet river stones”). */
+export const Locked: Story = {
+  args: { scenario: 'locked' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, 'Your reflections (3)'),
+};
+
+/** Every question on one page. */
+export const List: Story = { args: { layout: 'list' } };
+
+/** The shorter built-in check-in set. */
+export const CheckIn: Story = { args: { promptSet: 'check-in' } };
+
+/** The blogger's own questions, written as plain HTML inside the element. */
+export const CustomQuestions: Story = { args: { custom: true, layout: 'list' } };
+
+/** The browser blocks storage: the reader is told entries last only until the page closes. */
+export const StorageBlocked: Story = { args: { scenario: 'storage blocked' } };
+
+/** The browser's storage is full: the draft can't be saved, and the reader is told; the words stay. */
+export const StorageFull: Story = {
+  args: { scenario: 'storage full', layout: 'list' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
+    await clickThrough(canvasElement);
+    const field = el.shadowRoot!.querySelector('textarea')!;
+    field.value = 'My sister asked me to take the kids again.';
+    field.dispatchEvent(new InputEvent('input'));
+    await clickThrough(canvasElement, 'Save my reflection');
+  },
+};
+
+/** On a community's shared server, with `share="count"`: an opt-in anonymous count. */
+export const SharedCount: Story = { args: { scenario: 'shared count', share: 'count', layout: 'list' } };
+
+/** The dark theme, mid-draft. */
+export const Dark: Story = {
+  args: { scenario: 'mid-draft', theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #111512; padding: 1rem">${story()}</div>`],
+};
+
+/** A narrow column (a phone), mid-draft. */
+export const Narrow: Story = { args: { scenario: 'mid-draft', width: '340px' } };
+
+/** Spanish. */
+export const Spanish: Story = { args: { lang: 'es' } };
