@@ -122,9 +122,23 @@ const draft: ReflectionDraft = {
   },
 };
 
-/** Waits for the element, then clicks its buttons named in `names`, in order, as a reader would. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** The story's element, once seeded storage has been read and it has drawn. */
+async function element(canvas: HTMLElement): Promise<TendReflectionPrompt> {
+  let el: TendReflectionPrompt | null = null;
+  for (let i = 0; i < 200 && !el?.shadowRoot?.querySelector('[part~="step"]'); i++) {
+    await pause();
+    el = canvas.querySelector('tend-reflection-prompt');
+  }
+  await pause();
+  await el!.updateComplete;
+  return el!;
+}
+
+/** Clicks the element's buttons named in `names`, in order, as a reader would. */
 async function clickThrough(canvas: HTMLElement, ...names: string[]): Promise<void> {
-  const el = canvas.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
+  const el = await element(canvas);
   for (const name of names) {
     for (let i = 0; i < 100; i++) {
       await el.updateComplete;
@@ -135,7 +149,7 @@ async function clickThrough(canvas: HTMLElement, ...names: string[]): Promise<vo
         found.click();
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await pause();
     }
   }
   await el.updateComplete;
@@ -306,8 +320,7 @@ export const StorageBlocked: Story = { args: { scenario: 'storage blocked' } };
 export const StorageFull: Story = {
   args: { scenario: 'storage full', layout: 'list' },
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector<TendReflectionPrompt>('tend-reflection-prompt')!;
-    await clickThrough(canvasElement);
+    const el = await element(canvasElement);
     const field = el.shadowRoot!.querySelector('textarea')!;
     field.value = 'My sister asked me to take the kids again.';
     field.dispatchEvent(new InputEvent('input'));

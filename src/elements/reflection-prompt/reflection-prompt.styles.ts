@@ -42,9 +42,12 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  .problem,
+  .storage-notice .problem,
   .error {
     color: var(--_danger);
+  }
+  .list {
+    gap: calc(var(--_space) * 1.5);
   }
   .problem:empty {
     display: none;

@@ -732,7 +732,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const last = this.layout === 'list' || step === total - 1;
     const q = questions[step]!;
     const mine = this.#mine;
-    return html`<div part="step">
+    return html`<div part="step" class=${this.layout}>
         ${
           this.layout === 'list'
             ? questions.map((question, i) => this.#renderQuestion(question, i))
