@@ -110,8 +110,10 @@ const hex = (buffer: ArrayBuffer): string =>
  *
  * @summary A private, guided resentment reflection that ends in an honest ask or a right-sized offer.
  *
- * @event tend-reflection-saved - A reflection was saved (new or changed). Detail: `ReflectionSavedDetail` `{ postId, entryId }`.
- * @event tend-reflection-deleted - Reflections were deleted. Detail: `ReflectionDeletedDetail` `{ postId, entryIds }`.
+ * @tagname tend-reflection-prompt
+ *
+ * @event {CustomEvent<ReflectionSavedDetail>} tend-reflection-saved - A reflection was saved (new or changed). Detail: `{ postId, entryId }`, never the text.
+ * @event {CustomEvent<ReflectionDeletedDetail>} tend-reflection-deleted - Reflections were deleted. Detail: `{ postId, entryIds }`.
  *
  * @slot intro - The blogger's own words above the questions (replaces the default invitation).
  * @slot crisis - A crisis resource of your own (replaces the link made from `crisis-href`).
@@ -328,7 +330,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post')) this.#restored = false;
-    // Pick the draft up once entries and drafts have arrived, whatever the reader did meanwhile.
+    // Pick the draft up once entries and drafts have arrived.
     if (!this.#restored && !this.#drafts.loading && !this.#entries.loading) {
       this.#restored = true;
       const draft = this.#drafts.get(draftId(this.#post))?.value;
@@ -852,8 +854,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
               : [field('what', t.offerWhat), field('on', t.offerWhen), field('limit', t.offerLimit)]
           }
         </div>
-        <p class="muted" id="draft-label">${t.draftLabel}</p>
-        <p class="draft" aria-labelledby="draft-label" aria-live="polite">${draft || t.draftEmpty}</p>
+        <p class="muted">${t.draftLabel}</p>
+        <p class="draft">${draft || t.draftEmpty}</p>
         <p class="muted">${t.draftNote}</p>
         <div part="actions">
           <button ?disabled=${!draft} @click=${() => this.#copy(draft)}>${t.copy}</button>
