@@ -7,6 +7,7 @@ import { addCloakStyle } from './elements/define.js';
 import './provider/index.js';
 import './elements/capacity-check-in/index.js';
 import './elements/reflection-prompt/index.js';
+import './elements/offer-board/index.js';
 
 addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
 
@@ -18,3 +19,10 @@ export {
   type ReflectionDeletedDetail,
   type ReflectionSavedDetail,
 } from './elements/reflection-prompt/index.js';
+export {
+  TendOfferBoard,
+  type OfferClaimedDetail,
+  type OfferPostedDetail,
+  type OfferReleasedDetail,
+  type OfferWithdrawnDetail,
+} from './elements/offer-board/index.js';

@@ -455,7 +455,8 @@ function applyFields(base: Post, input: PostEdit): Post {
     next.rotation = withoutUndefined({
       ...base.rotation,
       recipientName: input.rotation.recipientName.trim(),
-      recipientId: trimmed(input.rotation.recipientId),
+      recipientId:
+        'recipientId' in input.rotation ? trimmed(input.rotation.recipientId) : base.rotation.recipientId,
       notes: trimmed(input.rotation.notes),
       dates,
     });

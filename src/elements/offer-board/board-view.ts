@@ -1,0 +1,34 @@
+/**
+ * What the board's parts (cards, rotation dates, dialogs) need from the board: words, the
+ * viewer, the clock, and one way to ask for an action. Parts render; the board decides.
+ */
+import type { PostEntry } from '../../domain/load.js';
+import type { Claim, Person, SlotKey } from '../../domain/offers.js';
+import type { BoardMessages } from './offer-board.messages.js';
+
+export type BoardAction =
+  | { type: 'claim'; entry: PostEntry; slot?: SlotKey }
+  | { type: 'release' | 'accept' | 'decline' | 'done' | 'thank'; entry: PostEntry; claim: Claim }
+  | { type: 'edit' | 'withdraw' | 'pause' | 'resume'; entry: PostEntry }
+  | { type: 'calendar'; entry: PostEntry; on: boolean };
+
+export interface BoardView {
+  readonly t: BoardMessages;
+  readonly lang: string;
+  readonly now: Date;
+  readonly viewer: Person;
+  /** Posts with a write in flight: their buttons wait. */
+  readonly busy: ReadonlySet<string>;
+  /** A kind word about the latest action on a post ("someone took the last spot…"). */
+  notice(postId: string): string | undefined;
+  /** Days an open need has waited for someone, when it has waited long. */
+  waited(postId: string): number | undefined;
+  /** True when a rotation's dates show as a calendar. */
+  calendar(postId: string): boolean;
+  /** Formats a time, or a `YYYY-MM-DD` day (as that calendar day, whatever the time zone). */
+  format(date: string, options: Intl.DateTimeFormatOptions): string;
+  act(action: BoardAction): void;
+}
+
+/** How a day of a rotation reads: "Mon, 2 Mar". */
+export const DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };

@@ -1,0 +1,421 @@
+/** Every word `<tend-offer-board>` shows, in English and Spanish. */
+import { plural, registerMessages } from '../../i18n/localize.js';
+
+const pick = (words: Record<string, string>) => (key: string) => words[key] ?? key;
+
+export const en = {
+  heading: 'Offers and needs',
+  intro: 'Offer what you won’t resent later. Let go when you need to: no reason needed.',
+  newOffer: 'Offer something',
+  newNeed: 'Ask for something',
+  newRotation: 'Start a rotation',
+  loading: 'Loading the board…',
+  readError: 'The board couldn’t be loaded just now. Please try again in a moment.',
+  kind: pick({ offer: 'Offer', need: 'Need', rotation: 'Rotation' }),
+  /** A category; a board's own categories show as written. */
+  category: pick({
+    meals: 'Meals',
+    rides: 'Rides',
+    errands: 'Errands',
+    childcare: 'Childcare',
+    listening: 'Listening',
+    stay: 'A place to stay',
+    other: 'Other',
+  }),
+
+  filtersLabel: 'Find posts',
+  show: 'Show',
+  showKind: pick({ all: 'All', offer: 'Offers', need: 'Needs', rotation: 'Rotations' }),
+  categoryLabel: 'Category',
+  allCategories: 'All categories',
+  openOnly: 'Open only',
+  mine: 'Mine',
+  search: 'Search',
+  sort: 'Sort',
+  sortBy: pick({ soonest: 'Soonest first', newest: 'Newest first' }),
+  matches: (n: number, lang: string) => plural(lang, n, { one: '# post matches.', other: '# posts match.' }),
+  empty: 'Nothing here yet. An offer or a need is a good way to start.',
+  noMatches: 'Nothing matches these filters.',
+  postsLabel: 'Posts',
+
+  by: (name: string) => `by ${name}`,
+  someone: 'Someone',
+  spotsOpen: (open: number, total: number, lang: string) =>
+    plural(lang, open, { one: `# of ${total} spot open`, other: `# of ${total} spots open` }),
+  state: pick({
+    full: 'Full: every spot is taken. Thank you, everyone.',
+    withdrawn: 'Withdrawn',
+    expired: 'This has ended.',
+    paused: 'Paused for now',
+  }),
+  withdrawnNote: (name: string) =>
+    `${name} withdrew this. Nothing you need to do: thank you for being ready to help.`,
+  pausedNote: 'They said that’s enough for now. If you’re signed up, your date still stands. Thank you.',
+  newlyOpen: 'Newly open',
+  when: 'When',
+  flexible: 'Flexible',
+  place: 'Where',
+  until: 'Open until',
+  terms: 'Terms',
+  askFirstTerm: 'Ask me first',
+  oncePerWeekTerm: 'At most once a week per person',
+  quietHours: 'Quiet hours',
+  privateHeading: 'For helpers only',
+  waiting: (days: number, lang: string) =>
+    plural(lang, days, { one: 'Waiting # day for someone', other: 'Waiting # days for someone' }),
+
+  claimNeed: 'I can help',
+  claimOffer: 'I’d like this',
+  askOffer: 'Ask for this',
+  release: 'Release my spot',
+  edit: 'Edit',
+  withdraw: 'Withdraw',
+  accept: 'Say yes',
+  decline: 'Not this time',
+  markDone: 'Mark done',
+  thank: 'Say thank you',
+  mineState: pick({
+    active: 'You’re on this. Thank you.',
+    requested: 'You asked. They’ll say yes or not this time.',
+    declined: 'Not this time. Thank you for asking.',
+    done: 'Done. Thank you.',
+  }),
+  claimsHeading: 'Who’s on it',
+  claimState: pick({ requested: 'asked', active: 'on it', done: 'done' }),
+  thanksFrom: (name: string, words: string) => `${name} says: “${words}”`,
+
+  error: pick({
+    full: 'Someone took the last spot just before you. Thank you for being ready to help.',
+    'slot-taken': 'Someone signed up for that just before you. Thank you: another date may be open.',
+    withdrawn: 'This was withdrawn a moment ago, so it can’t be claimed.',
+    expired: 'This has ended, so it can’t be claimed.',
+    paused: 'They said that’s enough for now, so open dates are paused.',
+    'past-date': 'That day has passed.',
+    'already-claimed': 'You already have a spot here.',
+    'once-a-week': 'This offer is at most once a week per person. It will be open to you again soon.',
+    'has-claims':
+      'Someone holds a spot this change would remove. They can release it, or you can withdraw the post.',
+    'not-yours': 'This isn’t yours to change, so it was left as it was.',
+    invalid: 'Something in this doesn’t fit. Please check it and try again.',
+    'not-found': 'This isn’t on the board any more.',
+  }),
+  released: 'Released. The spot is open again for someone else.',
+  posted: 'Posted. Thank you.',
+  saved: 'Saved.',
+  withdrawnDone: 'Withdrawn. Thank you for saying so.',
+
+  forRecipient: (name: string) => `For ${name}`,
+  notes: 'Notes',
+  datesOpen: (open: number, total: number, lang: string) =>
+    plural(lang, open, { one: `# of ${total} dates open`, other: `# of ${total} dates open` }),
+  viewLabel: 'View dates as',
+  listView: 'List',
+  calendarView: 'Calendar',
+  signUp: (date: string) => `Sign up for ${date}`,
+  releaseDate: (date: string) => `Release ${date}`,
+  dateState: pick({ open: 'open', mine: 'yours', filled: 'filled', past: 'passed', paused: 'paused' }),
+  pause: 'That’s enough for now',
+  resume: 'Open dates again',
+
+  formTitle: pick({ offer: 'Offer something', need: 'Ask for something', edit: 'Edit your post' }),
+  title: 'Title',
+  details: 'Details',
+  slots: 'How many people or times',
+  flexibleLabel: 'Any time (flexible)',
+  from: 'From',
+  to: 'Until',
+  placeLabel: 'Place (optional)',
+  expires: 'Show until (optional)',
+  termsLegend: 'Terms (optional)',
+  askFirst: 'Ask me first: I’ll say yes to each request',
+  quietHoursLabel: 'Quiet hours (optional)',
+  privateLabel: 'For helpers only (optional): an address, a door code, a phone number',
+  privateHint: 'Shown to people once their claim is on, not to everyone browsing.',
+  cancel: 'Cancel',
+  post: 'Post',
+  save: 'Save',
+  close: 'Close',
+
+  checkHeading: 'A quick check before you post',
+  checkTired: 'Could you still do this on a tired day?',
+  checkSmaller: 'Would a smaller offer be easier to keep?',
+  shrink: (from: number, to: number) => `Make it ${to} instead of ${from}`,
+  postIt: 'Post it',
+  back: 'Back to edit',
+  yourWeek: (n: number, lang: string) =>
+    n
+      ? plural(lang, n, { one: 'You have # thing on this week.', other: 'You have # things on this week.' })
+      : 'You have nothing else on this week.',
+  regretNote: 'Not long ago you said you might not offer something again. It’s fine to offer less.',
+
+  nudgeHeading: 'Do you still want to take this on?',
+  nudgeBody: (count: number, limit: number, lang: string) =>
+    plural(lang, count, {
+      one: `You already have # thing on this week. This board suggests about ${limit}, so nobody carries too much.`,
+      other: `You already have # things on this week. This board suggests about ${limit}, so nobody carries too much.`,
+    }),
+  nudgeYes: 'Yes, I have room',
+  nudgeNo: 'Not this time',
+
+  againHeading: 'Would you offer this again?',
+  againBody: 'Only you see this answer. A “no” helps you size your next offer.',
+  againYes: 'Yes',
+  againNo: 'No, not like this',
+  later: 'Not now',
+
+  thanksHeading: 'Say thank you',
+  thanksLabel: 'Your thank-you (a line or two)',
+  send: 'Send',
+
+  loadHeading: 'How this week’s help is spread',
+  loadNone: 'No help recorded this week yet.',
+  loadCarriers: (k: number, n: number, lang: string) =>
+    plural(lang, k, {
+      one: `# of ${n} people carries 80 % of this week’s help.`,
+      other: `# of ${n} people carry 80 % of this week’s help.`,
+    }),
+  loadConcentrated:
+    'A few people are carrying a lot. If you have room, an open need is a kind place to start.',
+  chartLabel: 'Help given this week, by person',
+  yourLoad: (n: number, lang: string) =>
+    n
+      ? plural(lang, n, { one: 'You have # thing on this week.', other: 'You have # things on this week.' })
+      : 'You have nothing on this week.',
+  overLimit: (limit: number) =>
+    `That’s more than the ${limit} this board suggests. It’s okay to release something.`,
+  staleCount: (n: number, lang: string) =>
+    plural(lang, n, {
+      one: '# need has waited 3 days or more for someone.',
+      other: '# needs have waited 3 days or more for someone.',
+    }),
+
+  rotationHeading: 'Start a rotation',
+  rotationTitle: 'What is it for? (for example, meals for a new family)',
+  recipient: 'Who it’s for',
+  rotationNotes: 'Notes for helpers: dietary needs, drop-off time, “no visits please”',
+  rotationPrivate: 'For people signed up only (optional): an address, a door code',
+  datesLegend: 'Dates',
+  byPattern: 'Repeat on weekdays',
+  byPick: 'Pick dates one by one',
+  start: 'Starting',
+  weekdaysLegend: 'On',
+  weeks: 'For how many weeks',
+  pickDate: 'Date',
+  addDate: 'Add date',
+  removeDate: (date: string) => `Remove ${date}`,
+  datesCount: (n: number, lang: string) =>
+    n ? plural(lang, n, { one: '# date', other: '# dates' }) : 'No dates yet.',
+  startRotation: 'Start rotation',
+};
+
+export type BoardMessages = typeof en;
+
+export const es: BoardMessages = {
+  heading: 'Ofrecimientos y necesidades',
+  intro: 'Ofrece lo que no te pesará después. Suelta cuando lo necesites: no hace falta dar razones.',
+  newOffer: 'Ofrecer algo',
+  newNeed: 'Pedir algo',
+  newRotation: 'Organizar una rotación',
+  loading: 'Cargando el tablón…',
+  readError: 'No se pudo cargar el tablón ahora mismo. Vuelve a intentarlo en un momento.',
+  kind: pick({ offer: 'Ofrecimiento', need: 'Necesidad', rotation: 'Rotación' }),
+  category: pick({
+    meals: 'Comidas',
+    rides: 'Transporte',
+    errands: 'Recados',
+    childcare: 'Cuidado de niños',
+    listening: 'Escucha',
+    stay: 'Un lugar donde quedarse',
+    other: 'Otro',
+  }),
+
+  filtersLabel: 'Buscar publicaciones',
+  show: 'Mostrar',
+  showKind: pick({ all: 'Todo', offer: 'Ofrecimientos', need: 'Necesidades', rotation: 'Rotaciones' }),
+  categoryLabel: 'Categoría',
+  allCategories: 'Todas las categorías',
+  openOnly: 'Solo abiertas',
+  mine: 'Mías',
+  search: 'Buscar',
+  sort: 'Orden',
+  sortBy: pick({ soonest: 'Lo más próximo primero', newest: 'Lo más nuevo primero' }),
+  matches: (n: number, lang: string) =>
+    plural(lang, n, { one: '# publicación coincide.', other: '# publicaciones coinciden.' }),
+  empty: 'Todavía no hay nada. Un ofrecimiento o una necesidad es un buen comienzo.',
+  noMatches: 'Nada coincide con estos filtros.',
+  postsLabel: 'Publicaciones',
+
+  by: (name: string) => `de ${name}`,
+  someone: 'Alguien',
+  spotsOpen: (open: number, total: number, lang: string) =>
+    plural(lang, open, { one: `# de ${total} lugar libre`, other: `# de ${total} lugares libres` }),
+  state: pick({
+    full: 'Completo: todos los lugares están tomados. Gracias a todas las personas.',
+    withdrawn: 'Retirado',
+    expired: 'Esto ya terminó.',
+    paused: 'En pausa por ahora',
+  }),
+  withdrawnNote: (name: string) =>
+    `${name} retiró esto. No tienes que hacer nada: gracias por estar dispuesto a ayudar.`,
+  pausedNote: 'Dijeron que por ahora es suficiente. Si te apuntaste, tu fecha sigue en pie. Gracias.',
+  newlyOpen: 'Se acaba de liberar',
+  when: 'Cuándo',
+  flexible: 'Flexible',
+  place: 'Dónde',
+  until: 'Abierto hasta',
+  terms: 'Condiciones',
+  askFirstTerm: 'Pregúntame antes',
+  oncePerWeekTerm: 'Como mucho una vez por semana por persona',
+  quietHours: 'Horas de descanso',
+  privateHeading: 'Solo para quien ayuda',
+  waiting: (days: number, lang: string) =>
+    plural(lang, days, {
+      one: 'Esperando a alguien desde hace # día',
+      other: 'Esperando a alguien desde hace # días',
+    }),
+
+  claimNeed: 'Puedo ayudar',
+  claimOffer: 'Me vendría bien',
+  askOffer: 'Pedirlo',
+  release: 'Liberar mi lugar',
+  edit: 'Editar',
+  withdraw: 'Retirar',
+  accept: 'Decir que sí',
+  decline: 'Esta vez no',
+  markDone: 'Marcar como hecho',
+  thank: 'Dar las gracias',
+  mineState: pick({
+    active: 'Cuentas con esto. Gracias.',
+    requested: 'Lo pediste. Te dirán que sí o que esta vez no.',
+    declined: 'Esta vez no. Gracias por preguntar.',
+    done: 'Hecho. Gracias.',
+  }),
+  claimsHeading: 'Quién se apuntó',
+  claimState: pick({ requested: 'lo pidió', active: 'se encarga', done: 'hecho' }),
+  thanksFrom: (name: string, words: string) => `${name} dice: «${words}»`,
+
+  error: pick({
+    full: 'Alguien tomó el último lugar justo antes que tú. Gracias por estar dispuesto a ayudar.',
+    'slot-taken': 'Alguien se apuntó justo antes que tú. Gracias: puede que haya otra fecha libre.',
+    withdrawn: 'Esto se retiró hace un momento, así que no se puede tomar.',
+    expired: 'Esto ya terminó, así que no se puede tomar.',
+    paused: 'Dijeron que por ahora es suficiente, así que las fechas libres están en pausa.',
+    'past-date': 'Ese día ya pasó.',
+    'already-claimed': 'Ya tienes un lugar aquí.',
+    'once-a-week':
+      'Este ofrecimiento es como mucho una vez por semana por persona. Pronto volverá a estar disponible para ti.',
+    'has-claims':
+      'Alguien tiene un lugar que este cambio quitaría. Puede liberarlo, o puedes retirar la publicación.',
+    'not-yours': 'Esto no te toca cambiarlo, así que se ha quedado como estaba.',
+    invalid: 'Algo no encaja. Revísalo y vuelve a intentarlo.',
+    'not-found': 'Esto ya no está en el tablón.',
+  }),
+  released: 'Liberado. El lugar vuelve a estar libre para otra persona.',
+  posted: 'Publicado. Gracias.',
+  saved: 'Guardado.',
+  withdrawnDone: 'Retirado. Gracias por decirlo.',
+
+  forRecipient: (name: string) => `Para ${name}`,
+  notes: 'Notas',
+  datesOpen: (open: number, total: number, lang: string) =>
+    plural(lang, open, { one: `# de ${total} fechas libre`, other: `# de ${total} fechas libres` }),
+  viewLabel: 'Ver las fechas como',
+  listView: 'Lista',
+  calendarView: 'Calendario',
+  signUp: (date: string) => `Apuntarme el ${date}`,
+  releaseDate: (date: string) => `Liberar el ${date}`,
+  dateState: pick({ open: 'libre', mine: 'tuya', filled: 'cubierta', past: 'pasada', paused: 'en pausa' }),
+  pause: 'Por ahora es suficiente',
+  resume: 'Volver a abrir las fechas',
+
+  formTitle: pick({ offer: 'Ofrecer algo', need: 'Pedir algo', edit: 'Editar tu publicación' }),
+  title: 'Título',
+  details: 'Detalles',
+  slots: 'Cuántas personas o veces',
+  flexibleLabel: 'Cuando sea (flexible)',
+  from: 'Desde',
+  to: 'Hasta',
+  placeLabel: 'Lugar (opcional)',
+  expires: 'Mostrar hasta (opcional)',
+  termsLegend: 'Condiciones (opcional)',
+  askFirst: 'Pregúntame antes: diré que sí a cada petición',
+  quietHoursLabel: 'Horas de descanso (opcional)',
+  privateLabel: 'Solo para quien ayuda (opcional): una dirección, un código de puerta, un teléfono',
+  privateHint: 'Se muestra a quien tenga su lugar confirmado, no a todo el que mire.',
+  cancel: 'Cancelar',
+  post: 'Publicar',
+  save: 'Guardar',
+  close: 'Cerrar',
+
+  checkHeading: 'Una pregunta rápida antes de publicar',
+  checkTired: '¿Podrías hacerlo también en un día de cansancio?',
+  checkSmaller: '¿Sería más fácil de cumplir un ofrecimiento más pequeño?',
+  shrink: (from: number, to: number) => `Que sean ${to} en vez de ${from}`,
+  postIt: 'Publicarlo',
+  back: 'Volver a editar',
+  yourWeek: (n: number, lang: string) =>
+    n
+      ? plural(lang, n, { one: 'Tienes # cosa esta semana.', other: 'Tienes # cosas esta semana.' })
+      : 'No tienes nada más esta semana.',
+  regretNote: 'Hace poco dijiste que quizá no volverías a ofrecer algo. Está bien ofrecer menos.',
+
+  nudgeHeading: '¿Todavía quieres encargarte de esto?',
+  nudgeBody: (count: number, limit: number, lang: string) =>
+    plural(lang, count, {
+      one: `Ya tienes # cosa esta semana. Este tablón sugiere unas ${limit}, para que nadie cargue con demasiado.`,
+      other: `Ya tienes # cosas esta semana. Este tablón sugiere unas ${limit}, para que nadie cargue con demasiado.`,
+    }),
+  nudgeYes: 'Sí, tengo espacio',
+  nudgeNo: 'Esta vez no',
+
+  againHeading: '¿Volverías a ofrecer esto?',
+  againBody: 'Solo tú ves esta respuesta. Un «no» te ayuda a medir tu próximo ofrecimiento.',
+  againYes: 'Sí',
+  againNo: 'No, así no',
+  later: 'Ahora no',
+
+  thanksHeading: 'Dar las gracias',
+  thanksLabel: 'Tu agradecimiento (una o dos líneas)',
+  send: 'Enviar',
+
+  loadHeading: 'Cómo se reparte la ayuda esta semana',
+  loadNone: 'Todavía no hay ayuda registrada esta semana.',
+  loadCarriers: (k: number, n: number, lang: string) =>
+    plural(lang, k, {
+      one: `# de ${n} personas lleva el 80 % de la ayuda de esta semana.`,
+      other: `# de ${n} personas llevan el 80 % de la ayuda de esta semana.`,
+    }),
+  loadConcentrated:
+    'Unas pocas personas están cargando mucho. Si tienes espacio, una necesidad abierta es un buen lugar para empezar.',
+  chartLabel: 'Ayuda dada esta semana, por persona',
+  yourLoad: (n: number, lang: string) =>
+    n
+      ? plural(lang, n, { one: 'Tienes # cosa esta semana.', other: 'Tienes # cosas esta semana.' })
+      : 'No tienes nada esta semana.',
+  overLimit: (limit: number) => `Es más de las ${limit} que sugiere este tablón. Está bien liberar algo.`,
+  staleCount: (n: number, lang: string) =>
+    plural(lang, n, {
+      one: '# necesidad lleva 3 días o más esperando a alguien.',
+      other: '# necesidades llevan 3 días o más esperando a alguien.',
+    }),
+
+  rotationHeading: 'Organizar una rotación',
+  rotationTitle: '¿Para qué es? (por ejemplo, comidas para una familia con un bebé)',
+  recipient: 'Para quién es',
+  rotationNotes: 'Notas para quien ayuda: dieta, hora de entrega, «sin visitas, por favor»',
+  rotationPrivate: 'Solo para quien se apunte (opcional): una dirección, un código de puerta',
+  datesLegend: 'Fechas',
+  byPattern: 'Repetir ciertos días de la semana',
+  byPick: 'Elegir las fechas una a una',
+  start: 'Desde',
+  weekdaysLegend: 'Los días',
+  weeks: 'Durante cuántas semanas',
+  pickDate: 'Fecha',
+  addDate: 'Añadir fecha',
+  removeDate: (date: string) => `Quitar ${date}`,
+  datesCount: (n: number, lang: string) =>
+    n ? plural(lang, n, { one: '# fecha', other: '# fechas' }) : 'Todavía no hay fechas.',
+  startRotation: 'Empezar la rotación',
+};
+
+registerMessages('tend-offer-board', 'es', es);

@@ -1,0 +1,189 @@
+/**
+ * One post as a card: a list item with a heading, what it is, when and where, its terms, the
+ * private details when the viewer may see them, who is on it, and the viewer's actions. Every
+ * user-typed string is rendered as text. The card renders the post through `visiblePost`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PostEntry } from '../../domain/load.js';
+import {
+  claimOf,
+  holderOf,
+  holds,
+  isLive,
+  openSlots,
+  postState,
+  visiblePost,
+  type Post,
+} from '../../domain/offers.js';
+import type { BoardAction, BoardView } from './board-view.js';
+import { renderRotation } from './rotation-view.js';
+
+const TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+function when(view: BoardView, post: Post): string {
+  if (post.when.flexible) return view.t.flexible;
+  const { start, end } = post.when;
+  const sameDay = end && new Date(start).toDateString() === new Date(end).toDateString();
+  const from = view.format(start, TIME);
+  return end ? `${from} – ${view.format(end, sameDay ? { timeStyle: 'short' } : TIME)}` : from;
+}
+
+function stateLine(view: BoardView, post: Post, mine: boolean): string {
+  const { t, lang, now } = view;
+  const state = postState(post, now);
+  const my = claimOf(post, view.viewer.id);
+  if (state === 'withdrawn')
+    return !mine && my && holds(my) ? t.withdrawnNote(post.authorName ?? t.someone) : t.state(state);
+  if (state === 'paused' && my && holds(my)) return `${t.state(state)}. ${t.pausedNote}`;
+  if (state !== 'open') return t.state(state);
+  const open = openSlots(post, now).length;
+  return post.rotation ? t.datesOpen(open, post.slots, lang) : t.spotsOpen(open, post.slots, lang);
+}
+
+export function renderCard(view: BoardView, entry: PostEntry, index: number, total: number): TemplateResult {
+  const { t, lang, viewer } = view;
+  const post = visiblePost(entry.value, viewer);
+  const headingId = `post-${entry.id}`;
+  const state = postState(post, view.now);
+  const mine = post.authorId === viewer.id;
+  const my = mine ? undefined : claimOf(post, viewer.id);
+  const busy = view.busy.has(entry.id);
+  const waited = view.waited(entry.id);
+  const notice = view.notice(entry.id);
+  const button = (label: string, action: BoardAction, primary = false) =>
+    html`<button
+      type="button"
+      class=${primary ? 'primary' : ''}
+      aria-describedby=${headingId}
+      ?disabled=${busy}
+      @click=${() => view.act(action)}
+    >
+      ${label}
+    </button>`;
+  const newlyOpen =
+    state === 'open' && !post.rotation && post.claims.some((c) => !holds(c) && !holderOf(post, c.slot));
+  const terms = post.terms;
+  const holding = post.rotation ? [] : post.claims.filter(holds);
+  const recipient = post.rotation?.recipientId === viewer.id;
+  const live = state !== 'withdrawn' && state !== 'expired';
+
+  return html`<li
+    class="card ${post.kind} ${state}"
+    part="card"
+    data-id=${entry.id}
+    aria-setsize=${total}
+    aria-posinset=${index + 1}
+  >
+    <p class="meta">
+      <span class="kind" part="kind">${t.kind(post.kind)}</span>
+      <span>${t.category(post.category)}</span>
+      <span>${t.by(post.authorName ?? t.someone)}</span>
+    </p>
+    <h3 id=${headingId} part="card-title" tabindex="-1">${post.title}</h3>
+    <p class="state">
+      ${stateLine(view, post, mine)} ${newlyOpen ? html`<span class="badge">${t.newlyOpen}</span>` : nothing}
+      ${waited ? html`<span class="badge waiting">${t.waiting(waited, lang)}</span>` : nothing}
+    </p>
+    ${post.details ? html`<p class="details">${post.details}</p>` : nothing}
+    <dl>
+      ${
+        post.rotation
+          ? nothing
+          : html`<div>
+              <dt>${t.when}</dt>
+              <dd>${when(view, post)}</dd>
+            </div>`
+      }
+      ${
+        post.place
+          ? html`<div>
+              <dt>${t.place}</dt>
+              <dd>${post.place}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        post.expiresAt
+          ? html`<div>
+              <dt>${t.until}</dt>
+              <dd>${view.format(post.expiresAt, { dateStyle: 'medium' })}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        terms
+          ? html`<div>
+              <dt>${t.terms}</dt>
+              <dd>
+                ${[
+                  terms.askFirst ? t.askFirstTerm : '',
+                  terms.oncePerWeek ? t.oncePerWeekTerm : '',
+                  terms.quietHours ? `${t.quietHours}: ${terms.quietHours}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+    ${post.rotation ? renderRotation(view, entry, post, headingId) : nothing}
+    ${
+      post.privateDetails !== undefined
+        ? html`<div class="private" part="private">
+            <h4>${t.privateHeading}</h4>
+            <p>${post.privateDetails}</p>
+          </div>`
+        : nothing
+    }
+    ${
+      holding.length
+        ? html`<h4>${t.claimsHeading}</h4>
+            <ul class="claims">
+              ${holding.map(
+                (claim) =>
+                  html`<li>
+                    ${claim.personName ?? t.someone}: ${t.claimState(claim.status)}
+                    ${claim.thanks ? html`<q>${claim.thanks}</q>` : nothing}
+                    ${
+                      mine && claim.status === 'requested'
+                        ? html`${button(t.accept, { type: 'accept', entry, claim })}
+                          ${button(t.decline, { type: 'decline', entry, claim })}`
+                        : nothing
+                    }
+                    ${mine && claim.status === 'active' ? button(t.markDone, { type: 'done', entry, claim }) : nothing}
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+    ${my && !post.rotation && state !== 'withdrawn' ? html`<p class="mine">${t.mineState(my.status)}</p>` : nothing}
+    <div class="actions">
+      ${!mine && !post.rotation && my && isLive(my) ? button(t.release, { type: 'release', entry, claim: my }) : nothing}
+      ${
+        !mine && !post.rotation && !(my && isLive(my)) && state === 'open'
+          ? button(
+              post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer,
+              { type: 'claim', entry },
+              true,
+            )
+          : nothing
+      }
+      ${
+        my && post.kind === 'offer' && (my.status === 'active' || my.status === 'done') && !my.thanks
+          ? button(t.thank, { type: 'thank', entry, claim: my })
+          : nothing
+      }
+      ${
+        (mine || recipient) && post.rotation && live
+          ? post.rotation.pausedAt
+            ? button(t.resume, { type: 'resume', entry })
+            : button(t.pause, { type: 'pause', entry })
+          : nothing
+      }
+      ${mine && live ? button(t.edit, { type: 'edit', entry }) : nothing}
+      ${mine && post.status !== 'withdrawn' ? button(t.withdraw, { type: 'withdraw', entry }) : nothing}
+    </div>
+    ${notice ? html`<p class="notice" part="notice">${notice}</p>` : nothing}
+  </li>`;
+}

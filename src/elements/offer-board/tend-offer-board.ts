@@ -1,0 +1,630 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { RecordsController } from '../../controllers/records-controller.js';
+import {
+  commitmentNudge,
+  commitmentsOf,
+  loadSpread,
+  recentRegrets,
+  staleNeeds,
+  type PostEntry,
+} from '../../domain/load.js';
+import {
+  DEFAULT_CATEGORIES,
+  DEFAULT_MAX_COMMITMENTS,
+  OfferError,
+  POSTS_COLLECTION,
+  REFLECTIONS_COLLECTION,
+  acceptClaim,
+  addThanks,
+  claimSlot,
+  createPost,
+  declineClaim,
+  editPost,
+  isPost,
+  markDone,
+  pauseRotation,
+  reflectionId,
+  releaseClaim,
+  resumeRotation,
+  validateReflection,
+  withdrawPost,
+  type ClaimStatus,
+  type OfferReflection,
+  type Person,
+  type Post,
+  type PostKind,
+  type SlotKey,
+} from '../../domain/offers.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { toStorageError } from '../../storage/errors.js';
+import { StorageNotice } from '../shared/storage-notice.js';
+import { TendElement } from '../tend-element.js';
+import { renderAsk, type Ask } from './ask-dialog.js';
+import { NO_FILTERS, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
+import type { BoardAction, BoardView } from './board-view.js';
+import { renderLoad, type LoadFigures } from './load-chart.js';
+import { en, type BoardMessages } from './offer-board.messages.js';
+import { styles } from './offer-board.styles.js';
+import { renderCard } from './post-card.js';
+import { PostForm, localInput } from './post-form.js';
+import { RotationForm } from './rotation-form.js';
+import { WindowedList } from './windowed-list.js';
+
+/** Detail of `tend-offer-posted`. */
+export interface OfferPostedDetail {
+  board: string;
+  postId: string;
+  kind: PostKind;
+}
+/** Detail of `tend-offer-claimed`: `status` is `requested` when the author asked to be asked first. */
+export interface OfferClaimedDetail {
+  board: string;
+  postId: string;
+  claimId: string;
+  status: ClaimStatus;
+}
+/** Detail of `tend-offer-released`. */
+export interface OfferReleasedDetail {
+  board: string;
+  postId: string;
+  claimId: string;
+}
+/** Detail of `tend-offer-withdrawn`. */
+export interface OfferWithdrawnDetail {
+  board: string;
+  postId: string;
+}
+
+const isReflection = (value: unknown): value is OfferReflection => {
+  try {
+    validateReflection(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A random id that is safe as a storage name. */
+function newId(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A community board of offers and needs: post, claim, release and withdraw without shame; sign
+ * up for a rotation's dates (a meal train); a gentle nudge before someone takes on more than
+ * they meant to, and a view of how this week's help is spread, so care does not fall on a few.
+ *
+ * Posts are records in the `posts` collection (claims stored on the post); the author's private
+ * "would you offer this again?" answers are in `offer-reflections`. The rules are in
+ * `tend-widgets/domain/offers` and are the same ones tend-server enforces.
+ *
+ * @summary Offers, needs and rotations with claims, gentle load limits and a view of how help is spread.
+ *
+ * @event {CustomEvent<OfferPostedDetail>} tend-offer-posted - A post (offer, need or rotation) was created. Detail: ids and kind.
+ * @event {CustomEvent<OfferClaimedDetail>} tend-offer-claimed - The viewer claimed a slot (or asked to). Detail: ids and status.
+ * @event {CustomEvent<OfferReleasedDetail>} tend-offer-released - The viewer released their claim. Detail: ids.
+ * @event {CustomEvent<OfferWithdrawnDetail>} tend-offer-withdrawn - The author withdrew their post. Detail: ids.
+ *
+ * @csspart header - The heading, the words under it and the buttons to post.
+ * @csspart load - How this week's help is spread.
+ * @csspart chart - The bar chart of help given this week.
+ * @csspart filters - The filter bar.
+ * @csspart count - How many posts match.
+ * @csspart list - The list of posts.
+ * @csspart card - One post.
+ * @csspart card-title - A post's title.
+ * @csspart kind - A post's kind (offer, need, rotation).
+ * @csspart private - Details for helpers only.
+ * @csspart dates - A rotation's dates as a list.
+ * @csspart calendar - A rotation's dates as a compact calendar.
+ * @csspart notice - A kind word on a card after an action.
+ * @csspart dialog - The dialogs (post form, rotation form, questions).
+ * @csspart storage-notice - Where posts are saved, and any problem saving.
+ *
+ * @cssprop --tend-font-family - Font (inherits the page's by default).
+ * @cssprop --tend-font-size - Base font size.
+ * @cssprop --tend-color-text - Text colour.
+ * @cssprop --tend-color-muted - Secondary text colour.
+ * @cssprop --tend-color-surface - Background of cards and controls.
+ * @cssprop --tend-color-surface-raised - Background of the board's panels.
+ * @cssprop --tend-color-border - Borders.
+ * @cssprop --tend-color-accent - Buttons, links, bars.
+ * @cssprop --tend-color-on-accent - Text on the accent colour.
+ * @cssprop --tend-color-accent-soft - Soft highlights (badges, hover).
+ * @cssprop --tend-color-danger - Problems saving.
+ * @cssprop --tend-color-focus - The focus ring.
+ * @cssprop --tend-radius - Corner radius.
+ * @cssprop --tend-space - Base spacing.
+ * @cssprop --tend-focus-ring - The focus outline.
+ * @cssprop --tend-transition - Hover transitions.
+ */
+export class TendOfferBoard extends TendElement<BoardMessages> {
+  static override styles = [...TendElement.styles, styles];
+
+  /** The board's id: posts of other boards in the same community are not shown. */
+  @property() board = 'default';
+
+  /** Comma-separated category ids; `meals,rides,errands,childcare,listening,stay,other` when unset. Unknown ids show as written. */
+  @property() categories?: string;
+
+  /** How many things a person carries in a week before the board asks gently if they still want more. */
+  @property({ type: Number, attribute: 'max-commitments' }) maxCommitments = DEFAULT_MAX_COMMITMENTS;
+
+  /** The clock, for tests and stories; the real time when unset. */
+  @property({ attribute: false }) now?: Date;
+
+  /** What the list shows; changes as the person uses the filter bar. */
+  @state() filters: BoardFilters = NO_FILTERS;
+
+  @state() protected form: PostForm | RotationForm | undefined;
+  @state() protected formError: string | undefined;
+  @state() protected ask: Ask | undefined;
+  @state() protected askError: string | undefined;
+  @state() protected saving = false;
+  @state() protected announcement = '';
+
+  protected readonly localize = new LocalizeController(this, 'tend-offer-board', en, () => this.messages);
+
+  /** The posts of every board of the community; the view keeps this board's. */
+  readonly posts = new RecordsController<Post>(this, {
+    adapter: () => this.storage,
+    collection: () => POSTS_COLLECTION,
+    accept: isPost,
+  });
+
+  readonly reflections = new RecordsController<OfferReflection>(this, {
+    adapter: () => this.storage,
+    collection: () => REFLECTIONS_COLLECTION,
+    accept: isReflection,
+  });
+
+  readonly #storageNotice = new StorageNotice(this);
+  readonly #window = new WindowedList(this, () => this.renderRoot.querySelector<HTMLElement>('.posts'));
+  readonly #busy = new Set<string>();
+  readonly #notices = new Map<string, string>();
+  readonly #calendars = new Set<string>();
+  readonly #formats = new Map<string, Intl.DateTimeFormat>();
+  #opener: HTMLElement | undefined;
+  #entries: { records: unknown; board: string; list: PostEntry[] } | undefined;
+  #listed: { key: string; entries: PostEntry[]; list: PostEntry[]; ids: string[] } | undefined;
+  #load:
+    | {
+        key: string;
+        entries: PostEntry[];
+        reflections: unknown;
+        figures: LoadFigures;
+        stale: Map<string, number>;
+      }
+    | undefined;
+
+  get #clock(): Date {
+    return this.now ?? new Date();
+  }
+
+  get #viewer(): Person {
+    return { id: this.identity.id, name: this.identity.name };
+  }
+
+  get #categoryList(): string[] {
+    const own = (this.categories ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    return own.length ? own : DEFAULT_CATEGORIES;
+  }
+
+  /** This board's posts (the controller keeps the same array until something changes). */
+  #boardPosts(): PostEntry[] {
+    const records = this.posts.records;
+    if (this.#entries?.records !== records || this.#entries.board !== this.board)
+      this.#entries = {
+        records,
+        board: this.board,
+        list: records.filter((r) => r.value.board === this.board),
+      };
+    return this.#entries.list;
+  }
+
+  #figures(entries: PostEntry[], now: Date) {
+    const me = this.#viewer.id;
+    const reflections = this.reflections.records;
+    // Counting is per minute: enough for "this week", cheap on every live change.
+    const key = `${me}|${Math.floor(now.getTime() / 60_000)}|${this.maxCommitments}`;
+    const cached = this.#load;
+    if (cached?.key === key && cached.entries === entries && cached.reflections === reflections)
+      return cached;
+    const regrets = recentRegrets(
+      reflections.map((r) => r.value),
+      me,
+      now,
+    );
+    const stale = new Map(staleNeeds(entries, now).map((s) => [s.postId, s.days]));
+    const figures: LoadFigures = {
+      spread: loadSpread(entries, now),
+      mine: commitmentsOf(entries, me, now).length,
+      max: this.maxCommitments,
+      stale: stale.size,
+      regrets,
+    };
+    return (this.#load = { key, entries, reflections, figures, stale });
+  }
+
+  #list(entries: PostEntry[], now: Date) {
+    const key = `${JSON.stringify(this.filters)}|${this.#viewer.id}|${Math.floor(now.getTime() / 60_000)}|${this.localize.lang}`;
+    if (this.#listed?.key !== key || this.#listed.entries !== entries) {
+      const list = filterPosts(entries, this.filters, this.#viewer.id, now, this.localize.t.category);
+      this.#listed = { key, entries, list, ids: list.map((e) => e.id) };
+    }
+    return this.#listed;
+  }
+
+  #format = (date: string, options: Intl.DateTimeFormatOptions): string => {
+    const day = DAY_KEY.test(date);
+    const key = `${this.localize.lang}|${day}|${JSON.stringify(options)}`;
+    let format = this.#formats.get(key);
+    if (!format)
+      this.#formats.set(
+        key,
+        (format = new Intl.DateTimeFormat(
+          this.localize.lang,
+          day ? { ...options, timeZone: 'UTC' } : options,
+        )),
+      );
+    return format.format(new Date(day ? `${date}T12:00:00Z` : date));
+  };
+
+  #explain(error: unknown): string {
+    const t = this.localize.t;
+    return error instanceof OfferError
+      ? t.error(error.code)
+      : this.#storageNotice.problem(toStorageError(error, ''));
+  }
+
+  #say(postId: string, words: string): void {
+    this.#notices.set(postId, words);
+    this.announcement = words;
+  }
+
+  /** Opens a dialog, remembering what had focus so it gets it back. */
+  #remember(): void {
+    const active = this.shadowRoot?.activeElement;
+    this.#opener = active instanceof HTMLElement ? active : undefined;
+  }
+
+  /** Changes one post from its latest value (retrying if someone else wrote first); says kindly why not, if not. */
+  async #change(postId: string, change: (post: Post) => Post, done?: (post: Post) => void): Promise<boolean> {
+    const focused = this.shadowRoot?.activeElement;
+    this.#busy.add(postId);
+    this.#notices.delete(postId);
+    this.requestUpdate();
+    try {
+      const record = await this.posts.update(postId, (current) => {
+        if (!current) throw new OfferError('not-found', 'the post is gone');
+        return change(current);
+      });
+      done?.(record.value);
+      return true;
+    } catch (error) {
+      this.#say(postId, this.#explain(error));
+      return false;
+    } finally {
+      this.#busy.delete(postId);
+      this.requestUpdate();
+      await this.updateComplete;
+      // The button pressed may have become another ("I can help" → "Release my spot"): stay on the card.
+      if (focused && !focused.isConnected && !this.form && !this.ask) {
+        const card = this.renderRoot.querySelector(`[data-id="${CSS.escape(postId)}"]`);
+        (
+          card?.querySelector<HTMLElement>('.actions button') ?? card?.querySelector<HTMLElement>('h3')
+        )?.focus();
+      }
+    }
+  }
+
+  async #claim(entry: PostEntry, slot: SlotKey | undefined, confirmed = false): Promise<void> {
+    const now = this.#clock;
+    const me = this.#viewer;
+    if (!confirmed) {
+      const { figures } = this.#figures(this.#boardPosts(), now);
+      const nudge = commitmentNudge(figures.mine, this.maxCommitments, figures.regrets);
+      if (nudge) {
+        this.#openAsk({
+          type: 'nudge',
+          nudge,
+          go: () => {
+            this.ask = undefined;
+            void this.#claim(entry, slot, true);
+          },
+        });
+        return;
+      }
+    }
+    const claimId = newId();
+    await this.#change(
+      entry.id,
+      (post) => claimSlot(post, me, { claimId, slot, now }),
+      (post) =>
+        this.emit<OfferClaimedDetail>('tend-offer-claimed', {
+          board: this.board,
+          postId: entry.id,
+          claimId,
+          status: post.claims.find((c) => c.id === claimId)!.status,
+        }),
+    );
+  }
+
+  #openAsk(ask: Ask): void {
+    this.#remember();
+    this.askError = undefined;
+    this.ask = ask;
+  }
+
+  #openForm(kind: PostKind, editing?: PostEntry): void {
+    this.#remember();
+    const update = () => this.requestUpdate();
+    const categories = this.#categoryList;
+    const category = kind === 'rotation' && categories.includes('meals') ? 'meals' : categories[0]!;
+    const edit = editing && { id: editing.id, post: editing.value };
+    this.formError = undefined;
+    this.form =
+      kind === 'rotation'
+        ? new RotationForm(update, localInput(this.#clock.toISOString(), 10), category, edit)
+        : new PostForm(update, kind, category, edit);
+  }
+
+  #act = (action: BoardAction): void => {
+    const { entry } = action;
+    const me = this.#viewer;
+    const t = this.localize.t;
+    const id = entry.id;
+    switch (action.type) {
+      case 'claim':
+        void this.#claim(entry, action.slot);
+        return;
+      case 'release':
+        void this.#change(
+          id,
+          (post) => releaseClaim(post, action.claim.id, me.id),
+          () => {
+            this.#say(id, t.released);
+            this.emit<OfferReleasedDetail>('tend-offer-released', {
+              board: this.board,
+              postId: id,
+              claimId: action.claim.id,
+            });
+          },
+        );
+        return;
+      case 'accept':
+        void this.#change(id, (post) => acceptClaim(post, action.claim.id));
+        return;
+      case 'decline':
+        void this.#change(id, (post) => declineClaim(post, action.claim.id));
+        return;
+      case 'done':
+        void this.#change(
+          id,
+          (post) => markDone(post, action.claim.id),
+          (post) => {
+            // Asked privately, and only of offers: the answer sizes the author's next one.
+            if (post.kind === 'offer')
+              this.#openAsk({ type: 'again', answer: (again) => void this.#answerAgain(id, again) });
+          },
+        );
+        return;
+      case 'thank':
+        this.#openAsk({
+          type: 'thanks',
+          send: (words) =>
+            void this.#change(id, (post) => addThanks(post, action.claim.id, me.id, words)).then((ok) => {
+              if (ok) this.ask = undefined;
+              else this.askError = this.#notices.get(id);
+            }),
+        });
+        return;
+      case 'edit':
+        this.#openForm(entry.value.kind, entry);
+        return;
+      case 'withdraw':
+        void this.#change(
+          id,
+          (post) => withdrawPost(post, this.#clock),
+          () => {
+            this.#say(id, t.withdrawnDone);
+            this.emit<OfferWithdrawnDetail>('tend-offer-withdrawn', { board: this.board, postId: id });
+          },
+        );
+        return;
+      case 'pause':
+        void this.#change(id, (post) => pauseRotation(post, me, this.#clock));
+        return;
+      case 'resume':
+        void this.#change(id, (post) => resumeRotation(post, me));
+        return;
+      case 'calendar':
+        if (action.on) this.#calendars.add(id);
+        else this.#calendars.delete(id);
+        this.requestUpdate();
+    }
+  };
+
+  async #answerAgain(postId: string, again: boolean): Promise<void> {
+    const personId = this.#viewer.id;
+    try {
+      await this.reflections.put(reflectionId(postId, personId), {
+        postId,
+        personId,
+        again,
+        at: this.#clock.toISOString(),
+      });
+      this.ask = undefined;
+    } catch (error) {
+      this.askError = this.#explain(error);
+    }
+  }
+
+  async #submit(form: PostForm | RotationForm): Promise<void> {
+    const t = this.localize.t;
+    this.saving = true;
+    this.formError = undefined;
+    try {
+      const input = form.input();
+      if (form.editing) {
+        const id = form.editing;
+        await this.posts.update(id, (current) => {
+          if (!current) throw new OfferError('not-found', 'the post is gone');
+          return editPost(current, input);
+        });
+        this.#say(id, t.saved);
+      } else {
+        const id = newId();
+        const post = createPost(this.board, input, this.#viewer, this.#clock);
+        await this.posts.put(id, post, null);
+        this.announcement = t.posted;
+        this.emit<OfferPostedDetail>('tend-offer-posted', { board: this.board, postId: id, kind: post.kind });
+      }
+      this.form = undefined;
+    } catch (error) {
+      // The draft stays in the open form; say plainly what happened.
+      this.formError = this.#explain(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  #closed(which: 'form' | 'ask'): void {
+    if (which === 'form') this.form = undefined;
+    else this.ask = undefined;
+    const opener = this.#opener;
+    this.#opener = undefined;
+    void this.updateComplete.then(() => {
+      if (this.form || this.ask) return;
+      if (opener?.isConnected) opener.focus();
+      else this.renderRoot.querySelector<HTMLElement>('#board-heading')?.focus();
+    });
+  }
+
+  protected override updated(): void {
+    for (const [selector, open] of [
+      ['#form-dialog', Boolean(this.form)],
+      ['#ask-dialog', Boolean(this.ask)],
+    ] as const) {
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>(selector);
+      if (!dialog) continue;
+      if (open && !dialog.open) dialog.showModal();
+      else if (!open && dialog.open) dialog.close();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t;
+    const lang = this.localize.lang;
+    const now = this.#clock;
+    const viewer = this.#viewer;
+    const categories = this.#categoryList;
+    const entries = this.#boardPosts();
+    const load = this.#figures(entries, now);
+    const { list, ids } = this.#list(entries, now);
+    const win = this.#window.window(ids);
+    const view: BoardView = {
+      t,
+      lang,
+      now,
+      viewer,
+      busy: this.#busy,
+      notice: (id) => this.#notices.get(id),
+      waited: (id) => load.stale.get(id),
+      calendar: (id) => this.#calendars.has(id),
+      format: this.#format,
+      act: this.#act,
+    };
+    const form = this.form;
+    const formView = {
+      t,
+      lang,
+      categories,
+      error: this.formError,
+      saving: this.saving,
+      commitments: load.figures.mine,
+      regret: load.figures.regrets > 0,
+      format: this.#format,
+      submit: (f: PostForm | RotationForm) => void this.#submit(f),
+      cancel: () => (this.form = undefined),
+    };
+    const button = (kind: PostKind, label: string) =>
+      html`<button type="button" class="primary" @click=${() => this.#openForm(kind)}>${label}</button>`;
+
+    return html`<div class="board">
+        <div class="head" part="header">
+          <h2 id="board-heading" tabindex="-1">${t.heading}</h2>
+          <p class="muted">${t.intro}</p>
+          <div class="buttons">
+            ${button('offer', t.newOffer)} ${button('need', t.newNeed)} ${button('rotation', t.newRotation)}
+          </div>
+        </div>
+        ${
+          this.posts.loading
+            ? html`<p role="status">${t.loading}</p>`
+            : this.posts.readError
+              ? html`<p class="error" role="alert">${t.readError}</p>`
+              : html`${entries.length ? renderLoad(t, lang, load.figures) : nothing}
+                  ${renderFilters(t, this.filters, categories, (next) => (this.filters = next))}
+                  <p class="count" part="count" role="status">${t.matches(list.length, lang)}</p>
+                  ${
+                    list.length
+                      ? html`<ul
+                          class="posts"
+                          part="list"
+                          aria-label=${t.postsLabel}
+                          style="padding-block:${win.before}px ${win.after}px"
+                        >
+                          ${repeat(
+                            list.slice(win.start, win.end),
+                            (entry) => entry.id,
+                            (entry, i) => renderCard(view, entry, win.start + i, list.length),
+                          )}
+                        </ul>`
+                      : html`<p class="empty">${entries.length ? t.noMatches : t.empty}</p>`
+                  }`
+        }
+        ${this.#storageNotice.render(this.posts.status, { saving: this.posts.pending > 0 })}
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+      </div>
+      <dialog
+        id="form-dialog"
+        part="dialog"
+        aria-labelledby="dialog-heading"
+        @close=${() => this.#closed('form')}
+      >
+        ${form ? keyed(form, form.render(formView)) : nothing}
+      </dialog>
+      <dialog id="ask-dialog" part="dialog" aria-labelledby="ask-heading" @close=${() => this.#closed('ask')}>
+        ${
+          this.ask
+            ? keyed(
+                this.ask,
+                renderAsk(t, lang, this.ask, () => (this.ask = undefined), this.askError),
+              )
+            : nothing
+        }
+      </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tend-offer-board': TendOfferBoard;
+  }
+  interface HTMLElementEventMap {
+    'tend-offer-posted': CustomEvent<OfferPostedDetail>;
+    'tend-offer-claimed': CustomEvent<OfferClaimedDetail>;
+    'tend-offer-released': CustomEvent<OfferReleasedDetail>;
+    'tend-offer-withdrawn': CustomEvent<OfferWithdrawnDetail>;
+  }
+}

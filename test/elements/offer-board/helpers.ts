@@ -1,0 +1,111 @@
+/** Shared set-up for the offer board's browser tests: boards on memory adapters, seeded posts, finding things as a person would. */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/provider/index.js';
+import '../../../src/elements/offer-board/index.js';
+import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
+import { createPost, type Person, type Post, type PostInput } from '../../../src/domain/offers.js';
+import { MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
+
+/** A Monday morning. */
+export const NOW = new Date('2026-03-02T10:00:00Z');
+export const ANA: Person = { id: 'ana', name: 'Ana' };
+export const BEN: Person = { id: 'ben', name: 'Ben' };
+export const CLEO: Person = { id: 'cleo', name: 'Cleo' };
+
+export interface BoardOptions {
+  person?: Person;
+  store?: MemoryStore;
+  adapter?: MemoryAdapter;
+  max?: number;
+  lang?: string;
+  now?: Date;
+}
+
+/** A board for `person` on a memory adapter (of `store` when given), loaded. */
+export async function boardFor(options: BoardOptions = {}): Promise<TendOfferBoard> {
+  const person = options.person ?? ANA;
+  const adapter =
+    options.adapter ?? new MemoryAdapter({ store: options.store ?? new MemoryStore(), author: person.id });
+  const provider = await fixture(
+    html`<tend-provider
+      .adapter=${adapter}
+      user-id=${person.id}
+      user-name=${person.name ?? ''}
+      lang=${options.lang ?? 'en'}
+    >
+      <tend-offer-board
+        board="maple"
+        max-commitments=${options.max ?? 3}
+        .now=${options.now ?? NOW}
+      ></tend-offer-board>
+    </tend-provider>`,
+  );
+  const board = provider.querySelector('tend-offer-board')!;
+  await waitUntil(() => !board.posts.loading, 'the board loads');
+  await board.updateComplete;
+  return board;
+}
+
+/** Stores a post as `author` would have posted it. */
+export async function seed(
+  store: MemoryStore,
+  id: string,
+  input: Partial<PostInput> & { title: string },
+  author: Person = ANA,
+  change: (post: Post) => Post = (p) => p,
+): Promise<Post> {
+  const post = change(createPost('maple', { kind: 'offer', category: 'meals', ...input }, author, NOW));
+  await new MemoryAdapter({ store, author: author.id }).put('posts', id, post);
+  return post;
+}
+
+export const root = (board: TendOfferBoard): ShadowRoot => board.shadowRoot!;
+const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The card whose heading is `title`. */
+export function card(board: TendOfferBoard, title: string): HTMLElement {
+  const found = [...root(board).querySelectorAll<HTMLElement>('li.card')].find(
+    (li) => text(li.querySelector('h3')!) === title,
+  );
+  if (!found) throw new Error(`no card titled "${title}"`);
+  return found;
+}
+
+/** The button whose visible label is `name`, inside `scope`. */
+export function button(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((b) => text(b) === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+export function hasButton(scope: ParentNode, name: string): boolean {
+  return [...scope.querySelectorAll('button')].some((b) => text(b) === name);
+}
+
+/** The form control whose label reads `label`. */
+export function field<T extends HTMLElement = HTMLInputElement>(scope: ParentNode, label: string): T {
+  const found = [...scope.querySelectorAll('label')].find((l) => text(l).startsWith(label));
+  const control = found?.querySelector('input, textarea, select');
+  if (!control) throw new Error(`no field labelled "${label}"`);
+  return control as T;
+}
+
+/** Types into a field as a person would (the input event included). */
+export function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+export function cardText(el: HTMLElement): string {
+  return text(el);
+}
+
+export function openDialog(board: TendOfferBoard): HTMLDialogElement | undefined {
+  return [...root(board).querySelectorAll('dialog')].find((d) => d.open);
+}
+
+/** Waits for the board to finish writing and rendering. */
+export async function settle(board: TendOfferBoard): Promise<void> {
+  await waitUntil(() => board.posts.pending === 0 && board.reflections.pending === 0, 'writes finish');
+  await board.updateComplete;
+}
