@@ -116,6 +116,10 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* A details element's content inherits from its internal slot, which is content-box. */
+  details * {
+    box-sizing: border-box;
+  }
   summary {
     cursor: pointer;
   }
