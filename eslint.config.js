@@ -12,6 +12,8 @@ const code = '{js,mjs,cjs,ts,mts,cts}';
 /** Code that runs in Node: tooling, config files, the server and its tests. */
 const nodeFiles = [
   `scripts/**/*.${code}`,
+  `bin/**/*.${code}`,
+  `bench/**/*.${code}`,
   `src/server/**/*.${code}`,
   `test/server/**/*.${code}`,
   `**/*.config.${code}`,
