@@ -78,14 +78,13 @@ export function filterPosts(
   return keyed.map((k) => k.entry);
 }
 
-/** The filter bar. `change` gets the next filters whenever a control changes. */
+/** The filter bar. `set` gets what changed (merged by the board with its current filters, never a stale copy). */
 export function renderFilters(
   t: BoardMessages,
   filters: BoardFilters,
   categories: readonly string[],
-  change: (next: BoardFilters) => void,
+  set: (patch: Partial<BoardFilters>) => void,
 ): TemplateResult {
-  const set = (patch: Partial<BoardFilters>) => change({ ...filters, ...patch });
   return html`<form
     class="filters"
     part="filters"

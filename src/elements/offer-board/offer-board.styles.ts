@@ -9,6 +9,12 @@ export const styles = css`
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
   }
+  /* The board paints its own surface, so a dark board reads well on a light page and back. */
+  .board {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
   h2,
   h3,
   h4,

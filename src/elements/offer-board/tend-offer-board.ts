@@ -574,7 +574,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
             : this.posts.readError
               ? html`<p class="error" role="alert">${t.readError}</p>`
               : html`${entries.length ? renderLoad(t, lang, load.figures) : nothing}
-                  ${renderFilters(t, this.filters, categories, (next) => (this.filters = next))}
+                  ${renderFilters(t, this.filters, categories, (patch) => (this.filters = { ...this.filters, ...patch }))}
                   <p class="count" part="count" role="status">${t.matches(list.length, lang)}</p>
                   ${
                     list.length

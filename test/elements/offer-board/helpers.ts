@@ -96,7 +96,7 @@ export function type(control: HTMLInputElement | HTMLTextAreaElement, value: str
   control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-export function cardText(el: HTMLElement): string {
+export function cardText(el: Element): string {
   return text(el);
 }
 
