@@ -6,7 +6,9 @@ import { findChrome } from './scripts/find-chrome.js';
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server runs in Node (npm run test:server); test/storage/http.test.ts needs a tend-server
+  // (web-test-runner.http.config.js starts one).
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/storage/http.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -1,0 +1,202 @@
+/**
+ * tend-server's settings, from command-line flags and environment variables (flags win).
+ * Every setting has a safe default, so `npx tend-server` runs with none.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLogLevel, type LogLevel } from './logger.js';
+
+/** A token bucket: `burst` requests at once, refilled at `perMinute`. */
+export interface RateLimit {
+  burst: number;
+  perMinute: number;
+}
+
+export interface ServerConfig {
+  /** Port to listen on (0: any free port). Default 8787. */
+  port: number;
+  /** Address to listen on. Default `0.0.0.0` (`127.0.0.1` in --dev mode). */
+  host: string;
+  /** PGlite's data folder when no `databaseUrl` is given. Default `./tend-data`. */
+  dataDir: string;
+  /** A PostgreSQL connection string; several server processes may share one database. */
+  databaseUrl?: string | undefined;
+  /** Connections in the PostgreSQL pool. Default 10. */
+  poolSize: number;
+  /** Mints tokens for local demos (`POST /dev/token`) and allows any localhost origin. Insecure. */
+  dev: boolean;
+  /** HS256 secret that signs tokens (TEND_JWT_SECRET). */
+  jwtSecret?: string | undefined;
+  /** A JWKS URL whose keys sign tokens (TEND_JWKS_URL). */
+  jwksUrl?: string | undefined;
+  /** Required `iss` and `aud` claims, when set. */
+  jwtIssuer?: string | undefined;
+  jwtAudience?: string | undefined;
+  /** Communities anyone may read without a token (`*`: all). Writes always need one. */
+  publicCommunities: '*' | ReadonlySet<string>;
+  /** Origins that browsers may call from (CORS). Empty: none. */
+  allowedOrigins: readonly string[];
+  /** Largest request body, in bytes; larger ones get 413. Default 64 KiB. */
+  maxBodyBytes: number;
+  /** Longest string (value or key) in a record of a known collection. Default 4000. */
+  maxStringLength: number;
+  /** Collections beyond the built-in ones, with the generic rule (TEND_COLLECTIONS=a,b). */
+  extraCollections: readonly string[];
+  /** Write limits per person and per address; `false` turns them off (benchmarks). */
+  rateLimit: false | { perIdentity: RateLimit; perAddress: RateLimit };
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy only). */
+  trustProxy: boolean;
+  /** How long a shutdown waits for requests in flight. Default 10 s. */
+  shutdownTimeoutMs: number;
+  logLevel: LogLevel;
+}
+
+export const DEFAULT_PORT = 8787;
+
+export function defaultConfig(): ServerConfig {
+  return {
+    port: DEFAULT_PORT,
+    host: '0.0.0.0',
+    dataDir: resolve('tend-data'),
+    databaseUrl: undefined,
+    poolSize: 10,
+    dev: false,
+    publicCommunities: new Set(),
+    allowedOrigins: [],
+    maxBodyBytes: 64 * 1024,
+    maxStringLength: 4000,
+    extraCollections: [],
+    rateLimit: { perIdentity: { burst: 30, perMinute: 120 }, perAddress: { burst: 200, perMinute: 1200 } },
+    trustProxy: false,
+    shutdownTimeoutMs: 10_000,
+    logLevel: 'info',
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const list = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function integer(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name} must be a whole number ≥ ${min}, not "${text}"`);
+  return value;
+}
+
+/** Parses `burst/perMinute`, e.g. `30/120`, or `off`. */
+function rateLimit(name: string, text: string): RateLimit | false {
+  if (text === 'off') return false;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new ConfigError(`${name} must look like 30/120 (burst/per minute) or off, not "${text}"`);
+  return { burst: integer(name, match[1]!, 1), perMinute: integer(name, match[2]!, 1) };
+}
+
+export const USAGE = `Usage: tend-server [options]
+
+  --port N          port to listen on (PORT, default ${DEFAULT_PORT})
+  --host ADDR       address to listen on (HOST, default 0.0.0.0; 127.0.0.1 with --dev)
+  --data DIR        embedded database folder (TEND_DATA_DIR, default ./tend-data)
+  --dev             local demo mode: mints tokens at POST /dev/token. INSECURE.
+  --help            show this help
+
+Environment:
+  DATABASE_URL              use this PostgreSQL instead of the embedded database
+  TEND_JWT_SECRET           HS256 secret of the tokens your site signs
+  TEND_JWKS_URL             or: a JWKS URL with the keys that sign them
+  TEND_JWT_ISSUER, TEND_JWT_AUDIENCE   required iss / aud claims
+  TEND_ALLOWED_ORIGINS      origins browsers may call from, comma-separated
+  TEND_PUBLIC_COMMUNITIES   communities readable without a token, comma-separated, or *
+  TEND_COLLECTIONS          extra collections with the generic rule, comma-separated
+  TEND_MAX_BODY_BYTES       largest request body (default 65536)
+  TEND_MAX_STRING_LENGTH    longest text field (default 4000)
+  TEND_RATE_LIMIT           writes per person: burst/per-minute (default 30/120) or off
+  TEND_RATE_LIMIT_ADDRESS   writes per address (default 200/1200) or off
+  TEND_TRUST_PROXY=1        read the client address from X-Forwarded-For
+  TEND_POOL_SIZE            PostgreSQL connections (default 10)
+  TEND_LOG_LEVEL            debug, info, warn, error or silent (default info)
+`;
+
+/** Reads flags and environment. Returns `undefined` when `--help` was asked for. */
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        dev: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const flags = parsed.values;
+  if (flags.help) return undefined;
+  const config = defaultConfig();
+  config.dev = flags.dev === true || env.TEND_DEV === '1';
+  if (config.dev) config.host = '127.0.0.1';
+  const port = flags.port ?? env.PORT;
+  if (port !== undefined) config.port = integer('--port', port, 0);
+  const host = flags.host ?? env.HOST;
+  if (host) config.host = host;
+  const data = flags.data ?? env.TEND_DATA_DIR;
+  if (data) config.dataDir = resolve(data);
+  config.databaseUrl = env.DATABASE_URL || undefined;
+  if (env.TEND_POOL_SIZE) config.poolSize = integer('TEND_POOL_SIZE', env.TEND_POOL_SIZE, 1);
+  config.jwtSecret = env.TEND_JWT_SECRET || undefined;
+  config.jwksUrl = env.TEND_JWKS_URL || undefined;
+  config.jwtIssuer = env.TEND_JWT_ISSUER || undefined;
+  config.jwtAudience = env.TEND_JWT_AUDIENCE || undefined;
+  if (config.jwtSecret && config.jwtSecret.length < 32)
+    throw new ConfigError('TEND_JWT_SECRET must be at least 32 characters long');
+  const publicCommunities = list(env.TEND_PUBLIC_COMMUNITIES);
+  config.publicCommunities = publicCommunities.includes('*') ? '*' : new Set(publicCommunities);
+  config.allowedOrigins = list(env.TEND_ALLOWED_ORIGINS);
+  config.extraCollections = list(env.TEND_COLLECTIONS);
+  if (env.TEND_MAX_BODY_BYTES)
+    config.maxBodyBytes = integer('TEND_MAX_BODY_BYTES', env.TEND_MAX_BODY_BYTES, 256);
+  if (env.TEND_MAX_STRING_LENGTH)
+    config.maxStringLength = integer('TEND_MAX_STRING_LENGTH', env.TEND_MAX_STRING_LENGTH, 1);
+  if (env.TEND_RATE_LIMIT || env.TEND_RATE_LIMIT_ADDRESS) {
+    const defaults = defaultConfig().rateLimit as Exclude<ServerConfig['rateLimit'], false>;
+    const perIdentity = env.TEND_RATE_LIMIT
+      ? rateLimit('TEND_RATE_LIMIT', env.TEND_RATE_LIMIT)
+      : defaults.perIdentity;
+    const perAddress = env.TEND_RATE_LIMIT_ADDRESS
+      ? rateLimit('TEND_RATE_LIMIT_ADDRESS', env.TEND_RATE_LIMIT_ADDRESS)
+      : defaults.perAddress;
+    config.rateLimit =
+      perIdentity === false && perAddress === false
+        ? false
+        : {
+            perIdentity: perIdentity || {
+              burst: Number.MAX_SAFE_INTEGER,
+              perMinute: Number.MAX_SAFE_INTEGER,
+            },
+            perAddress: perAddress || { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER },
+          };
+  }
+  config.trustProxy = env.TEND_TRUST_PROXY === '1' || env.TEND_TRUST_PROXY === 'true';
+  if (env.TEND_LOG_LEVEL) {
+    if (!isLogLevel(env.TEND_LOG_LEVEL))
+      throw new ConfigError(
+        `TEND_LOG_LEVEL must be debug, info, warn, error or silent, not "${env.TEND_LOG_LEVEL}"`,
+      );
+    config.logLevel = env.TEND_LOG_LEVEL;
+  }
+  return config;
+}

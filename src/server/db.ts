@@ -1,0 +1,249 @@
+/**
+ * The database behind tend-server, as one small interface over two engines: PGlite (PostgreSQL
+ * compiled to WebAssembly, embedded, one process) and a real PostgreSQL through `pg` (any number
+ * of server processes). The same SQL runs on both: PGlite embeds a newer PostgreSQL than
+ * Debian's 15, so the schema uses nothing newer than 15.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Logger } from './logger.js';
+
+export interface Queryable {
+  /** Runs one statement; `$1…` parameters. Rows come back as plain objects. */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `body` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(body: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel`, and `onResume` after the listening connection
+   * was lost and is back (notifications may have been missed meanwhile). PGlite has no other
+   * process to hear from: there it does nothing.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onResume: () => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A PostgreSQL error code (`23505`, …) of an error thrown by either engine. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({ dataDir });
+  return {
+    kind: 'pglite',
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      return (await pg.query<R>(sql, params as unknown[] | undefined)).rows;
+    },
+    transaction<T>(body: (tx: Queryable) => Promise<T>) {
+      return pg.transaction((tx) =>
+        body({
+          query: async <R>(sql: string, params?: readonly unknown[]) =>
+            (await tx.query<R>(sql, params as unknown[])).rows,
+        }),
+      );
+    },
+    async listen() {},
+    async close() {
+      await pg.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number, logger: Logger): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'tend-server' });
+  // An idle client that loses its connection emits here; the pool replaces it.
+  pool.on('error', (error) => logger.warn('database connection lost', { error }));
+  // Fail at start, clearly, when the database cannot be reached.
+  await pool.query('SELECT 1');
+  let listener: import('pg').Client | undefined;
+  let closing = false;
+
+  const connectListener = async (
+    channel: string,
+    onNotify: (payload: string) => void,
+    onResume: () => void,
+    attempt: number,
+  ): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, application_name: 'tend-server:listen' });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    const retry = (error: unknown) => {
+      if (closing || listener !== client) return;
+      listener = undefined;
+      logger.warn('lost the LISTEN connection; reconnecting', { error });
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      const delay = Math.min(5000, 100 * 2 ** attempt);
+      setTimeout(() => {
+        if (!closing)
+          connectListener(channel, onNotify, onResume, attempt + 1).catch((e: unknown) => retry(e));
+      }, delay).unref();
+    };
+    listener = client;
+    client.on('error', retry);
+    client.on('end', () => retry(new Error('connection ended')));
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    if (attempt > 0) {
+      logger.info('LISTEN connection back');
+      onResume();
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      return (await pool.query(sql, params as unknown[] | undefined)).rows as R[];
+    },
+    async transaction<T>(body: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await body({
+          query: async <R>(sql: string, params?: readonly unknown[]) =>
+            (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    listen(channel, onNotify, onResume) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      return connectListener(channel, onNotify, onResume, 0);
+    },
+    async close() {
+      closing = true;
+      const client = listener;
+      listener = undefined;
+      await client?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it, PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  logger: Logger;
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize, options.logger)
+    : await openPGlite(options.dataDir);
+  try {
+    await migrate(db, options.logger);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+/**
+ * Records, and the log of every change. A change's place in the log is (tx, seq): `tx` is the
+ * id of the transaction that wrote it, so a reader that only takes rows whose transaction is
+ * older than every transaction still running never skips one that commits late (sequence
+ * numbers alone are handed out before commit, and commits finish in any order).
+ */
+const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
+  {
+    version: 1,
+    name: 'records, changes, idempotency',
+    statements: [
+      `CREATE TABLE tend_records (
+        community text NOT NULL,
+        collection text NOT NULL,
+        id text NOT NULL,
+        rev integer NOT NULL,
+        value json NOT NULL,
+        author text NOT NULL,
+        owner text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        change_seq bigint NOT NULL,
+        PRIMARY KEY (community, collection, id)
+      )`,
+      `CREATE SEQUENCE tend_change_seq`,
+      `CREATE TABLE tend_changes (
+        seq bigint PRIMARY KEY,
+        tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        community text NOT NULL,
+        collection text NOT NULL,
+        id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('put', 'remove')),
+        rev integer NOT NULL,
+        owner text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX tend_changes_position ON tend_changes (tx, seq)`,
+      `CREATE INDEX tend_changes_at ON tend_changes (at)`,
+      `CREATE TABLE tend_idempotency (
+        actor text NOT NULL,
+        key text NOT NULL,
+        status smallint NOT NULL,
+        body text,
+        at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (actor, key)
+      )`,
+      `CREATE INDEX tend_idempotency_at ON tend_idempotency (at)`,
+      `CREATE TABLE tend_meta (key text PRIMARY KEY, value text NOT NULL)`,
+    ],
+  },
+];
+
+/** The schema version this code expects. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Applies the migrations this database lacks, one transaction each, one process at a time. */
+export async function migrate(db: Database, logger: Logger): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Several processes may start together against one database: one migrates, the others wait.
+    await tx.query('SELECT pg_advisory_xact_lock(87870001)');
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS tend_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM tend_migrations');
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const newest = Math.max(0, ...applied);
+    if (newest > SCHEMA_VERSION)
+      throw new Error(
+        `the database schema (version ${newest}) is newer than this tend-server (${SCHEMA_VERSION}): upgrade tend-server`,
+      );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO tend_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      logger.info('migrated the database', {
+        version: migration.version,
+        migration: migration.name,
+        engine: db.kind,
+      });
+    }
+  });
+}

@@ -1,0 +1,397 @@
+/**
+ * Live changes: every process reads the `tend_changes` log from its own position and fans each
+ * change out to its Server-Sent Events clients, filtered for each viewer. Processes wake each
+ * other with NOTIFY (payload: a seq, nothing else); PGlite lives in one process, which wakes
+ * itself after each write.
+ *
+ * A position in the log is `<tx>-<seq>` (see db.ts). The reader only takes changes whose
+ * transaction is older than every transaction still running, so a change that commits late is
+ * never skipped; each SSE event carries its position as `id:`, and a client that reconnects with
+ * `Last-Event-ID` gets from the log exactly the changes after it.
+ */
+import type { Database } from './db.js';
+import type { Logger } from './logger.js';
+import { CHANGES_CHANNEL } from './records.js';
+import { Rules, type CollectionRule, type Identity, type OutgoingRecord } from './rights.js';
+
+/** A place in the changes log. */
+export interface Position {
+  tx: bigint;
+  seq: bigint;
+}
+
+export const formatPosition = (p: Position): string => `${p.tx}-${p.seq}`;
+
+export function parsePosition(text: string | null | undefined): Position | undefined {
+  const match = /^(\d{1,20})-(\d{1,20})$/.exec(text?.trim() ?? '');
+  return match ? { tx: BigInt(match[1]!), seq: BigInt(match[2]!) } : undefined;
+}
+
+const after = (a: Position, b: Position): boolean => a.tx > b.tx || (a.tx === b.tx && a.seq > b.seq);
+
+/** One change as read from the log. */
+export interface LoggedChange {
+  position: Position;
+  community: string;
+  collection: string;
+  id: string;
+  kind: 'put' | 'remove';
+  owner: string;
+  /** The record as JSON text, when this change is the latest of its record (else a later change carries it). */
+  json: string | null;
+}
+
+interface LogRow {
+  tx: string;
+  seq: string;
+  community: string;
+  collection: string;
+  id: string;
+  kind: 'put' | 'remove';
+  owner: string;
+  json: string | null;
+  xmin: string;
+}
+
+const BATCH = 500;
+
+const LOG_QUERY = (filter: string) => `
+  SELECT c.tx::text AS tx, c.seq::text AS seq, c.community, c.collection, c.id, c.kind, c.owner,
+    CASE WHEN c.kind = 'put' AND r.change_seq = c.seq THEN
+      json_build_object('id', r.id, 'rev', r.rev, 'value', r.value, 'author', r.author,
+        'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+    END AS json,
+    pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+  FROM tend_changes c
+  LEFT JOIN tend_records r ON r.community = c.community AND r.collection = c.collection AND r.id = c.id
+  WHERE (c.tx, c.seq) > ($1::xid8, $2::bigint) ${filter}
+  ORDER BY c.tx, c.seq
+  LIMIT ${BATCH}`;
+
+function toChange(row: LogRow): LoggedChange {
+  return {
+    position: { tx: BigInt(row.tx), seq: BigInt(row.seq) },
+    community: row.community,
+    collection: row.collection,
+    id: row.id,
+    kind: row.kind,
+    owner: row.owner,
+    json: row.json,
+  };
+}
+
+/** Reads stable changes after `from`: those whose transaction finished before any running one. */
+async function readLog(db: Database, from: Position, filter = '', params: unknown[] = []) {
+  const rows = await db.query<LogRow>(LOG_QUERY(filter), [
+    from.tx.toString(),
+    from.seq.toString(),
+    ...params,
+  ]);
+  const xmin = rows.length ? BigInt(rows[0]!.xmin) : 0n;
+  const stable: LoggedChange[] = [];
+  let unsettled = false;
+  for (const row of rows) {
+    if (BigInt(row.tx) >= xmin) {
+      unsettled = true;
+      break;
+    }
+    stable.push(toChange(row));
+  }
+  return { stable, unsettled, full: rows.length === BATCH };
+}
+
+const encoder = new TextEncoder();
+
+/** One SSE frame; data lines split so a newline inside the JSON cannot end the event early. */
+function frame(fields: { id?: string; event?: string; data: string }): Uint8Array {
+  let text = '';
+  if (fields.event) text += `event: ${fields.event}\n`;
+  if (fields.id) text += `id: ${fields.id}\n`;
+  text += `data: ${fields.data.replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`;
+  return encoder.encode(text);
+}
+
+/** A connected SSE client. */
+interface Client {
+  community: string;
+  /** Collections it listens to; `null`: every collection it may read. */
+  collections: ReadonlySet<string> | null;
+  viewer: Identity | undefined;
+  position: Position;
+  /** False until it has caught up with the log (a resumed client). */
+  live: boolean;
+  send(bytes: Uint8Array): boolean;
+  close(): void;
+}
+
+export interface ChangeFeedOptions {
+  db: Database;
+  rules: Rules;
+  logger: Logger;
+  /** Called for every change read from the log, before it is fanned out (list caches listen). */
+  onChange?: (change: LoggedChange) => void;
+  /** Comment line sent to keep idle connections open. Default every 25 s. */
+  heartbeatMs?: number;
+  /** How much may wait unsent for one client before it is dropped (it reconnects and resumes). */
+  maxBufferedBytes?: number;
+}
+
+export class ChangeFeed {
+  readonly #db: Database;
+  readonly #rules: Rules;
+  readonly #logger: Logger;
+  readonly #onChange: ((change: LoggedChange) => void) | undefined;
+  readonly #clients = new Set<Client>();
+  readonly #heartbeatMs: number;
+  readonly #maxBuffered: number;
+  /** Where this process has read the log up to. */
+  #position: Position = { tx: 0n, seq: 0n };
+  /** One read of the log at a time, in order: polls and catch-ups never interleave. */
+  #lane: Promise<void> = Promise.resolve();
+  #pollQueued = false;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #retryDelay = 10;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #closed = false;
+
+  constructor(options: ChangeFeedOptions) {
+    this.#db = options.db;
+    this.#rules = options.rules;
+    this.#logger = options.logger;
+    this.#onChange = options.onChange;
+    this.#heartbeatMs = options.heartbeatMs ?? 25_000;
+    this.#maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+  }
+
+  get position(): Position {
+    return this.#position;
+  }
+
+  get clientCount(): number {
+    return this.#clients.size;
+  }
+
+  /** Starts reading from the log's present and listening for other processes. */
+  async start(): Promise<void> {
+    const rows = await this.#db.query<{ xmin: string }>(
+      'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+    );
+    // Everything of a transaction older than every running one is history; the rest is to come.
+    this.#position = { tx: BigInt(rows[0]!.xmin), seq: 0n };
+    await this.#db.listen(
+      CHANGES_CHANNEL,
+      () => this.poll(),
+      () => this.poll(),
+    );
+    this.#heartbeat = setInterval(() => this.#broadcast(encoder.encode(': ping\n\n')), this.#heartbeatMs);
+    this.#heartbeat.unref();
+    this.poll();
+  }
+
+  /** Reads new changes soon (after a write here, or a NOTIFY from another process). */
+  poll(): void {
+    if (this.#pollQueued || this.#closed) return;
+    this.#pollQueued = true;
+    this.#enqueue(async () => {
+      this.#pollQueued = false;
+      await this.#pollNow();
+    });
+  }
+
+  /** Resolves once every change committed before the call has been read and sent. */
+  async settle(): Promise<void> {
+    this.poll();
+    await this.#lane;
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#lane.then(task).catch((error: unknown) => {
+      if (!this.#closed) this.#logger.error('reading the changes log failed', { error });
+      this.#scheduleRetry();
+    });
+    this.#lane = run;
+    return run;
+  }
+
+  async #pollNow(): Promise<void> {
+    for (;;) {
+      const { stable, unsettled, full } = await readLog(this.#db, this.#position);
+      const from = this.#position;
+      if (stable.length) {
+        this.#position = stable[stable.length - 1]!.position;
+        for (const change of stable) this.#onChange?.(change);
+        this.#fanOut(stable, from);
+      }
+      if (full && stable.length) continue;
+      // A transaction still running holds changes back: look again shortly (its NOTIFY may come first).
+      if (unsettled) this.#scheduleRetry();
+      else this.#retryDelay = 10;
+      return;
+    }
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retry || this.#closed) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.poll();
+    }, this.#retryDelay);
+    this.#retry.unref?.();
+    this.#retryDelay = Math.min(1000, this.#retryDelay * 2);
+  }
+
+  #fanOut(changes: LoggedChange[], from: Position): void {
+    for (const client of this.#clients) {
+      if (!client.live) continue;
+      // A client that resumed from further on (another process was ahead) skips what it has seen.
+      const fresh = after(client.position, from)
+        ? changes.filter((c) => after(c.position, client.position))
+        : changes;
+      this.#deliver(client, fresh);
+      if (after(this.#position, client.position)) client.position = this.#position;
+    }
+  }
+
+  /** Sends `changes` to one client, as that client's viewer may see them. */
+  #deliver(client: Client, changes: LoggedChange[]): void {
+    for (const change of changes) {
+      if (change.community !== client.community) continue;
+      if (client.collections && !client.collections.has(change.collection)) continue;
+      const rule = this.#rules.get(change.collection);
+      if (!rule || !Rules.mayRead(rule, change.owner, client.viewer)) continue;
+      const data = eventData(rule, change, client.viewer);
+      if (data === undefined) continue;
+      if (!client.send(frame({ id: formatPosition(change.position), data }))) return;
+    }
+  }
+
+  #broadcast(bytes: Uint8Array): void {
+    for (const client of this.#clients) client.send(bytes);
+  }
+
+  /**
+   * Opens an event stream for one client. `lastEventId` resumes after that position; without it
+   * the stream starts at this process's present. A position older than what the log still keeps
+   * gets a `reset` event: the client should read the whole collection again.
+   */
+  connect(options: {
+    community: string;
+    collections: ReadonlySet<string> | null;
+    viewer: Identity | undefined;
+    lastEventId?: string | undefined;
+    signal?: AbortSignal | undefined;
+  }): ReadableStream<Uint8Array> {
+    const resumeFrom = options.lastEventId ? parsePosition(options.lastEventId) : undefined;
+    const start = resumeFrom ?? this.#position;
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    let open = true;
+    const client: Client = {
+      community: options.community,
+      collections: options.collections,
+      viewer: options.viewer,
+      position: start,
+      live: resumeFrom === undefined || !after(this.#position, resumeFrom),
+      send: (bytes) => {
+        if (!open) return false;
+        if ((controller.desiredSize ?? 0) < -this.#maxBuffered) {
+          // It stopped reading: drop it rather than hold its backlog; it resumes from its last id.
+          this.#logger.warn('dropping a slow event stream', { community: client.community });
+          client.close();
+          return false;
+        }
+        controller.enqueue(bytes);
+        return true;
+      },
+      close: () => {
+        if (!open) return;
+        open = false;
+        this.#clients.delete(client);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the other side.
+        }
+      },
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      start: (c) => {
+        controller = c;
+        controller.enqueue(encoder.encode('retry: 2000\n\n'));
+      },
+      cancel: () => {
+        open = false;
+        this.#clients.delete(client);
+      },
+    });
+    options.signal?.addEventListener('abort', () => client.close(), { once: true });
+    this.#clients.add(client);
+    if (options.lastEventId && !resumeFrom) {
+      client.send(frame({ event: 'reset', data: '{"reason":"unknown-position"}' }));
+      client.send(frame({ event: 'ready', id: formatPosition(start), data: '{}' }));
+    } else if (client.live) {
+      client.send(frame({ event: 'ready', id: formatPosition(start), data: '{}' }));
+    } else {
+      void this.#enqueue(() => this.#catchUp(client));
+    }
+    return stream;
+  }
+
+  /** Sends a resumed client what it missed, from the log, then lets it follow live changes. */
+  async #catchUp(client: Client): Promise<void> {
+    try {
+      const pruned = await this.#db.query<{ value: string }>(
+        "SELECT value FROM tend_meta WHERE key = 'pruned_through'",
+      );
+      const prunedThrough = parsePosition(pruned[0]?.value);
+      if (prunedThrough && after(prunedThrough, client.position)) {
+        client.send(frame({ event: 'reset', data: '{"reason":"too-old"}' }));
+        client.position = this.#position;
+      }
+      const until = this.#position;
+      while (after(until, client.position)) {
+        const { stable } = await readLog(
+          this.#db,
+          client.position,
+          'AND c.community = $3 AND (c.tx, c.seq) <= ($4::xid8, $5::bigint)',
+          [client.community, until.tx.toString(), until.seq.toString()],
+        );
+        if (!stable.length) break;
+        this.#deliver(client, stable);
+        client.position = stable[stable.length - 1]!.position;
+      }
+      if (after(until, client.position)) client.position = until;
+      client.live = true;
+      client.send(frame({ event: 'ready', id: formatPosition(client.position), data: '{}' }));
+    } catch (error) {
+      this.#logger.error('catching up an event stream failed', { error });
+      client.close();
+    }
+  }
+
+  /** Ends every stream (clients reconnect, to this process or another) and stops reading. */
+  close(): void {
+    this.#closed = true;
+    clearInterval(this.#heartbeat);
+    clearTimeout(this.#retry);
+    for (const client of [...this.#clients]) client.close();
+  }
+}
+
+/** The `data:` of one change for one viewer, or undefined when they may not see it. */
+function eventData(
+  rule: CollectionRule,
+  change: LoggedChange,
+  viewer: Identity | undefined,
+): string | undefined {
+  const head = `{"type":"${change.kind}","collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}`;
+  if (change.kind === 'remove') return `${head}}`;
+  // A later change of this record carries it (or removes it).
+  if (change.json === null) return undefined;
+  if (!rule.view) return `${head},"record":${change.json}}`;
+  const record = JSON.parse(change.json) as OutgoingRecord;
+  const shown = rule.view(record, change.owner, viewer);
+  // No longer visible to this viewer (a check-in turned "just me"): gone from their view.
+  if (!shown)
+    return `{"type":"remove","collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}}`;
+  return `${head},"record":${shown === record ? change.json : JSON.stringify(shown)}}`;
+}

@@ -1,0 +1,340 @@
+/**
+ * Who may read and write what, one rule per collection. The server asks these on every write
+ * (against the stored record, inside its compare-and-set) and on every read (lists, gets and
+ * live events), so the same rules hold whichever way a record travels.
+ *
+ * Collections with rules in src/domain/ use them; any other collection the server is told to
+ * keep (`TEND_COLLECTIONS`) gets the generic rule: a signed-in person may create records, only
+ * the record's creator may change or delete it, and moderators may delete.
+ */
+import {
+  canRemoveCheckIn,
+  canSeeCheckIn,
+  canWriteAsk,
+  canWriteCheckIn,
+  canWriteHistory,
+  validateAsk,
+  validateCheckIn,
+  validateHistoryEntry,
+  type CheckIn,
+} from '../domain/capacity.js';
+import {
+  canChangeReflection,
+  checkChangePost,
+  restorePrivateFields,
+  validatePost,
+  validateReflection,
+  visiblePost,
+  type Post,
+} from '../domain/offers.js';
+import { canEdit, isDraft, isShareCount, validateEntry, type ReflectionEntry } from '../domain/reflection.js';
+
+/** The person behind a request, from their token. */
+export interface Identity {
+  id: string;
+  name?: string | undefined;
+  moderator: boolean;
+}
+
+/** The stored state of a record, as the rules see it. */
+export interface Stored {
+  id: string;
+  rev: number;
+  value: unknown;
+  /** Who last wrote it. */
+  author: string;
+  /** Who created it: the person it belongs to. */
+  owner: string;
+}
+
+/** A record as it is sent out. */
+export interface OutgoingRecord {
+  id: string;
+  rev: number;
+  value: unknown;
+  author: string;
+  updatedAt: string;
+}
+
+/** A refusal: the status to answer with, a stable code and words for the developer. */
+export interface Refusal {
+  status: 400 | 403;
+  code: string;
+  message: string;
+}
+
+export interface WriteContext {
+  actor: Identity;
+  id: string;
+  /** The server's clock. */
+  now: Date;
+}
+
+export interface CollectionRule {
+  readonly name: string;
+  /** Only the record's owner ever reads it: lists, gets and events leave it out for everyone else. */
+  readonly privateToOwner: boolean;
+  /** Longest string (value or key) allowed; domain rules with their own limits say `Infinity`. */
+  readonly maxStringLength: number;
+  /**
+   * Checks a put: the value's shape and the actor's right to turn `before` (absent: create) into
+   * it. Returns the value to store (e.g. with private fields the writer could not see put back),
+   * or a refusal.
+   */
+  checkPut(ctx: WriteContext, before: Stored | undefined, value: unknown): { value: unknown } | Refusal;
+  /** Checks a delete of `before`. */
+  checkRemove(ctx: WriteContext, before: Stored): Refusal | undefined;
+  /**
+   * What `viewer` may see of a record: itself, a filtered copy, or `undefined` (not at all).
+   * Absent: everyone who may read the collection sees every record as stored, which lets the
+   * server cache one list for everybody.
+   */
+  readonly view?: (
+    record: OutgoingRecord,
+    owner: string,
+    viewer: Identity | undefined,
+  ) => OutgoingRecord | undefined;
+}
+
+const forbidden = (message: string, code = 'forbidden'): Refusal => ({ status: 403, code, message });
+const invalid = (message: string, code = 'invalid'): Refusal => ({ status: 400, code, message });
+
+/** The generic rule's write checks. */
+const ownerWrites = {
+  checkPut(ctx: WriteContext, before: Stored | undefined, value: unknown) {
+    if (before && before.owner !== ctx.actor.id)
+      return forbidden('only the person who created this record may change it');
+    return { value };
+  },
+  checkRemove(ctx: WriteContext, before: Stored) {
+    if (before.owner === ctx.actor.id || ctx.actor.moderator) return undefined;
+    return forbidden('only the person who created this record, or a moderator, may delete it');
+  },
+};
+
+/** Builds the generic rule for a collection the domain has no rules for. */
+export function genericRule(name: string, maxStringLength: number): CollectionRule {
+  return { name, privateToOwner: false, maxStringLength, ...ownerWrites };
+}
+
+/** A domain validator that throws (OfferError, DomainError) or returns `{ ok: false }`, as a refusal. */
+function validated(run: () => unknown): Refusal | undefined {
+  try {
+    const result = run() as { ok?: boolean; code?: string; message?: string } | undefined;
+    if (result && result.ok === false)
+      return invalid(result.message ?? 'the value is not valid', result.code ?? 'invalid');
+    return undefined;
+  } catch (error) {
+    return invalid((error as Error).message || 'the value is not valid');
+  }
+}
+
+const actorOf = (identity: Identity | undefined) => ({
+  id: identity?.id ?? '',
+  moderator: identity?.moderator ?? false,
+});
+
+/** Posts: offers, needs and rotations, with claims on them (src/domain/offers.ts). */
+const posts: CollectionRule = {
+  name: 'posts',
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validatePost(value));
+    if (refusal) return refusal;
+    const decision = checkChangePost(actorOf(ctx.actor), before?.value, value, ctx.now);
+    if (!decision.allowed)
+      return decision.code === 'invalid'
+        ? invalid(decision.reason)
+        : forbidden(decision.reason, decision.code);
+    // A claimant never saw the helper-only details: their write keeps the stored ones.
+    return {
+      value: before ? restorePrivateFields(before.value as Post, value as Post, actorOf(ctx.actor)) : value,
+    };
+  },
+  checkRemove(ctx, before) {
+    const decision = checkChangePost(actorOf(ctx.actor), before.value, undefined, ctx.now);
+    return decision.allowed ? undefined : forbidden(decision.reason, decision.code);
+  },
+  view(record, _owner, viewer) {
+    let post: Post;
+    try {
+      post = validatePost(record.value);
+    } catch {
+      // A stored value the rules no longer accept: only its writer sees it, so nothing private leaks.
+      return viewer?.id === record.author || viewer?.moderator ? record : undefined;
+    }
+    const shown = visiblePost(post, actorOf(viewer));
+    return shown === post ? record : { ...record, value: shown };
+  },
+};
+
+/** "Would you offer this again?": private to the person it belongs to. */
+const offerReflections: CollectionRule = {
+  name: 'offer-reflections',
+  privateToOwner: true,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validateReflection(value));
+    if (refusal) return refusal;
+    if (before && before.owner !== ctx.actor.id) return forbidden('this reflection is someone else’s');
+    if (!canChangeReflection(actorOf(ctx.actor), ctx.id, before?.value, value))
+      return forbidden('a reflection is written only by its person, under its own id');
+    return { value };
+  },
+  checkRemove(ctx, before) {
+    return before.owner === ctx.actor.id ? undefined : forbidden('this reflection is someone else’s');
+  },
+};
+
+/** Check-ins: one per person and circle; `just-me` ones are seen only by their person. */
+const checkIns: CollectionRule = {
+  name: 'check-ins',
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validateCheckIn(value, ctx.now));
+    if (refusal) return refusal;
+    if (!canWriteCheckIn(ctx.actor.id, { id: ctx.id, value: value as CheckIn }))
+      return forbidden('a person writes only their own check-in, under its own id');
+    if (before && before.owner !== ctx.actor.id) return forbidden('this check-in is someone else’s');
+    return { value };
+  },
+  checkRemove(ctx, before) {
+    const ok =
+      before.owner === ctx.actor.id ||
+      canRemoveCheckIn(
+        ctx.actor.id,
+        { id: before.id, value: before.value as CheckIn },
+        { moderator: ctx.actor.moderator },
+      );
+    return ok ? undefined : forbidden('only the person, or a moderator, clears a check-in');
+  },
+  view(record, owner, viewer) {
+    const checkIn = record.value as CheckIn;
+    const viewerId = viewer?.id ?? '';
+    if (owner === viewerId) return record;
+    if (typeof checkIn !== 'object' || checkIn === null || !canSeeCheckIn(viewerId, checkIn))
+      return undefined;
+    if (checkIn.visibility !== 'counted') return record;
+    // Counted, never named: the circle gets the level and kinds, not the name or the note.
+    const { personName: _name, ...rest } = checkIn;
+    return { ...record, value: { ...rest, note: '' } };
+  },
+};
+
+/** A person's own pattern of check-ins: private. */
+const checkInHistory: CollectionRule = {
+  name: 'check-in-history',
+  privateToOwner: true,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validateHistoryEntry(value));
+    if (refusal) return refusal;
+    if (before && before.owner !== ctx.actor.id) return forbidden('this history is someone else’s');
+    if (!canWriteHistory(ctx.actor.id, { id: ctx.id, value: value as never }))
+      return forbidden('a person writes only their own history, under its own id');
+    return { value };
+  },
+  checkRemove: ownerWrites.checkRemove,
+};
+
+/** "I asked": shared with the circle so asks spread out. */
+const asks: CollectionRule = {
+  name: 'asks',
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validateAsk(value));
+    if (refusal) return refusal;
+    if (!canWriteAsk(ctx.actor.id, value as never))
+      return forbidden('a person records only their own asks, not of themselves');
+    return ownerWrites.checkPut(ctx, before, value);
+  },
+  checkRemove: ownerWrites.checkRemove,
+};
+
+/** Reflections and their drafts: private to their author (they normally stay on the device). */
+const reflections: CollectionRule = {
+  name: 'reflections',
+  privateToOwner: true,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    const refusal = validated(() => validateEntry(value));
+    if (refusal) return refusal;
+    if (!canEdit(ctx.actor.id, value as ReflectionEntry))
+      return forbidden('a reflection is written only by its author');
+    return ownerWrites.checkPut(ctx, before, value);
+  },
+  checkRemove: (ctx, before) =>
+    before.owner === ctx.actor.id ? undefined : forbidden('this reflection is someone else’s'),
+};
+
+const reflectionDrafts: CollectionRule = {
+  name: 'reflection-drafts',
+  privateToOwner: true,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    if (!isDraft(value)) return invalid('a draft needs postId, authorId, step and updatedAt');
+    if ((value as { authorId: string }).authorId !== ctx.actor.id)
+      return forbidden('a draft is written only by its author');
+    return ownerWrites.checkPut(ctx, before, value);
+  },
+  checkRemove: reflections.checkRemove,
+};
+
+/** "N readers reflected here": a post id and a time, nothing else; who wrote one is not shown. */
+const reflectionCounts: CollectionRule = {
+  name: 'reflection-counts',
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  checkPut(ctx, before, value) {
+    if (!isShareCount(value)) return invalid('a reflection count holds exactly { postId, at }');
+    return ownerWrites.checkPut(ctx, before, value);
+  },
+  checkRemove: ownerWrites.checkRemove,
+  view(record, owner, viewer) {
+    return owner === viewer?.id ? record : { ...record, author: 'anonymous' };
+  },
+};
+
+/** The collections the domain defines. */
+export const DOMAIN_RULES: readonly CollectionRule[] = [
+  posts,
+  offerReflections,
+  checkIns,
+  checkInHistory,
+  asks,
+  reflections,
+  reflectionDrafts,
+  reflectionCounts,
+];
+
+/** Names no collection may take: they are routes. */
+export const RESERVED_COLLECTIONS: ReadonlySet<string> = new Set(['events']);
+
+/** The table of rules the server enforces. */
+export class Rules {
+  readonly #rules = new Map<string, CollectionRule>();
+
+  constructor(options: { extraCollections?: readonly string[]; maxStringLength: number }) {
+    for (const rule of DOMAIN_RULES) this.#rules.set(rule.name, rule);
+    for (const name of options.extraCollections ?? [])
+      if (!this.#rules.has(name) && !RESERVED_COLLECTIONS.has(name))
+        this.#rules.set(name, genericRule(name, options.maxStringLength));
+  }
+
+  /** The rule of a collection, or `undefined` when the server does not keep it. */
+  get(collection: string): CollectionRule | undefined {
+    return this.#rules.get(collection);
+  }
+
+  get names(): string[] {
+    return [...this.#rules.keys()];
+  }
+
+  /** Whether `viewer` may see a record of `rule`'s collection at all (before `view`). */
+  static mayRead(rule: CollectionRule, owner: string, viewer: Identity | undefined): boolean {
+    return !rule.privateToOwner || (viewer !== undefined && viewer.id === owner);
+  }
+}
