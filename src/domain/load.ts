@@ -2,8 +2,12 @@
  * Load that stays spread: how much each person carries this week, a gentle nudge before
  * someone takes on more than they meant to, how this week's help is spread across people, and
  * needs nobody has picked up. Pure: callers pass the posts and `now`.
+ *
+ * Each measure comes in two parts: what one post contributes (`…In`, `helpIn`, `waitedDays`),
+ * and the whole board (`commitmentsOf`, `loadSpread`, `staleNeeds`), so a view with thousands
+ * of posts can keep each post's part and recompute only the post that changed.
  */
-import { isExpired, isLive, isPaused, openSlots, type OfferReflection, type Post } from './offers.js';
+import { isExpired, isLive, isPaused, openSlots, timeOf, type OfferReflection, type Post } from './offers.js';
 import { dayStart } from './rotations.js';
 
 /** A post with its record id. */
@@ -18,8 +22,8 @@ const DAY = 86_400_000;
 function claimTime(post: Post, slot: number | string, now: Date): number {
   if (typeof slot === 'string') return dayStart(slot) + DAY / 2;
   if (post.when.flexible) return now.getTime();
-  const start = Date.parse(post.when.start);
-  const end = post.when.end ? Date.parse(post.when.end) : start;
+  const start = timeOf(post.when.start);
+  const end = post.when.end ? timeOf(post.when.end) : start;
   return start <= now.getTime() && now.getTime() <= end ? now.getTime() : start;
 }
 
@@ -34,23 +38,29 @@ export interface Commitment {
 }
 
 /**
- * A person's commitments this week (from yesterday to seven days ahead): every claim of theirs
- * that is on (asked for or accepted) on a post still open, and every open offer they made.
+ * What one post adds to a person's commitments this week: their open offer (one, however many
+ * slots), or each claim of theirs that is on (asked for or accepted), while the post is open.
  */
-export function commitmentsOf(posts: readonly PostEntry[], personId: string, now: Date): Commitment[] {
-  const found: Commitment[] = [];
-  for (const { id, value: post } of posts) {
-    if (post.status === 'withdrawn' || isExpired(post, now)) continue;
-    if (post.kind === 'offer' && post.authorId === personId) {
-      if (inWeek(claimTime(post, 0, now), now) && (openSlots(post, now).length || post.claims.some(isLive)))
-        found.push({ postId: id, type: 'offer' });
-      continue;
-    }
-    for (const claim of post.claims)
-      if (claim.personId === personId && isLive(claim) && inWeek(claimTime(post, claim.slot, now), now))
-        found.push({ postId: id, type: 'claim' });
-  }
+export function commitmentsIn(post: Post, personId: string, now: Date): Commitment['type'][] {
+  if (post.authorId !== personId && !post.claims.some((c) => c.personId === personId)) return [];
+  if (post.status === 'withdrawn' || isExpired(post, now)) return [];
+  if (post.kind === 'offer' && post.authorId === personId)
+    return inWeek(claimTime(post, 0, now), now) &&
+      (openSlots(post, now).length > 0 || post.claims.some(isLive))
+      ? ['offer']
+      : [];
+  const found: Commitment['type'][] = [];
+  for (const claim of post.claims)
+    if (claim.personId === personId && isLive(claim) && inWeek(claimTime(post, claim.slot, now), now))
+      found.push('claim');
   return found;
+}
+
+/** A person's commitments this week (from yesterday to seven days ahead), across the board. */
+export function commitmentsOf(posts: readonly PostEntry[], personId: string, now: Date): Commitment[] {
+  return posts.flatMap(({ id, value }) =>
+    commitmentsIn(value, personId, now).map((type) => ({ postId: id, type })),
+  );
 }
 
 /** "No, I wouldn't offer that again" answers of a person in the last `days` days. */
@@ -104,26 +114,37 @@ export interface LoadSpread {
 }
 
 /**
- * How this week's help (seven days back to seven ahead) is spread. The helper is the author of
- * an offer, or the person who claimed a need or a rotation's day.
+ * The help one post carries this week (seven days back to seven ahead), one entry a piece of
+ * help. The helper is the author of an offer, or the person who claimed a need or a rotation's day.
  */
-export function loadSpread(posts: readonly PostEntry[], now: Date): LoadSpread {
+export function helpIn(post: Post, now: Date): Helper[] {
+  if (post.status === 'withdrawn' || !post.claims.length) return [];
+  const found: Helper[] = [];
+  for (const claim of post.claims) {
+    if (claim.status !== 'active' && claim.status !== 'done') continue;
+    const time = claimTime(post, claim.slot, now);
+    if (time < now.getTime() - 7 * DAY || time >= now.getTime() + 7 * DAY) continue;
+    found.push(
+      post.kind === 'offer'
+        ? { personId: post.authorId, name: post.authorName, units: 1 }
+        : { personId: claim.personId, name: claim.personName, units: 1 },
+    );
+  }
+  return found;
+}
+
+/** How help is spread, from each post's {@link helpIn}. */
+export function spreadOf(helps: Iterable<readonly Helper[]>): LoadSpread {
   const byPerson = new Map<string, Helper>();
   let total = 0;
-  for (const { value: post } of posts) {
-    if (post.status === 'withdrawn') continue;
-    for (const claim of post.claims) {
-      if (claim.status !== 'active' && claim.status !== 'done') continue;
-      const time = claimTime(post, claim.slot, now);
-      if (time < now.getTime() - 7 * DAY || time >= now.getTime() + 7 * DAY) continue;
-      const [personId, name] =
-        post.kind === 'offer' ? [post.authorId, post.authorName] : [claim.personId, claim.personName];
-      let helper = byPerson.get(personId);
-      if (!helper) byPerson.set(personId, (helper = { personId, name, units: 0 }));
-      helper.units++;
-      total++;
+  for (const list of helps)
+    for (const piece of list) {
+      let helper = byPerson.get(piece.personId);
+      if (!helper)
+        byPerson.set(piece.personId, (helper = { personId: piece.personId, name: piece.name, units: 0 }));
+      helper.units += piece.units;
+      total += piece.units;
     }
-  }
   const helpers = [...byPerson.values()].sort(
     (a, b) => b.units - a.units || (a.personId < b.personId ? -1 : 1),
   );
@@ -133,11 +154,24 @@ export function loadSpread(posts: readonly PostEntry[], now: Date): LoadSpread {
   return { total, helpers, carriers, concentrated: total >= 5 && (helpers[0]?.units ?? 0) >= total * 0.4 };
 }
 
+/** How this week's help is spread across the board. */
+export function loadSpread(posts: readonly PostEntry[], now: Date): LoadSpread {
+  return spreadOf(posts.map((p) => helpIn(p.value, now)));
+}
+
 /** An open need nobody has picked up. */
 export interface StaleNeed {
   postId: string;
   /** Whole days since it was posted. */
   days: number;
+}
+
+/** Whole days an open, unclaimed need has waited, when at least `days`; otherwise undefined. */
+export function waitedDays(post: Post, now: Date, days = 3): number | undefined {
+  if (post.kind !== 'need' || post.status !== 'open' || isPaused(post)) return undefined;
+  const age = Math.floor((now.getTime() - timeOf(post.createdAt)) / DAY);
+  if (age < days || isExpired(post, now)) return undefined;
+  return post.claims.some((c) => c.status !== 'released' && c.status !== 'declined') ? undefined : age;
 }
 
 /**
@@ -146,11 +180,9 @@ export interface StaleNeed {
  */
 export function staleNeeds(posts: readonly PostEntry[], now: Date, days = 3): StaleNeed[] {
   const stale: StaleNeed[] = [];
-  for (const { id, value: post } of posts) {
-    if (post.kind !== 'need' || post.status !== 'open' || isExpired(post, now) || isPaused(post)) continue;
-    if (post.claims.some((c) => c.status !== 'released' && c.status !== 'declined')) continue;
-    const age = Math.floor((now.getTime() - Date.parse(post.createdAt)) / DAY);
-    if (age >= days) stale.push({ postId: id, days: age });
+  for (const { id, value } of posts) {
+    const waited = waitedDays(value, now, days);
+    if (waited !== undefined) stale.push({ postId: id, days: waited });
   }
   return stale.sort((a, b) => b.days - a.days);
 }

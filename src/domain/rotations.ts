@@ -16,8 +16,13 @@ export const MAX_ROTATION_DATES = 90;
 /** True for a real calendar day written `YYYY-MM-DD` (2025-02-30 is not one). */
 export function isDateKey(value: unknown): value is DateKey {
   if (typeof value !== 'string' || !DATE_KEY.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  // Arithmetic, not Date parsing: validation runs for every stored day of every rotation.
+  const year = +value.slice(0, 4);
+  const month = +value.slice(5, 7);
+  const day = +value.slice(8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
 /** Milliseconds at UTC midnight of a day. */

@@ -18,6 +18,7 @@ import {
   releaseClaim,
   restorePrivateFields,
   soonestTime,
+  timeOf,
   validatePost,
   validateReflection,
   visiblePost,
@@ -151,6 +152,23 @@ describe('offers: expiry', () => {
     expect(soonestTime(dated, NOW)).to.equal(Date.parse('2026-03-05T10:00:00Z'));
     expect(soonestTime(started, NOW)).to.equal(NOW.getTime());
     expect(soonestTime(offer(), NOW)).to.be.greaterThan(soonestTime(dated, NOW));
+  });
+});
+
+describe('offers: times', () => {
+  it('reads ISO times exactly as Date.parse does, quickly for the toISOString shape', () => {
+    for (const iso of [
+      '2026-03-02T10:00:00.000Z',
+      '2028-02-29T23:59:59.999Z',
+      '1999-12-31T00:00:00.001Z',
+      '2026-03-02T10:00:00Z',
+      '2026-03-02T10:00:00+02:00',
+      '2026-03-02',
+    ])
+      expect(timeOf(iso), iso).to.equal(Date.parse(iso));
+    expect(Number.isNaN(timeOf('soon'))).to.equal(true);
+    expect(isPost({ ...offer(), createdAt: '2026-13-02T10:00:00.000Z' })).to.equal(false);
+    expect(isPost({ ...offer(), createdAt: 'yesterday' })).to.equal(false);
   });
 });
 

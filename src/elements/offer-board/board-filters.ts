@@ -1,11 +1,12 @@
 /**
  * Finding things on the board: the filter bar (kind, category, open only, mine, search, sort)
- * and the matching and ordering it asks for. Matching is plain string work on cached,
- * lower-cased text, so it stays quick with thousands of posts.
+ * and the matching and ordering it asks for, from each post's cached facts, so it stays quick
+ * with thousands of posts.
  */
 import { html, type TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
-import { claimOf, isExpired, postState, soonestTime, type Post } from '../../domain/offers.js';
+import type { Post } from '../../domain/offers.js';
+import { searchText, type PostFacts } from './post-facts.js';
 import type { BoardMessages } from './offer-board.messages.js';
 
 export interface BoardFilters {
@@ -26,55 +27,35 @@ export const NO_FILTERS: BoardFilters = {
   sort: 'soonest',
 };
 
-const haystacks = new WeakMap<Post, string>();
-function haystack(post: Post): string {
-  let text = haystacks.get(post);
-  if (text === undefined) {
-    const r = post.rotation;
-    text = [post.title, post.details, post.place, post.authorName, r?.recipientName, r?.notes].join('\n');
-    haystacks.set(post, (text = text.toLocaleLowerCase()));
-  }
-  return text;
-}
-
-/** True when the viewer wrote the post or holds (or held) a claim on it. */
-export function involves(post: Post, personId: string): boolean {
-  return post.authorId === personId || claimOf(post, personId) !== undefined;
-}
-
 /**
- * The posts to list for `viewerId`, in order. Withdrawn and ended posts stay visible only to
- * the people involved (so those who had claimed see that it was withdrawn).
+ * The posts to list, in order. Withdrawn and ended posts stay visible only to the people
+ * involved (so those who had claimed see that it was withdrawn).
  */
 export function filterPosts(
   entries: readonly PostEntry[],
   filters: BoardFilters,
-  viewerId: string,
-  now: Date,
+  facts: (post: Post) => PostFacts,
   categoryLabel: (slug: string) => string,
 ): PostEntry[] {
-  const query = filters.query.trim().toLocaleLowerCase();
+  const query = filters.query.trim().toLowerCase();
   const keyed: { entry: PostEntry; key: number }[] = [];
   for (const entry of entries) {
     const post = entry.value;
     if (filters.kind !== 'all' && post.kind !== filters.kind) continue;
     if (filters.category && post.category !== filters.category) continue;
-    const mine = involves(post, viewerId);
-    if (filters.mine && !mine) continue;
-    if ((post.status === 'withdrawn' || isExpired(post, now)) && !mine) continue;
-    if (filters.openOnly && postState(post, now) !== 'open') continue;
+    const f = facts(post);
+    if ((filters.mine || f.state === 'withdrawn' || f.state === 'expired') && !f.involved) continue;
+    if (filters.openOnly && f.state !== 'open') continue;
     if (
       query &&
-      !haystack(post).includes(query) &&
-      !categoryLabel(post.category).toLocaleLowerCase().includes(query)
+      !searchText(post).includes(query) &&
+      !categoryLabel(post.category).toLowerCase().includes(query)
     )
       continue;
-    keyed.push({
-      entry,
-      key: filters.sort === 'newest' ? -Date.parse(post.createdAt) : soonestTime(post, now),
-    });
+    keyed.push({ entry, key: filters.sort === 'newest' ? f.newest : f.soonest });
   }
-  keyed.sort((a, b) => a.key - b.key || (a.entry.id < b.entry.id ? -1 : 1));
+  // Entries come in id order and sort is stable: equal keys stay in id order.
+  keyed.sort((a, b) => a.key - b.key);
   return keyed.map((k) => k.entry);
 }
 

@@ -3,14 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RecordsController } from '../../controllers/records-controller.js';
-import {
-  commitmentNudge,
-  commitmentsOf,
-  loadSpread,
-  recentRegrets,
-  staleNeeds,
-  type PostEntry,
-} from '../../domain/load.js';
+import { commitmentNudge, recentRegrets, spreadOf, type Helper, type PostEntry } from '../../domain/load.js';
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_MAX_COMMITMENTS,
@@ -49,6 +42,7 @@ import { renderLoad, type LoadFigures } from './load-chart.js';
 import { en, type BoardMessages } from './offer-board.messages.js';
 import { styles } from './offer-board.styles.js';
 import { renderCard } from './post-card.js';
+import { factsFor } from './post-facts.js';
 import { PostForm, localInput } from './post-form.js';
 import { RotationForm } from './rotation-form.js';
 import { WindowedList } from './windowed-list.js';
@@ -244,10 +238,20 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       me,
       now,
     );
-    const stale = new Map(staleNeeds(entries, now).map((s) => [s.postId, s.days]));
+    // Each post's part is kept until its value changes (see post-facts.ts); only sums are redone.
+    const factsOf = factsFor(now, me);
+    const stale = new Map<string, number>();
+    const helps: Helper[][] = [];
+    let mine = 0;
+    for (const { id, value } of entries) {
+      const facts = factsOf(value);
+      if (facts.help.length) helps.push(facts.help);
+      mine += facts.commitments;
+      if (facts.waited !== undefined) stale.set(id, facts.waited);
+    }
     const figures: LoadFigures = {
-      spread: loadSpread(entries, now),
-      mine: commitmentsOf(entries, me, now).length,
+      spread: spreadOf(helps),
+      mine,
       max: this.maxCommitments,
       stale: stale.size,
       regrets,
@@ -258,7 +262,12 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   #list(entries: PostEntry[], now: Date) {
     const key = `${JSON.stringify(this.filters)}|${this.#viewer.id}|${Math.floor(now.getTime() / 60_000)}|${this.localize.lang}`;
     if (this.#listed?.key !== key || this.#listed.entries !== entries) {
-      const list = filterPosts(entries, this.filters, this.#viewer.id, now, this.localize.t.category);
+      const list = filterPosts(
+        entries,
+        this.filters,
+        factsFor(now, this.#viewer.id),
+        this.localize.t.category,
+      );
       this.#listed = { key, entries, list, ids: list.map((e) => e.id) };
     }
     return this.#listed;
