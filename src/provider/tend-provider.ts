@@ -3,6 +3,7 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import type { StorageAdapter } from '../storage/adapter.js';
 import { BrowserAdapter } from '../storage/browser.js';
+import { HttpAdapter } from '../storage/http.js';
 import { MemoryAdapter } from '../storage/memory.js';
 import { adapterContext, communityContext, identityContext, langContext, type Identity } from './context.js';
 import { resolveIdentity } from './identity.js';
@@ -17,6 +18,11 @@ export type StorageKind = 'browser' | 'memory' | 'http';
 const storageFactories = new Map<string, (options: StorageFactoryOptions) => StorageAdapter>([
   ['browser', ({ community, identity }) => new BrowserAdapter({ community, author: identity.id })],
   ['memory', ({ community, identity }) => new MemoryAdapter({ community, author: identity.id })],
+  [
+    'http',
+    ({ community, identity, endpoint }) =>
+      new HttpAdapter({ endpoint: endpoint ?? '', community, author: identity.id, token: identity.token }),
+  ],
 ]);
 
 export interface StorageFactoryOptions {

@@ -26,3 +26,4 @@ export {
 } from './errors.js';
 export { MemoryAdapter, MemoryStore, type MemoryAdapterOptions } from './memory.js';
 export { BrowserAdapter, type BrowserAdapterOptions, type BrowserBackendName } from './browser.js';
+export { HttpAdapter, type HttpAdapterOptions } from './http.js';

@@ -1,0 +1,629 @@
+/**
+ * The storage contract against a tend-server: records over its HTTP API, live changes over one
+ * Server-Sent Events stream per adapter (resumed with Last-Event-ID after a drop), and an outbox
+ * for writes made while the server cannot be reached.
+ *
+ * Offline writes resolve at once with a provisional record (`rev` = the expected one + 1, as
+ * the server will make it), are shown to this page's subscribers, wait in IndexedDB (surviving
+ * a reload) and are sent in order, exactly once, when the server is back; `status.pending`
+ * counts them ("waiting to sync (2)"). A waiting write the server then refuses (someone changed
+ * the record first, or it is not allowed) is dropped with the writes queued after it on the same
+ * record; `status.problem` says so, and subscribers get the server's version back.
+ */
+import type {
+  AdapterOptions,
+  AdapterStatus,
+  ChangeListener,
+  RecordChange,
+  StatusListener,
+  StorageAdapter,
+  StoredRecord,
+  WriteOptions,
+} from './adapter.js';
+import { SAFE_NAME } from './adapter.js';
+import {
+  ConflictError,
+  InvalidValueError,
+  NotFoundError,
+  QuotaError,
+  StorageError,
+  WriteFailedError,
+} from './errors.js';
+import { openOutbox, type Outbox, type OutboxEntry } from './outbox.js';
+
+export interface HttpAdapterOptions extends AdapterOptions {
+  /** The tend-server's base URL, e.g. `https://care.example.org`. Empty: this page's origin. */
+  endpoint: string;
+  /** The token the site signed for this person, or a function giving the current one. */
+  token?: string | undefined | (() => string | undefined | Promise<string | undefined>);
+  /** The IndexedDB database of the outbox. Default `tend-outbox`; `false` keeps it in memory. */
+  outbox?: string | false;
+  /** Waits between reconnects and resends, growing from `minMs` to `maxMs`. Default 1 s to 30 s. */
+  retry?: { minMs: number; maxMs: number };
+}
+
+type Json = Record<string, unknown>;
+const WAIT_FOR_STREAM_MS = 2000;
+
+function checkName(kind: string, name: string): void {
+  if (typeof name !== 'string' || !SAFE_NAME.test(name))
+    throw new InvalidValueError(`${kind} "${String(name)}" must be 1–200 letters, digits or -_.:~`);
+}
+
+function checkValue(value: unknown): void {
+  if (value === undefined) throw new InvalidValueError('a record needs a value (undefined is not storable)');
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    throw new InvalidValueError(`the value cannot be stored: ${(error as Error).message}`);
+  }
+}
+
+/** The server could not be reached (network down, server stopped, or a gateway said so). */
+class Unreachable extends Error {}
+
+const newKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Turns an error answer into the contract's typed error. */
+function httpError(status: number, body: Json | undefined, what: string): StorageError {
+  const error = (body?.['error'] ?? {}) as { code?: string; message?: string; currentRev?: number };
+  const message = `${what}: ${error.message ?? `the server answered ${status}`}`;
+  if (status === 409) return new ConflictError(message, error.currentRev);
+  if (status === 404) return new NotFoundError(message);
+  if (status === 413) return new QuotaError(message);
+  if (status === 400) return new InvalidValueError(message);
+  if (status === 401) return new StorageError('unauthorized', message);
+  if (status === 403) return new StorageError('forbidden', message);
+  if (status === 429) return new StorageError('rate-limited', message);
+  return new WriteFailedError(message);
+}
+
+/**
+ * Records on a tend-server. `<tend-provider storage="http" endpoint="…" token="…">` makes one.
+ */
+export class HttpAdapter implements StorageAdapter {
+  readonly community: string;
+  readonly author: string;
+  readonly #base: string;
+  readonly #token: HttpAdapterOptions['token'];
+  readonly #retry: { minMs: number; maxMs: number };
+  readonly #scope: string;
+  readonly #outbox: Promise<Outbox>;
+  readonly #listeners = new Map<string, Set<ChangeListener>>();
+  readonly #statusListeners = new Set<StatusListener>();
+  /** The server's records as last seen, by collection (lists, gets, events): offline reads come from here. */
+  readonly #known = new Map<string, Map<string, StoredRecord>>();
+  #status: AdapterStatus = { location: 'server', persistent: true, shared: true, pending: 0 };
+  /** Writes waiting, oldest first (a copy of this adapter's part of the outbox). */
+  #waiting: OutboxEntry[] = [];
+  #closed = false;
+  #online = true;
+  // The event stream.
+  #stream: AbortController | undefined;
+  #lastEventId: string | undefined;
+  #streamOpen = false;
+  #streamFailed = false;
+  #streamWaiters: (() => void)[] = [];
+  #streamTimer: ReturnType<typeof setTimeout> | undefined;
+  #streamDelay: number;
+  // The outbox.
+  #draining: Promise<void> | undefined;
+  #drainTimer: ReturnType<typeof setTimeout> | undefined;
+  #drainDelay: number;
+  readonly #onOnline = () => this.#reconnectNow();
+
+  constructor(options: HttpAdapterOptions) {
+    this.community = options.community ?? 'default';
+    this.author = options.author ?? 'anonymous';
+    checkName('community', this.community);
+    this.#base = (options.endpoint ?? '').replace(/\/+$/, '');
+    this.#token = options.token;
+    this.#retry = options.retry ?? { minMs: 1000, maxMs: 30_000 };
+    this.#streamDelay = this.#drainDelay = this.#retry.minMs;
+    this.#scope = `${this.#base}\n${this.community}\n${this.author}`;
+    this.#outbox = openOutbox(options.outbox ?? 'tend-outbox').then(async (outbox) => {
+      this.#waiting = await outbox.list(this.#scope);
+      this.#setStatus({ pending: this.#waiting.length });
+      return outbox;
+    });
+    globalThis.addEventListener?.('online', this.#onOnline);
+    this.#openStream();
+    void this.#outbox.then(() => this.#drainSoon(0));
+  }
+
+  get status(): AdapterStatus {
+    return this.#status;
+  }
+
+  /** Resolves once the outbox is open and the event stream has connected (or failed to). */
+  async ready(): Promise<AdapterStatus> {
+    await this.#outbox;
+    await this.#waitForStream(Infinity);
+    return this.#status;
+  }
+
+  async get<T = unknown>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
+    checkName('collection', collection);
+    checkName('id', id);
+    await this.#outbox;
+    await this.#waitForStream(WAIT_FOR_STREAM_MS);
+    let record: StoredRecord | undefined;
+    try {
+      // `…/events` is the collection's event stream, not a record: find that one in the list.
+      if (id === 'events') record = (await this.#fetchList(collection)).find((r) => r.id === id);
+      else {
+        const { status, body } = await this.#request(
+          'GET',
+          this.#path(collection, id),
+          'Reading failed',
+          [404],
+        );
+        record = status === 404 ? undefined : (body as unknown as StoredRecord);
+        this.#remember(collection, id, record);
+      }
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+      const known = this.#known.get(collection);
+      if (!known && !this.#waiting.some((e) => e.collection === collection && e.id === id))
+        throw this.#offlineError();
+      record = known?.get(id);
+    }
+    return this.#overlay(collection, record ? [record] : [], id)[0] as StoredRecord<T> | undefined;
+  }
+
+  async list<T = unknown>(collection: string): Promise<StoredRecord<T>[]> {
+    checkName('collection', collection);
+    await this.#outbox;
+    // Changes after the list are then sure to arrive on the stream.
+    await this.#waitForStream(WAIT_FOR_STREAM_MS);
+    let records: StoredRecord[];
+    try {
+      records = await this.#fetchList(collection);
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+      const known = this.#known.get(collection);
+      if (!known && !this.#waiting.some((e) => e.collection === collection)) throw this.#offlineError();
+      records = [...(known?.values() ?? [])];
+    }
+    return this.#overlay(collection, records) as StoredRecord<T>[];
+  }
+
+  async put<T = unknown>(
+    collection: string,
+    id: string,
+    value: T,
+    options: WriteOptions = {},
+  ): Promise<StoredRecord<T>> {
+    checkName('collection', collection);
+    checkName('id', id);
+    checkValue(value);
+    const entry: OutboxEntry = {
+      scope: this.#scope,
+      collection,
+      id,
+      op: 'put',
+      value,
+      expectedRev: options.expectedRev ?? null,
+      key: newKey(),
+      at: new Date().toISOString(),
+    };
+    return (await this.#write(entry)) as StoredRecord<T>;
+  }
+
+  async remove(collection: string, id: string, options: WriteOptions = {}): Promise<void> {
+    checkName('collection', collection);
+    checkName('id', id);
+    await this.#write({
+      scope: this.#scope,
+      collection,
+      id,
+      op: 'remove',
+      expectedRev: options.expectedRev ?? null,
+      key: newKey(),
+      at: new Date().toISOString(),
+    });
+  }
+
+  subscribe<T = unknown>(collection: string, listener: ChangeListener<T>): () => void {
+    checkName('collection', collection);
+    let set = this.#listeners.get(collection);
+    if (!set) this.#listeners.set(collection, (set = new Set()));
+    set.add(listener as ChangeListener);
+    return () => set.delete(listener as ChangeListener);
+  }
+
+  subscribeStatus(listener: StatusListener): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#stream?.abort();
+    clearTimeout(this.#streamTimer);
+    clearTimeout(this.#drainTimer);
+    this.#listeners.clear();
+    this.#statusListeners.clear();
+    for (const wake of this.#streamWaiters.splice(0)) wake();
+    void this.#outbox.then((outbox) => outbox.close());
+  }
+
+  // --- Requests --------------------------------------------------------------------------------
+
+  #path(collection: string, id?: string): string {
+    return `/v1/${this.community}/${collection}${id === undefined ? '' : `/${id}`}`;
+  }
+
+  async #headers(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+    const token = typeof this.#token === 'function' ? await this.#token() : this.#token;
+    return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+  }
+
+  /** One request; an error answer (other than those in `ok`) throws a typed error, no answer throws `Unreachable`. */
+  async #request(
+    method: string,
+    path: string,
+    what: string,
+    ok: number[] = [],
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: Json | undefined }> {
+    let response: Response;
+    try {
+      response = await fetch(this.#base + path, {
+        method,
+        headers: await this.#headers(init.headers),
+        body: init.body,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      this.#wentOffline();
+      throw new Unreachable(String(error));
+    }
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      this.#wentOffline();
+      throw new Unreachable(`the server answered ${response.status}`);
+    }
+    const text = await response.text();
+    let body: Json | undefined;
+    try {
+      body = text ? (JSON.parse(text) as Json) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (response.ok || ok.includes(response.status)) return { status: response.status, body };
+    throw httpError(response.status, body, what);
+  }
+
+  async #fetchList(collection: string): Promise<StoredRecord[]> {
+    const { body } = await this.#request('GET', this.#path(collection), 'Reading failed');
+    const items = (body?.['items'] ?? []) as StoredRecord[];
+    this.#known.set(collection, new Map(items.map((r) => [r.id, r])));
+    return items;
+  }
+
+  #remember(collection: string, id: string, record: StoredRecord | undefined): void {
+    const known = this.#known.get(collection);
+    if (!known) return;
+    if (record) known.set(id, record);
+    else known.delete(id);
+  }
+
+  /** Sends one write; resolves to the stored record (undefined after a remove). */
+  async #send(entry: OutboxEntry): Promise<StoredRecord | undefined> {
+    const headers: Record<string, string> = { 'idempotency-key': entry.key };
+    if (entry.expectedRev !== null && entry.expectedRev !== undefined)
+      headers['if-match'] = String(entry.expectedRev);
+    const path = this.#path(entry.collection, entry.id);
+    if (entry.op === 'remove') {
+      await this.#request('DELETE', path, 'Removing failed', [], { headers });
+      this.#remember(entry.collection, entry.id, undefined);
+      return undefined;
+    }
+    headers['content-type'] = 'application/json';
+    const { body } = await this.#request('PUT', path, 'Saving failed', [], {
+      headers,
+      body: JSON.stringify({ value: entry.value }),
+    });
+    const record = body as unknown as StoredRecord;
+    this.#remember(entry.collection, entry.id, record);
+    return record;
+  }
+
+  /** A write: sent now when nothing waits, else (or when the server is out of reach) queued. */
+  async #write(entry: OutboxEntry): Promise<StoredRecord | undefined> {
+    const outbox = await this.#outbox;
+    if (this.#online && !this.#waiting.length) {
+      try {
+        const record = await this.#send(entry);
+        if (this.#status.problem) this.#setStatus({ problem: undefined });
+        return record;
+      } catch (error) {
+        if (!(error instanceof Unreachable)) {
+          const typed = error as StorageError;
+          if (!['conflict', 'not-found', 'invalid'].includes(typed.code)) this.#setStatus({ problem: typed });
+          throw typed;
+        }
+        // Sent but unanswered, or not sent: queued with the same key, so it is applied once.
+      }
+    }
+    entry.seq = await outbox.add(entry);
+    this.#waiting.push(entry);
+    this.#setStatus({ pending: this.#waiting.length });
+    this.#drainSoon(this.#online ? 0 : this.#drainDelay);
+    const provisional =
+      entry.op === 'put'
+        ? {
+            id: entry.id,
+            rev: (entry.expectedRev ?? 0) + 1,
+            value: entry.value,
+            author: this.author,
+            updatedAt: entry.at,
+          }
+        : undefined;
+    this.#emit({ type: entry.op, collection: entry.collection, id: entry.id, record: provisional });
+    return provisional;
+  }
+
+  /** The records as this page should see them: the server's, with the waiting writes applied in order. */
+  #overlay(collection: string, records: StoredRecord[], only?: string): StoredRecord[] {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const entry of this.#waiting) {
+      if (entry.collection !== collection || (only !== undefined && entry.id !== only)) continue;
+      if (entry.op === 'remove') byId.delete(entry.id);
+      else
+        byId.set(entry.id, {
+          id: entry.id,
+          rev: (entry.expectedRev ?? 0) + 1,
+          value: entry.value,
+          author: this.author,
+          updatedAt: entry.at,
+        });
+    }
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  #offlineError(): StorageError {
+    return new StorageError(
+      'offline',
+      'The server cannot be reached right now, and nothing of this is kept here yet',
+    );
+  }
+
+  // --- The outbox ------------------------------------------------------------------------------
+
+  #drainSoon(delay: number): void {
+    if (this.#closed || this.#drainTimer) return;
+    this.#drainTimer = setTimeout(() => {
+      this.#drainTimer = undefined;
+      void this.#drain();
+    }, delay);
+  }
+
+  /** Sends the waiting writes in order; one tab at a time (Web Locks), so none is sent twice at once. */
+  #drain(): Promise<void> {
+    if (this.#draining || this.#closed) return this.#draining ?? Promise.resolve();
+    const run = async () => {
+      const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+      const body = () => this.#drainLocked();
+      if (locks) await locks.request(`tend-outbox:${this.#scope}`, body);
+      else await body();
+    };
+    this.#draining = run().finally(() => (this.#draining = undefined));
+    return this.#draining;
+  }
+
+  async #drainLocked(): Promise<void> {
+    const outbox = await this.#outbox;
+    for (;;) {
+      if (this.#closed) return;
+      // Another tab may have sent some meanwhile: the database is the truth.
+      this.#waiting = await outbox.list(this.#scope);
+      this.#setStatus({ pending: this.#waiting.length });
+      const entry = this.#waiting[0];
+      if (!entry) {
+        this.#drainDelay = this.#retry.minMs;
+        return;
+      }
+      try {
+        await this.#send(entry);
+      } catch (error) {
+        if (error instanceof Unreachable) {
+          this.#drainSoon(this.#drainDelay);
+          this.#drainDelay = Math.min(this.#retry.maxMs, this.#drainDelay * 2);
+          return;
+        }
+        const typed = error as StorageError;
+        if (typed.code === 'unauthorized' || typed.code === 'rate-limited' || typed.code === 'write-failed') {
+          // Not this write's fault: keep it and try again later (a new token, a calmer moment).
+          this.#setStatus({ problem: typed });
+          this.#drainSoon(this.#drainDelay);
+          this.#drainDelay = Math.min(this.#retry.maxMs, this.#drainDelay * 2);
+          return;
+        }
+        await this.#refused(outbox, entry, typed);
+        continue;
+      }
+      await outbox.remove(entry.seq!);
+      if (this.#status.problem?.code === 'offline') this.#setStatus({ problem: undefined });
+    }
+  }
+
+  /** The server refused a waiting write: drop it and what was queued on top of it, and show the server's version. */
+  async #refused(outbox: Outbox, entry: OutboxEntry, error: StorageError): Promise<void> {
+    for (const later of this.#waiting)
+      if (later.collection === entry.collection && later.id === entry.id) await outbox.remove(later.seq!);
+    this.#waiting = await outbox.list(this.#scope);
+    this.#setStatus({
+      pending: this.#waiting.length,
+      problem: new StorageError(
+        error.code,
+        `A change made while offline (${entry.collection}/${entry.id}) could not be saved: ${error.message}`,
+      ),
+    });
+    try {
+      const { status, body } = await this.#request(
+        'GET',
+        this.#path(entry.collection, entry.id),
+        'Reading failed',
+        [404],
+      );
+      const record = status === 404 ? undefined : (body as unknown as StoredRecord);
+      this.#remember(entry.collection, entry.id, record);
+      this.#emit({ type: record ? 'put' : 'remove', collection: entry.collection, id: entry.id, record });
+    } catch {
+      // The stream or the next list brings it.
+    }
+  }
+
+  // --- The event stream ------------------------------------------------------------------------
+
+  /** Waits until the stream is open (or has failed), at most `ms`. */
+  #waitForStream(ms: number): Promise<void> {
+    if (this.#streamOpen || this.#streamFailed || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = ms === Infinity ? undefined : setTimeout(resolve, ms);
+      this.#streamWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  #streamSettled(open: boolean): void {
+    this.#streamOpen = open;
+    this.#streamFailed = !open;
+    for (const wake of this.#streamWaiters.splice(0)) wake();
+  }
+
+  #wentOffline(): void {
+    if (!this.#online) return;
+    this.#online = false;
+    this.#setStatus({
+      problem: new StorageError(
+        'offline',
+        'The server cannot be reached; changes wait on this device and are sent when it is back',
+      ),
+    });
+  }
+
+  #reconnectNow(): void {
+    if (this.#closed || this.#streamOpen) return;
+    clearTimeout(this.#streamTimer);
+    this.#streamTimer = undefined;
+    this.#streamDelay = this.#retry.minMs;
+    this.#openStream();
+  }
+
+  #openStream(): void {
+    if (this.#closed) return;
+    const controller = new AbortController();
+    this.#stream = controller;
+    void this.#readStream(controller).then(
+      (status) => this.#streamEnded(controller, status),
+      () => this.#streamEnded(controller, 0),
+    );
+  }
+
+  /** Reads the stream until it ends; resolves to the HTTP status (0: no answer). */
+  async #readStream(controller: AbortController): Promise<number> {
+    const headers = await this.#headers({ accept: 'text/event-stream' });
+    if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
+    const response = await fetch(`${this.#base}/v1/${this.community}/events`, {
+      headers,
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    if (!response.ok || !response.body) return response.status;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let event = { type: '', id: undefined as string | undefined, data: [] as string[] };
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return response.status;
+      buffer += value;
+      const lines = buffer.split(/\r\n|\r|\n/);
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (line === '') {
+          if (event.data.length) this.#onEvent(event.type || 'message', event.id, event.data.join('\n'));
+          event = { type: '', id: undefined, data: [] };
+        } else if (!line.startsWith(':')) {
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'data') event.data.push(text);
+          else if (field === 'event') event.type = text;
+          else if (field === 'id') event.id = text;
+        }
+      }
+    }
+  }
+
+  #streamEnded(controller: AbortController, status: number): void {
+    if (this.#closed || this.#stream !== controller) return;
+    this.#streamSettled(false);
+    if (status === 401 || status === 403) {
+      this.#setStatus({ problem: httpError(status, undefined, 'Live updates stopped') });
+      return;
+    }
+    if (status === 0 || status >= 500) this.#wentOffline();
+    this.#streamTimer = setTimeout(() => this.#openStream(), this.#streamDelay);
+    this.#streamDelay = Math.min(this.#retry.maxMs, this.#streamDelay * 2);
+  }
+
+  #onEvent(type: string, id: string | undefined, data: string): void {
+    if (id !== undefined) this.#lastEventId = id;
+    if (type === 'ready') {
+      this.#streamSettled(true);
+      this.#streamDelay = this.#retry.minMs;
+      if (!this.#online) {
+        this.#online = true;
+        if (this.#status.problem?.code === 'offline') this.#setStatus({ problem: undefined });
+      }
+      this.#drainDelay = this.#retry.minMs;
+      this.#drainSoon(0);
+    } else if (type === 'reset') {
+      void this.#resync();
+    } else if (type === 'message') {
+      let change: RecordChange;
+      try {
+        change = JSON.parse(data) as RecordChange;
+      } catch {
+        return;
+      }
+      this.#remember(change.collection, change.id, change.type === 'put' ? change.record : undefined);
+      this.#emit(change);
+    }
+  }
+
+  /** The stream missed changes for good: read every listened collection again and tell the differences. */
+  async #resync(): Promise<void> {
+    for (const collection of this.#listeners.keys()) {
+      const before = new Set(this.#known.get(collection)?.keys());
+      const records = await this.#fetchList(collection).catch(() => undefined);
+      if (!records) continue;
+      for (const record of records) {
+        before.delete(record.id);
+        this.#emit({ type: 'put', collection, id: record.id, record });
+      }
+      for (const id of before) this.#emit({ type: 'remove', collection, id });
+    }
+  }
+
+  #emit(change: RecordChange): void {
+    if (this.#closed) return;
+    for (const listener of [...(this.#listeners.get(change.collection) ?? [])]) listener(change);
+  }
+
+  #setStatus(patch: Partial<AdapterStatus>): void {
+    const next = { ...this.#status, ...patch };
+    if (!next.problem) delete next.problem;
+    this.#status = next;
+    for (const listener of [...this.#statusListeners]) listener(next);
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * HttpAdapter in Chromium against a real tend-server (started by web-test-runner.http.config.js,
+ * on PGlite, or on PostgreSQL under scripts/with-postgres.sh): the shared conformance suite,
+ * then errors, live updates, the offline outbox across a reload and a server restart, and the
+ * provider's `storage="http"`.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { StorageAdapter } from '../../src/storage/adapter.js';
+import { runAdapterConformance } from '../../src/storage/conformance.js';
+import { HttpAdapter, type RecordChange, type StorageError } from '../../src/storage/index.js';
+import { openOutbox } from '../../src/storage/outbox.js';
+import '../../src/provider/index.js';
+import type { TendProvider } from '../../src/provider/tend-provider.js';
+
+interface ServerInfo {
+  url: string;
+  engine: string;
+}
+
+const server = (await (await fetch('/__tend-server/info')).json()) as ServerInfo;
+const control = async (action: 'stop' | 'start') => (await fetch(`/__tend-server/${action}`)).json();
+
+const tokens = new Map<string, Promise<string>>();
+/** A token for `sub`, from the server's --dev endpoint. */
+function tokenFor(sub: string, role?: 'moderator'): Promise<string> {
+  const key = `${sub}/${role ?? ''}`;
+  if (!tokens.has(key))
+    tokens.set(
+      key,
+      fetch(`${server.url}/dev/token`, { method: 'POST', body: JSON.stringify({ sub, name: sub, role }) })
+        .then((r) => r.json())
+        .then((b: { token: string }) => b.token),
+    );
+  return tokens.get(key)!;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
+
+async function deleteDatabase(name: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
+const fast = { minMs: 100, maxMs: 500 };
+
+async function open(community: string, author: string, outbox = unique('outbox')): Promise<HttpAdapter> {
+  const adapter = new HttpAdapter({
+    endpoint: server.url,
+    community,
+    author,
+    token: await tokenFor(author),
+    outbox,
+    retry: fast,
+  });
+  await adapter.ready();
+  return adapter;
+}
+
+/**
+ * The adapter under a community name of the suite's choosing. Every store maps its communities
+ * to names no other test uses, so each test starts on an empty server-side community (as the
+ * browser adapters' tests use a new database name), while the adapter reports the name asked for.
+ */
+function named(adapter: HttpAdapter, community: string): StorageAdapter {
+  return {
+    community,
+    get author() {
+      return adapter.author;
+    },
+    get status() {
+      return adapter.status;
+    },
+    get: (c, id) => adapter.get(c, id),
+    list: (c) => adapter.list(c),
+    put: (c, id, value, options) => adapter.put(c, id, value, options),
+    remove: (c, id, options) => adapter.remove(c, id, options),
+    subscribe: (c, listener) => adapter.subscribe(c, listener),
+    subscribeStatus: (listener) => adapter.subscribeStatus(listener),
+    close: () => adapter.close(),
+  };
+}
+
+runAdapterConformance(`HttpAdapter on tend-server (${server.engine})`, {
+  newStore: () => {
+    const prefix = unique('conf');
+    const outbox = `tend-outbox-${prefix}`;
+    return {
+      open: async ({ community, author }) =>
+        named(await open(`${prefix}-${community}`, author, outbox), community),
+      dispose: () => deleteDatabase(outbox),
+    };
+  },
+});
+
+function changes(adapter: StorageAdapter, collection: string): RecordChange[] {
+  const seen: RecordChange[] = [];
+  adapter.subscribe(collection, (change) => seen.push(change));
+  return seen;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as StorageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('HttpAdapter', () => {
+  const opened: HttpAdapter[] = [];
+  const track = (adapter: HttpAdapter) => (opened.push(adapter), adapter);
+  afterEach(async () => {
+    for (const adapter of opened.splice(0)) adapter.close();
+    await control('start');
+  });
+
+  it('says records live on a shared server', async () => {
+    const adapter = track(await open(unique('c'), 'ana'));
+    expect(adapter.status).to.deep.equal({ location: 'server', persistent: true, shared: true, pending: 0 });
+  });
+
+  it('turns refusals into typed errors: 403 forbidden, 401 unauthorized, 413 quota, 400 invalid', async () => {
+    const community = unique('c');
+    const ana = track(await open(community, 'ana'));
+    const ben = track(await open(community, 'ben'));
+    const note = await ana.put('notes', 'n', { text: 'mine' });
+    const forbidden = await rejection(
+      ben.put('notes', 'n', { text: 'ben was here' }, { expectedRev: note.rev }),
+    );
+    expect(forbidden.code).to.equal('forbidden');
+    expect(ben.status.problem?.code).to.equal('forbidden');
+    expect((await rejection(ben.remove('notes', 'n'))).code).to.equal('forbidden');
+
+    const stranger = track(
+      new HttpAdapter({
+        endpoint: server.url,
+        community,
+        author: 'eve',
+        token: 'not-a-token',
+        outbox: false,
+        retry: fast,
+      }),
+    );
+    expect((await rejection(stranger.put('notes', 'e', { v: 1 }))).code).to.equal('unauthorized');
+    expect((await rejection(stranger.list('notes'))).code).to.equal('unauthorized');
+
+    const tooLarge = await rejection(ana.put('notes', 'big', { text: 'x'.repeat(9 * 1024 * 1024) }));
+    expect(tooLarge.code).to.equal('quota');
+    expect(tooLarge.name).to.equal('QuotaError');
+    expect((await rejection(ana.put('unknown-things', 'x', { v: 1 }))).code).to.equal('invalid');
+    expect((await ana.get('notes', 'n'))?.value).to.deep.equal({ text: 'mine' });
+    expect(ana.status.pending).to.equal(0, 'refused writes are not queued');
+  });
+
+  it('reads a record whose id is "events" (the stream route shares that path)', async () => {
+    const adapter = track(await open(unique('c'), 'ana'));
+    await adapter.put('notes', 'events', { v: 'not a stream' });
+    expect((await adapter.get('notes', 'events'))?.value).to.deep.equal({ v: 'not a stream' });
+  });
+
+  it('queues writes while the server is down, keeps them across a reload, and sends them in order, exactly once', async () => {
+    const community = unique('c');
+    const outbox = unique('outbox');
+    const watcher = track(await open(community, 'ben'));
+    const seen = changes(watcher, 'notes');
+    let page = track(await open(community, 'ana', outbox));
+    const first = await page.put('notes', 'a', { v: 1 });
+    await until(() => seen.length === 1, 'the first write reaches the other person');
+
+    await control('stop');
+    const pendingCounts: number[] = [];
+    page.subscribeStatus((s) => pendingCounts.push(s.pending));
+    const local = changes(page, 'notes');
+    const second = await page.put('notes', 'a', { v: 2 }, { expectedRev: first.rev });
+    expect(second).to.include({ id: 'a', rev: 2, author: 'ana' });
+    expect(second.value).to.deep.equal({ v: 2 });
+    await page.put('notes', 'b', { v: 'new' });
+    await page.put('notes', 'a', { v: 3 }, { expectedRev: second.rev });
+    await page.remove('notes', 'b', { expectedRev: 1 });
+    expect(page.status.pending).to.equal(4);
+    expect(page.status.problem?.code).to.equal('offline');
+    expect(pendingCounts).to.include.members([1, 2, 3, 4]);
+    expect(local.map((c) => `${c.type} ${c.id} ${c.record?.rev ?? ''}`)).to.deep.equal([
+      'put a 2',
+      'put b 1',
+      'put a 3',
+      'remove b ',
+    ]);
+    // Reads show the waiting writes on top of what the server last said.
+    expect((await page.list('notes')).map((r) => [r.id, r.rev])).to.deep.equal([['a', 3]]);
+    expect((await page.get('notes', 'a'))?.value).to.deep.equal({ v: 3 });
+    expect((await rejection(page.list('never-read'))).code).to.equal('offline');
+
+    // A reload: the page goes away with the writes still waiting.
+    page.close();
+    page = track(
+      new HttpAdapter({
+        endpoint: server.url,
+        community,
+        author: 'ana',
+        token: await tokenFor('ana'),
+        outbox,
+        retry: fast,
+      }),
+    );
+    await page.ready();
+    expect(page.status.pending).to.equal(4, 'the outbox survived the reload');
+
+    await control('start');
+    await until(() => page.status.pending === 0, 'the outbox drains');
+    await until(() => seen.length === 5, 'the other person sees every queued write');
+    expect(seen.map((c) => `${c.type} ${c.id} ${c.record?.rev ?? ''}`)).to.deep.equal([
+      'put a 1',
+      'put a 2',
+      'put b 1',
+      'put a 3',
+      'remove b ',
+    ]);
+    const stored = await watcher.get('notes', 'a');
+    expect(stored?.rev).to.equal(3, 'each write applied once');
+    expect(stored?.value).to.deep.equal({ v: 3 });
+    expect(await watcher.get('notes', 'b')).to.equal(undefined);
+    await until(() => page.status.problem === undefined, 'the offline notice clears');
+  });
+
+  it('does not apply a queued write twice when its first answer was lost', async () => {
+    const community = unique('c');
+    const outbox = unique('outbox');
+    const token = await tokenFor('ana');
+    // The write reached the server, but (as far as the page knows) no answer came back.
+    const key = unique('key');
+    const sent = await fetch(`${server.url}/v1/${community}/notes/once`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify({ value: { v: 1 } }),
+    });
+    expect(sent.status).to.equal(201);
+    const box = await openOutbox(outbox);
+    await box.add({
+      scope: `${server.url}\n${community}\nana`,
+      collection: 'notes',
+      id: 'once',
+      op: 'put',
+      value: { v: 1 },
+      expectedRev: null,
+      key,
+      at: new Date().toISOString(),
+    });
+    box.close();
+    const page = track(
+      new HttpAdapter({ endpoint: server.url, community, author: 'ana', token, outbox, retry: fast }),
+    );
+    await page.ready();
+    await until(() => page.status.pending === 0, 'the outbox drains');
+    expect(page.status.problem).to.equal(
+      undefined,
+      'the retry was answered like the first, not as a conflict',
+    );
+    expect((await page.get('notes', 'once'))?.rev).to.equal(1);
+  });
+
+  it('drops a queued write the server refuses, says so, and shows the server’s version', async () => {
+    const community = unique('c');
+    const ana = track(await open(community, 'ana'));
+    const created = await ana.put('notes', 'n', { text: 'first' });
+    const other = track(await open(community, 'ana'));
+    await other.put('notes', 'n', { text: 'from the other device' }, { expectedRev: created.rev });
+
+    await control('stop');
+    const seen = changes(ana, 'notes');
+    await ana.put('notes', 'n', { text: 'offline edit' }, { expectedRev: created.rev });
+    await ana.put('notes', 'n', { text: 'built on it' }, { expectedRev: created.rev + 1 });
+    expect(ana.status.pending).to.equal(2);
+    await control('start');
+    await until(() => ana.status.pending === 0, 'the outbox empties');
+    expect(ana.status.problem?.code).to.equal('conflict');
+    expect(ana.status.problem?.message).to.contain('notes/n');
+    await until(
+      () =>
+        seen.some(
+          (c) => c.record?.value && (c.record.value as { text: string }).text === 'from the other device',
+        ),
+      'the server’s version comes back',
+    );
+    expect((await ana.get('notes', 'n'))?.value).to.deep.equal({ text: 'from the other device' });
+  });
+
+  it('reconnects its live updates after the server restarts', async () => {
+    const community = unique('c');
+    const listener = track(await open(community, 'ana'));
+    const seen = changes(listener, 'notes');
+    await control('stop');
+    await control('start');
+    const writer = track(await open(community, 'ben'));
+    await writer.put('notes', 'after-restart', { v: 1 });
+    await until(() => seen.some((c) => c.id === 'after-restart'), 'a change after the restart arrives');
+  });
+
+  it('is what <tend-provider storage="http"> gives its elements', async () => {
+    const token = await tokenFor('ana');
+    const provider = await fixture<TendProvider>(
+      html`<tend-provider
+        storage="http"
+        endpoint=${server.url}
+        community=${unique('c')}
+        user-id="ana"
+        token=${token}
+      ></tend-provider>`,
+    );
+    const adapter = (provider as unknown as { providedAdapter: StorageAdapter }).providedAdapter;
+    expect(adapter).to.be.instanceOf(HttpAdapter);
+    expect(adapter.author).to.equal('ana');
+    expect((await adapter.put('notes', 'p', { v: 1 })).author).to.equal('ana');
+  });
+});
