@@ -170,10 +170,12 @@ export const en = {
   loadHeading: 'How this week’s help is spread',
   loadNone: 'No help recorded this week yet.',
   loadCarriers: (k: number, n: number, lang: string) =>
-    plural(lang, k, {
-      one: `# of ${n} people carries 80 % of this week’s help.`,
-      other: `# of ${n} people carry 80 % of this week’s help.`,
-    }),
+    n === 1
+      ? 'One person is carrying all of this week’s help.'
+      : plural(lang, k, {
+          one: `# of ${n} people carries 80 % of this week’s help.`,
+          other: `# of ${n} people carry 80 % of this week’s help.`,
+        }),
   loadConcentrated:
     'A few people are carrying a lot. If you have room, an open need is a kind place to start.',
   chartLabel: 'Help given this week, by person',
@@ -381,10 +383,12 @@ export const es: BoardMessages = {
   loadHeading: 'Cómo se reparte la ayuda esta semana',
   loadNone: 'Todavía no hay ayuda registrada esta semana.',
   loadCarriers: (k: number, n: number, lang: string) =>
-    plural(lang, k, {
-      one: `# de ${n} personas lleva el 80 % de la ayuda de esta semana.`,
-      other: `# de ${n} personas llevan el 80 % de la ayuda de esta semana.`,
-    }),
+    n === 1
+      ? 'Una sola persona lleva toda la ayuda de esta semana.'
+      : plural(lang, k, {
+          one: `# de ${n} personas lleva el 80 % de la ayuda de esta semana.`,
+          other: `# de ${n} personas llevan el 80 % de la ayuda de esta semana.`,
+        }),
   loadConcentrated:
     'Unas pocas personas están cargando mucho. Si tienes espacio, una necesidad abierta es un buen lugar para empezar.',
   chartLabel: 'Ayuda dada esta semana, por persona',
