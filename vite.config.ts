@@ -49,8 +49,21 @@ function noServerCode(): Plugin {
   };
 }
 
+/**
+ * The self-contained CDN files: `--mode cdn` → dist/cdn/tend.js (every element),
+ * `--mode cdn:<element>` → dist/cdn/<element>.js (one element, for a blog that embeds only it).
+ */
+function cdnEntry(mode: string): { name: string; file: string } | undefined {
+  if (mode === 'cdn') return { name: 'tend', file: src('index.ts') };
+  const element = mode.startsWith('cdn:') ? mode.slice(4) : undefined;
+  if (element && (ELEMENTS as readonly string[]).includes(element))
+    return { name: element, file: src(`elements/${element}/index.ts`) };
+  return undefined;
+}
+
 export default defineConfig(({ mode }) => {
-  if (mode === 'cdn') {
+  const cdn = cdnEntry(mode);
+  if (cdn) {
     return {
       publicDir: false,
       plugins: [noServerCode()],
@@ -63,9 +76,9 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         minify: true,
         lib: {
-          entry: { tend: src('index.ts') },
+          entry: { [cdn.name]: cdn.file },
           formats: ['es'],
-          fileName: () => 'tend.js',
+          fileName: () => `${cdn.name}.js`,
         },
         rolldownOptions: {
           output: {
