@@ -111,19 +111,21 @@ export function renderFilters(
         )}
       </select></label
     >
-    <label class="check"
-      ><input
-        type="checkbox"
-        .checked=${filters.openOnly}
-        @change=${(e: Event) => set({ openOnly: (e.target as HTMLInputElement).checked })}
-      />${t.openOnly}</label
-    >
-    <label class="check"
-      ><input
-        type="checkbox"
-        .checked=${filters.mine}
-        @change=${(e: Event) => set({ mine: (e.target as HTMLInputElement).checked })}
-      />${t.mine}</label
-    >
+    <div class="checks">
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${filters.openOnly}
+          @change=${(e: Event) => set({ openOnly: (e.target as HTMLInputElement).checked })}
+        />${t.openOnly}</label
+      >
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${filters.mine}
+          @change=${(e: Event) => set({ mine: (e.target as HTMLInputElement).checked })}
+        />${t.mine}</label
+      >
+    </div>
   </form>`;
 }

@@ -41,6 +41,7 @@ export const styles = css`
   }
   .buttons,
   .actions,
+  .checks,
   .row,
   .filters,
   .kinds,
@@ -160,6 +161,7 @@ export const styles = css`
     color: var(--_text);
   }
   .badge {
+    display: inline-block;
     margin-inline-start: 0.5em;
     font-size: 0.9em;
   }

@@ -172,6 +172,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     accept: isPost,
   });
 
+  /** The viewer's private "would you offer this again?" answers (on a shared server, only their own are sent). */
   readonly reflections = new RecordsController<OfferReflection>(this, {
     adapter: () => this.storage,
     collection: () => REFLECTIONS_COLLECTION,

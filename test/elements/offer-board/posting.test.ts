@@ -1,6 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { MemoryStore } from '../../../src/storage/index.js';
+import { addThanks, claimSlot, markDone } from '../../../src/domain/offers.js';
 import {
+  NOW,
   boardFor,
   button,
   card,
@@ -141,6 +143,13 @@ describe('<tend-offer-board>: posting, continued', () => {
         terms: { quietHours: `${evil} quiet` },
       },
       { id: 'ana', name: `${evil} Ana` },
+      (p) =>
+        addThanks(
+          markDone(claimSlot(p, { id: 'zed', name: `${evil} Zed` }, { claimId: 'c1', now: NOW }), 'c1'),
+          'c1',
+          'zed',
+          `${evil} thanks`,
+        ),
     );
     await seed(
       store,
@@ -155,7 +164,18 @@ describe('<tend-offer-board>: posting, continued', () => {
     const board = await boardFor({ store });
     expect(root(board).querySelector('img, b')).to.equal(null);
     const text = cardText(root(board).querySelector('.posts')!);
-    for (const field of ['title', 'details', 'place', 'private', 'quiet', 'Ana', 'Sam', 'notes'])
+    for (const field of [
+      'title',
+      'details',
+      'place',
+      'private',
+      'quiet',
+      'Ana',
+      'Zed',
+      'thanks',
+      'Sam',
+      'notes',
+    ])
       expect(text).to.contain(`${evil} ${field}`);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
