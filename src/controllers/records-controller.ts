@@ -19,6 +19,11 @@ export interface RecordsControllerOptions<T> {
 /** How a change to one record is made from its current value; throw to refuse it. */
 export type RecordChangeFn<T> = (current: T | undefined, record: StoredRecord<T> | undefined) => T;
 
+/** Carries a refusal thrown by a change function past the storage-error handling, untouched. */
+class ChangeRefused {
+  constructor(readonly reason: unknown) {}
+}
+
 export class RecordsController<T> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: RecordsControllerOptions<T>;
@@ -92,7 +97,12 @@ export class RecordsController<T> implements ReactiveController {
     return this.#write(async (adapter, collection) => {
       for (let attempt = 1; ; attempt++) {
         const current = await adapter.get<T>(collection, id);
-        const next = change(current?.value, current);
+        let next: T;
+        try {
+          next = change(current?.value, current);
+        } catch (reason) {
+          throw new ChangeRefused(reason);
+        }
         try {
           const record = await adapter.put<T>(collection, id, next, { expectedRev: current?.rev ?? null });
           this.#apply({ type: 'put', collection, id, record });
@@ -119,6 +129,8 @@ export class RecordsController<T> implements ReactiveController {
       this.writeError = undefined;
       return result;
     } catch (error) {
+      // A rule said no (e.g. "that slot was just taken"): not a storage problem; the caller explains it.
+      if (error instanceof ChangeRefused) throw error.reason;
       this.writeError = toStorageError(error, 'Saving failed');
       throw this.writeError;
     } finally {

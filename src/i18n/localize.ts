@@ -134,14 +134,19 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
   }
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Picks the form for `count` from `forms` by the language's plural rules; `other` is the fallback. */
 export function plural(
   lang: string,
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 ): string {
-  return (forms[new Intl.PluralRules(lang).select(count)] ?? forms.other).replace(
-    '#',
-    new Intl.NumberFormat(lang).format(count),
-  );
+  // Intl objects are costly to make and plural() runs in every render: keep one per language.
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  let numbers = numberFormats.get(lang);
+  if (!numbers) numberFormats.set(lang, (numbers = new Intl.NumberFormat(lang)));
+  return (forms[rules.select(count)] ?? forms.other).replace('#', numbers.format(count));
 }

@@ -16,9 +16,13 @@ export type StorageErrorCode =
   | 'rate-limited'
   | 'write-failed';
 
+const BRAND = Symbol.for('tend.storage-error');
+
 /** Base class of every error an adapter throws. */
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
+  /** Marks storage errors across copies of this module (two bundles on one page). */
+  readonly [BRAND] = true;
 
   constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -79,12 +83,9 @@ export class WriteFailedError extends StorageError {
   }
 }
 
-/** True when `error` is a {@link StorageError} (also across bundle copies, by shape). */
+/** True when `error` is a {@link StorageError}, also one made by another copy of this module. */
 export function isStorageError(error: unknown): error is StorageError {
-  return (
-    error instanceof StorageError ||
-    (error instanceof Error && typeof (error as Partial<StorageError>).code === 'string' && 'code' in error)
-  );
+  return error instanceof StorageError || (typeof error === 'object' && error !== null && BRAND in error);
 }
 
 /** Wraps anything thrown by a platform API into a {@link StorageError}. */

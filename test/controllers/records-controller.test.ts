@@ -94,3 +94,22 @@ describe('RecordsController', () => {
     expect(el.notes.readError?.message).to.contain('disk on fire');
   });
 });
+
+describe('RecordsController refusals', () => {
+  it('passes a rule’s refusal through untouched, without calling it a storage problem', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await notesOn(adapter);
+    class SlotTaken extends Error {}
+    let thrown: unknown;
+    try {
+      await el.notes.update('n', () => {
+        throw new SlotTaken('that slot was just taken');
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(SlotTaken);
+    expect(el.notes.writeError).to.equal(undefined);
+    expect(el.notes.pending).to.equal(0);
+  });
+});
