@@ -4,7 +4,7 @@
  */
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { LocalizeController, type Messages } from '../i18n/localize.js';
 import { defaultAdapter } from '../provider/default-adapter.js';
 import {
@@ -28,19 +28,19 @@ export abstract class TendElement<M extends Messages = Messages> extends LitElem
   @property({ attribute: false }) messages?: Partial<M>;
 
   @consume({ context: adapterContext, subscribe: true })
-  @property({ attribute: false })
+  @state()
   protected providedAdapter?: StorageAdapter;
 
   @consume({ context: identityContext, subscribe: true })
-  @property({ attribute: false })
+  @state()
   protected providedIdentity?: Identity;
 
   @consume({ context: communityContext, subscribe: true })
-  @property({ attribute: false })
+  @state()
   protected providedCommunity?: string;
 
   @consume({ context: langContext, subscribe: true })
-  @property({ attribute: false })
+  @state()
   providedLang?: string;
 
   protected abstract readonly localize: LocalizeController<M>;
@@ -57,8 +57,12 @@ export abstract class TendElement<M extends Messages = Messages> extends LitElem
 
   /** Dispatches a `tend-…` event that bubbles out of shadow roots. */
   protected emit<D>(name: `tend-${string}`, detail: D): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: false }),
-    );
+    return this.dispatchEvent(tendEvent(name, detail));
   }
+}
+
+/** Every tend event: a CustomEvent that bubbles and crosses shadow roots. (Outside the class so the
+ * manifest lists each element's own documented events, not this generic one.) */
+function tendEvent<D>(name: string, detail: D): CustomEvent<D> {
+  return new CustomEvent<D>(name, { detail, bubbles: true, composed: true });
 }

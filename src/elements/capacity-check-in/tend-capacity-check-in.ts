@@ -86,6 +86,7 @@ const localDate = (day: string): Date => {
  * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
  * {@link CapacityChangeDetail} once a level is chosen.
  *
+ * @tagname tend-capacity-check-in
  * @summary Say how much room you have, and see who in the circle has room.
  *
  * @event {CustomEvent<CapacityChangeDetail>} tend-capacity-change - After the person saves or clears their check-in.

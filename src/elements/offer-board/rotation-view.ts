@@ -30,7 +30,7 @@ export function renderRotation(
   const toggle = (on: boolean, label: string) =>
     html`<button
       type="button"
-      aria-pressed=${String(calendar === on)}
+      aria-pressed=${calendar === on ? 'true' : 'false'}
       @click=${() => view.act({ type: 'calendar', entry, on })}
     >
       ${label}

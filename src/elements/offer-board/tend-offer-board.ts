@@ -98,6 +98,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * "would you offer this again?" answers are in `offer-reflections`. The rules are in
  * `tend-widgets/domain/offers` and are the same ones tend-server enforces.
  *
+ * @tagname tend-offer-board
  * @summary Offers, needs and rotations with claims, gentle load limits and a view of how help is spread.
  *
  * @event {CustomEvent<OfferPostedDetail>} tend-offer-posted - A post (offer, need or rotation) was created. Detail: ids and kind.
