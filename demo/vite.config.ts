@@ -30,6 +30,7 @@ export default defineConfig({
         index: resolve(root, 'index.html'),
         blog: resolve(root, 'blog.html'),
         community: resolve(root, 'community.html'),
+        shared: resolve(root, 'shared.html'),
       },
     },
   },
