@@ -2,17 +2,22 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/find-chrome.js';
+import { tendServerPlugin } from './test/server/wtr-tend-server.js';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
-  // test/server runs in Node (npm run test:server); test/storage/http.test.ts needs a tend-server
-  // (web-test-runner.http.config.js starts one).
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/storage/http.test.ts'],
+  // test/server runs in Node (npm run test:server). test/storage/http.test.ts runs here against
+  // the tend-server the plugin below starts, and again on PostgreSQL by test:http:postgres.
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+    // A real tend-server on PGlite for test/storage/http.test.ts (PostgreSQL: test:http:postgres).
+    tendServerPlugin({ databaseUrl: null }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

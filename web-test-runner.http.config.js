@@ -8,5 +8,6 @@ export default {
   ...base,
   files: ['test/storage/http.test.ts'],
   testFramework: { config: { timeout: 20000 } },
-  plugins: [...base.plugins, tendServerPlugin()],
+  plugins: [base.plugins[0], tendServerPlugin()],
+  coverage: false,
 };

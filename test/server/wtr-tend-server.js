@@ -16,8 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts `bin/tend-server.js`; resolves with the child and its URL once it listens. */
-function launch(port, dataDir) {
-  const databaseUrl = process.env.TEND_TEST_DATABASE_URL;
+function launch(port, dataDir, databaseUrl) {
   const child = spawn(
     process.execPath,
     [join(root, 'bin/tend-server.js'), '--dev', '--port', String(port), '--data', dataDir],
@@ -26,7 +25,10 @@ function launch(port, dataDir) {
       env: {
         PATH: process.env.PATH,
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-        TEND_COLLECTIONS: 'notes,slots,offers',
+        // The conformance suite's collections: several people write the same records.
+        TEND_OPEN_COLLECTIONS: 'notes,slots,offers',
+        // Records only their creator may change.
+        TEND_COLLECTIONS: 'owned',
         TEND_RATE_LIMIT: 'off',
         TEND_RATE_LIMIT_ADDRESS: 'off',
         // The conformance suite writes a value of a million characters.
@@ -62,13 +64,17 @@ function launch(port, dataDir) {
   return url.then((address) => ({ child, exited, url: address }));
 }
 
-export function tendServerPlugin() {
+/**
+ * @param {{ databaseUrl?: string | null }} [options] the PostgreSQL to use; `null` for PGlite.
+ *   Default: TEND_TEST_DATABASE_URL when set, else PGlite.
+ */
+export function tendServerPlugin({ databaseUrl = process.env.TEND_TEST_DATABASE_URL || null } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-wtr-'));
   /** @type {{ child: import('node:child_process').ChildProcess, exited: Promise<unknown>, url: string } | undefined} */
   let running;
   let port = 0;
   const start = async () => {
-    running = await launch(port, dataDir);
+    running = await launch(port, dataDir, databaseUrl);
     port = Number(new URL(running.url).port);
   };
   const stop = async () => {
@@ -90,7 +96,7 @@ export function tendServerPlugin() {
     },
     async serve(context) {
       if (!context.path.startsWith('/__tend-server/')) return undefined;
-      const engine = process.env.TEND_TEST_DATABASE_URL ? 'postgres' : 'pglite';
+      const engine = databaseUrl ? 'postgres' : 'pglite';
       if (context.path === '/__tend-server/info') return json({ url: running?.url, engine });
       if (context.path === '/__tend-server/stop') {
         await stop();
