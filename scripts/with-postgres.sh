@@ -64,8 +64,16 @@ PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{
 export TEND_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:${PORT}/postgres"
 echo "with-postgres: PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:${PORT} (throwaway, fsync off)" >&2
 
+# The command runs in the background so that a signal to this script (Ctrl-C, a CI timeout)
+# is handled at once: passed on to the command, then the cluster is stopped and removed.
 set +e
-"$@"
+"$@" &
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null' INT TERM
+wait "$child"
 status=$?
-set -e
+while kill -0 "$child" 2>/dev/null; do
+  wait "$child"
+  status=$?
+done
 exit "$status"

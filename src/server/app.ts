@@ -30,10 +30,11 @@ import {
   getRecord,
   parseStored,
   prune,
-  putRecord,
+  PutBatcher,
   removeRecord,
   type Idempotency,
   type RecordKey,
+  type StoredRow,
 } from './records.js';
 import { Rules, type CollectionRule, type Identity, type OutgoingRecord } from './rights.js';
 
@@ -70,6 +71,12 @@ function errorResponse(error: HttpError): Response {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A request header, read from Node's parsed headers (a web Headers object costs more to build). */
+function header(c: Ctx, name: string): string | undefined {
+  const value = c.env.incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 /** Checks every string and key of a value against a length, and the nesting depth. */
 function checkShape(value: unknown, maxString: number, path = 'value', depth = 0): void {
@@ -129,9 +136,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
   const rules = new Rules({
     extraCollections: config.extraCollections,
+    openCollections: config.openCollections,
     maxStringLength: config.maxStringLength,
   });
   const lists = new ListCache(db);
+  // PGlite runs one statement at a time: there, every put that waits joins the next batch.
+  const puts = new PutBatcher(db, { maxInFlight: db.kind === 'pglite' ? 1 : config.poolSize });
   const feed = new ChangeFeed({
     db,
     rules,
@@ -159,7 +169,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     );
 
   const state = { inFlight: 0, closing: false };
-  const app = buildApp({ config, db, rules, lists, feed, logger, verifier, devSecret, state });
+  const app = buildApp({ config, db, rules, lists, puts, feed, logger, verifier, devSecret, state });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host });
   // Long event streams must not be cut by Node's request timeout.
   (server as import('node:http').Server).requestTimeout = 0;
@@ -224,6 +234,7 @@ interface AppDeps {
   db: Database;
   rules: Rules;
   lists: ListCache;
+  puts: PutBatcher;
   feed: ChangeFeed;
   logger: Logger;
   verifier: TokenVerifier | undefined;
@@ -233,7 +244,7 @@ interface AppDeps {
 
 /** The routes, on a database and rules that are ready. */
 export function buildApp(deps: AppDeps): Hono<Env> {
-  const { config, db, rules, lists, feed, logger, verifier, state } = deps;
+  const { config, db, rules, lists, puts, feed, logger, verifier, state } = deps;
   const app = new Hono<Env>();
   const perIdentity = config.rateLimit ? new RateLimiter(config.rateLimit.perIdentity) : undefined;
   const perAddress = config.rateLimit ? new RateLimiter(config.rateLimit.perAddress) : undefined;
@@ -246,7 +257,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
 
   const addressOf = (c: Ctx): string => {
     if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for');
+      const forwarded = header(c, 'x-forwarded-for');
       if (forwarded) return forwarded.split(',')[0]!.trim();
     }
     return c.env.incoming.socket.remoteAddress ?? 'unknown';
@@ -273,7 +284,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   // Logging, timing, CORS and errors, around every request.
   app.use('*', async (c, next) => {
     const started = performance.now();
-    const origin = c.req.header('origin');
+    const origin = header(c, 'origin');
     const corsOk = origin !== undefined && originAllowed(origin);
     if (c.req.method === 'OPTIONS') {
       if (!corsOk) return new Response(null, { status: 403 });
@@ -324,6 +335,8 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   });
 
   const failure = (error: unknown, c: Ctx): Response => {
+    // A replayed answer, thrown from deep inside a handler.
+    if (error instanceof Response) return error;
     if (error instanceof HttpError) return errorResponse(error);
     if (error instanceof AuthError)
       return errorResponse(
@@ -357,9 +370,9 @@ export function buildApp(deps: AppDeps): Hono<Env> {
 
   /** The person behind the request, if it carries a token; a bad token is refused. */
   const identify = async (c: Ctx): Promise<Identity | undefined> => {
-    const header = c.req.header('authorization');
-    if (!header) return undefined;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const authorization = header(c, 'authorization');
+    if (!authorization) return undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match)
       throw new HttpError(
         401,
@@ -446,7 +459,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     new Response(json, { status, headers: { 'content-type': JSON_TYPE, etag: `"${rev}"`, ...extra } });
 
   const idempotencyOf = (c: Ctx, actor: Identity): Idempotency | undefined => {
-    const key = c.req.header('idempotency-key');
+    const key = header(c, 'idempotency-key');
     if (key === undefined) return undefined;
     if (!IDEMPOTENCY_KEY.test(key))
       throw new HttpError(
@@ -474,17 +487,16 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   };
 
   const readBody = async (c: Ctx): Promise<string> => {
-    const declared = Number(c.req.header('content-length') ?? NaN);
+    const declared = Number(header(c, 'content-length') ?? NaN);
     const tooLarge = () =>
       new HttpError(413, 'too-large', `the body is larger than ${config.maxBodyBytes} bytes`, {
         limit: config.maxBodyBytes,
       });
     if (declared > config.maxBodyBytes) throw tooLarge();
-    const body = c.req.raw.body;
-    if (!body) return '';
+    // Straight from Node's request: a web ReadableStream around it costs more than the write.
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    for await (const chunk of c.env.incoming as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
       if (size > config.maxBodyBytes) throw tooLarge();
       chunks.push(chunk);
@@ -495,9 +507,9 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   const conflict = (message: string, currentRev: number | undefined) =>
     new HttpError(409, 'conflict', message, currentRev === undefined ? {} : { currentRev });
 
-  const written = (key: RecordKey) => {
+  const written = (key: RecordKey, seq: string) => {
     lists.invalidate(key.community, key.collection);
-    feed.poll();
+    feed.announce(seq);
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -544,7 +556,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
       community,
       collections,
       viewer,
-      lastEventId: c.req.header('last-event-id') ?? c.req.query('lastEventId'),
+      lastEventId: header(c, 'last-event-id') ?? c.req.query('lastEventId'),
       signal: c.req.raw.signal,
     });
     return new Response(stream, {
@@ -598,10 +610,8 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     const actor = await requireIdentity(c);
     limit(c, actor);
     const { key, rule } = names(c, true);
-    const expectedRev = parseIfMatch(c.req.header('if-match'));
+    const expectedRev = parseIfMatch(header(c, 'if-match'));
     const idem = idempotencyOf(c, actor);
-    const replayed = await replay(idem, rule, actor);
-    if (replayed) return replayed;
 
     const text = await readBody(c);
     let body: unknown;
@@ -615,28 +625,44 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     if (Object.keys(body).length !== 1)
       throw new HttpError(400, 'invalid-body', 'the body holds only "value"');
     const value = (body as { value: unknown }).value;
-    checkShape(value, Math.min(rule.maxStringLength, Number.MAX_SAFE_INTEGER));
+    checkShape(value, rule.maxStringLength);
 
-    const row = await getRecord(db, key);
-    const before = row ? parseStored(row) : undefined;
-    if (before && !Rules.mayRead(rule, before.owner, actor))
+    /** A 409, unless this is a retry of a write that was done: then the first answer again. */
+    const conflictOr = async (message: string, current: StoredRow | undefined): Promise<never> => {
+      const replayed = await replay(idem, rule, actor);
+      if (replayed) throw replayed;
       // Someone else's private record: say no more than that the id is taken.
-      throw conflict(`"${key.id}" is taken`, undefined);
-    if (expectedRev === null && before)
-      throw conflict(`"${key.id}" already exists (revision ${before.rev})`, before.rev);
-    if (expectedRev !== null && !before) throw conflict(`"${key.id}" no longer exists`, undefined);
-    if (before && expectedRev !== null && before.rev !== expectedRev)
-      throw conflict(
-        `"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`,
-        before.rev,
-      );
+      if (current && !Rules.mayRead(rule, current.owner, actor))
+        throw conflict(`"${key.id}" is taken`, undefined);
+      throw conflict(message, current?.rev);
+    };
+
+    // A create needs no read first: the insert refuses an existing record by itself.
+    let before: StoredRow | undefined;
+    if (expectedRev !== null) {
+      const row = await getRecord(db, key);
+      before = row ? parseStored(row) : undefined;
+      if (!before || !Rules.mayRead(rule, before.owner, actor))
+        return conflictOr(`"${key.id}" no longer exists`, before);
+      if (before.rev !== expectedRev)
+        return conflictOr(
+          `"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`,
+          before,
+        );
+    }
 
     const checked = rule.checkPut({ actor, id: key.id, now: new Date() }, before, value);
-    if ('status' in checked) throw new HttpError(checked.status, checked.code, checked.message);
+    if ('status' in checked) {
+      if (idem) {
+        const replayed = await replay(idem, rule, actor);
+        if (replayed) return replayed;
+      }
+      throw new HttpError(checked.status, checked.code, checked.message);
+    }
 
     let result;
     try {
-      result = await putRecord(db, key, {
+      result = await puts.put(key, {
         valueJson: JSON.stringify(checked.value),
         actor: actor.id,
         expectedRev,
@@ -651,11 +677,16 @@ export function buildApp(deps: AppDeps): Hono<Env> {
       throw error;
     }
     if (!result) {
-      const now = await getRecord(db, key);
-      const rev = now ? parseStored(now).rev : undefined;
-      throw conflict(`"${key.id}" changed while saving (revision ${rev ?? 'none'})`, rev);
+      const row = await getRecord(db, key);
+      const current = row ? parseStored(row) : undefined;
+      return conflictOr(
+        expectedRev === null
+          ? `"${key.id}" already exists (revision ${current?.rev ?? 'none'})`
+          : `"${key.id}" changed while saving (revision ${current?.rev ?? 'none'})`,
+        current,
+      );
     }
-    written(key);
+    written(key, result.seq);
     const json = shown(rule, result.json, before?.owner ?? actor.id, actor) ?? result.json;
     return recordResponse(expectedRev === null ? 201 : 200, json, result.rev);
   });
@@ -664,22 +695,24 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     const actor = await requireIdentity(c);
     limit(c, actor);
     const { key, rule } = names(c, true);
-    const expectedRev = parseIfMatch(c.req.header('if-match'));
+    const expectedRev = parseIfMatch(header(c, 'if-match'));
     const idem = idempotencyOf(c, actor);
-    const replayed = await replay(idem, rule, actor);
-    if (replayed) return replayed;
+    const refuse = async (error: HttpError): Promise<Response> => {
+      const replayed = await replay(idem, rule, actor);
+      if (replayed) return replayed;
+      throw error;
+    };
     const row = await getRecord(db, key);
     const before = row ? parseStored(row) : undefined;
     if (!before || !Rules.mayRead(rule, before.owner, actor))
-      throw new HttpError(404, 'not-found', `"${key.id}" does not exist`);
+      return refuse(new HttpError(404, 'not-found', `"${key.id}" does not exist`));
     if (expectedRev !== null && before.rev !== expectedRev)
-      throw conflict(
-        `"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`,
-        before.rev,
+      return refuse(
+        conflict(`"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`, before.rev),
       );
     const refusal = rule.checkRemove({ actor, id: key.id, now: new Date() }, before);
     if (refusal) throw new HttpError(refusal.status, refusal.code, refusal.message);
-    let removed;
+    let removed: string | undefined;
     try {
       removed = await removeRecord(db, key, { rev: before.rev, idempotency: idem });
     } catch (error) {
@@ -691,11 +724,11 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     }
     if (!removed) {
       const now = await getRecord(db, key);
-      if (!now) throw new HttpError(404, 'not-found', `"${key.id}" does not exist`);
+      if (!now) return refuse(new HttpError(404, 'not-found', `"${key.id}" does not exist`));
       const rev = parseStored(now).rev;
-      throw conflict(`"${key.id}" changed while deleting (revision ${rev})`, rev);
+      return refuse(conflict(`"${key.id}" changed while deleting (revision ${rev})`, rev));
     }
-    written(key);
+    written(key, removed);
     return new Response(null, { status: 204 });
   });
 

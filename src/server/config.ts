@@ -42,6 +42,12 @@ export interface ServerConfig {
   maxStringLength: number;
   /** Collections beyond the built-in ones, with the generic rule (TEND_COLLECTIONS=a,b). */
   extraCollections: readonly string[];
+  /**
+   * Collections beyond the built-in ones that any signed-in person may change, not only the
+   * record's creator (TEND_OPEN_COLLECTIONS=a,b): a shared list everybody edits. Deleting still
+   * takes the creator or a moderator.
+   */
+  openCollections: readonly string[];
   /** Write limits per person and per address; `false` turns them off (benchmarks). */
   rateLimit: false | { perIdentity: RateLimit; perAddress: RateLimit };
   /** Take the client address from X-Forwarded-For (behind a reverse proxy only). */
@@ -66,6 +72,7 @@ export function defaultConfig(): ServerConfig {
     maxBodyBytes: 64 * 1024,
     maxStringLength: 4000,
     extraCollections: [],
+    openCollections: [],
     rateLimit: { perIdentity: { burst: 30, perMinute: 120 }, perAddress: { burst: 200, perMinute: 1200 } },
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
@@ -113,7 +120,8 @@ Environment:
   TEND_JWT_ISSUER, TEND_JWT_AUDIENCE   required iss / aud claims
   TEND_ALLOWED_ORIGINS      origins browsers may call from, comma-separated
   TEND_PUBLIC_COMMUNITIES   communities readable without a token, comma-separated, or *
-  TEND_COLLECTIONS          extra collections with the generic rule, comma-separated
+  TEND_COLLECTIONS          extra collections: anyone signed in creates, the creator changes
+  TEND_OPEN_COLLECTIONS     extra collections anyone signed in may change, comma-separated
   TEND_MAX_BODY_BYTES       largest request body (default 65536)
   TEND_MAX_STRING_LENGTH    longest text field (default 4000)
   TEND_RATE_LIMIT           writes per person: burst/per-minute (default 30/120) or off
@@ -167,6 +175,7 @@ export function loadConfig(
   config.publicCommunities = publicCommunities.includes('*') ? '*' : new Set(publicCommunities);
   config.allowedOrigins = list(env.TEND_ALLOWED_ORIGINS);
   config.extraCollections = list(env.TEND_COLLECTIONS);
+  config.openCollections = list(env.TEND_OPEN_COLLECTIONS);
   if (env.TEND_MAX_BODY_BYTES)
     config.maxBodyBytes = integer('TEND_MAX_BODY_BYTES', env.TEND_MAX_BODY_BYTES, 256);
   if (env.TEND_MAX_STRING_LENGTH)

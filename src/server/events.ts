@@ -4,6 +4,9 @@
  * other with NOTIFY (payload: a seq, nothing else); PGlite lives in one process, which wakes
  * itself after each write.
  *
+ * Writes here wake the other processes with at most one NOTIFY every few milliseconds, sent after
+ * the writes committed; a slow poll catches anything a lost notification would have missed.
+ *
  * A position in the log is `<tx>-<seq>` (see db.ts). The reader only takes changes whose
  * transaction is older than every transaction still running, so a change that commits late is
  * never skipped; each SSE event carries its position as `id:`, and a client that reconnects with
@@ -37,7 +40,7 @@ export interface LoggedChange {
   id: string;
   kind: 'put' | 'remove';
   owner: string;
-  /** The record as JSON text, when this change is the latest of its record (else a later change carries it). */
+  /** The record as this change wrote it (JSON text); null after a remove. */
   json: string | null;
 }
 
@@ -54,16 +57,16 @@ interface LogRow {
 }
 
 const BATCH = 500;
+/** At most one NOTIFY this often (ms): many writes, one wake-up. */
+const NOTIFY_EVERY_MS = 10;
+/** How often the log is read even without a NOTIFY (PostgreSQL): a lost one delays a change by this much at most. */
+const SAFETY_POLL_MS = 1000;
 
+/** The next changes after a position, each with the record as that change wrote it. */
 const LOG_QUERY = (filter: string) => `
-  SELECT c.tx::text AS tx, c.seq::text AS seq, c.community, c.collection, c.id, c.kind, c.owner,
-    CASE WHEN c.kind = 'put' AND r.change_seq = c.seq THEN
-      json_build_object('id', r.id, 'rev', r.rev, 'value', r.value, 'author', r.author,
-        'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
-    END AS json,
-    pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+  SELECT c.tx::text AS tx, c.seq::text AS seq, c.community, c.collection, c.id, c.kind, c.owner, c.record AS json,
+    (SELECT pg_snapshot_xmin(pg_current_snapshot()))::text AS xmin
   FROM tend_changes c
-  LEFT JOIN tend_records r ON r.community = c.community AND r.collection = c.collection AND r.id = c.id
   WHERE (c.tx, c.seq) > ($1::xid8, $2::bigint) ${filter}
   ORDER BY c.tx, c.seq
   LIMIT ${BATCH}`;
@@ -152,6 +155,12 @@ export class ChangeFeed {
   #retry: ReturnType<typeof setTimeout> | undefined;
   #retryDelay = 10;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #safetyPoll: ReturnType<typeof setInterval> | undefined;
+  /** The newest seq written here and not yet announced to other processes. */
+  #unannounced: string | undefined;
+  #notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastNotify = 0;
+  #notifying: Promise<void> = Promise.resolve();
   #closed = false;
 
   constructor(options: ChangeFeedOptions) {
@@ -185,7 +194,40 @@ export class ChangeFeed {
     );
     this.#heartbeat = setInterval(() => this.#broadcast(encoder.encode(': ping\n\n')), this.#heartbeatMs);
     this.#heartbeat.unref();
+    if (this.#db.kind === 'postgres') {
+      this.#safetyPoll = setInterval(() => this.poll(), SAFETY_POLL_MS);
+      this.#safetyPoll.unref();
+    }
     this.poll();
+  }
+
+  /**
+   * A change with `seq` was committed here: read it (for this process's streams) and wake the
+   * other processes — right away when all is quiet, else with the next NOTIFY, which comes
+   * within a few milliseconds and stands for every write since the last one.
+   */
+  announce(seq: string): void {
+    this.poll();
+    if (this.#db.kind !== 'postgres') return;
+    if (this.#unannounced === undefined || BigInt(seq) > BigInt(this.#unannounced)) this.#unannounced = seq;
+    if (this.#notifyTimer) return;
+    const wait = Math.max(0, this.#lastNotify + NOTIFY_EVERY_MS - Date.now());
+    this.#notifyTimer = setTimeout(() => this.#notify(), wait);
+  }
+
+  #notify(): void {
+    clearTimeout(this.#notifyTimer);
+    this.#notifyTimer = undefined;
+    const seq = this.#unannounced;
+    if (seq === undefined) return;
+    this.#unannounced = undefined;
+    this.#lastNotify = Date.now();
+    this.#notifying = this.#db
+      .query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, seq])
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.#logger.warn('NOTIFY failed; other processes catch up by polling', { error }),
+      );
   }
 
   /** Reads new changes soon (after a write here, or a NOTIFY from another process). */
@@ -198,10 +240,12 @@ export class ChangeFeed {
     });
   }
 
-  /** Resolves once every change committed before the call has been read and sent. */
+  /** Resolves once every change committed before the call has been read, sent and announced. */
   async settle(): Promise<void> {
     this.poll();
+    this.#notify();
     await this.#lane;
+    await this.#notifying;
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -372,6 +416,7 @@ export class ChangeFeed {
   close(): void {
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    clearInterval(this.#safetyPoll);
     clearTimeout(this.#retry);
     for (const client of [...this.#clients]) client.close();
   }
@@ -385,7 +430,6 @@ function eventData(
 ): string | undefined {
   const head = `{"type":"${change.kind}","collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}`;
   if (change.kind === 'remove') return `${head}}`;
-  // A later change of this record carries it (or removes it).
   if (change.json === null) return undefined;
   if (!rule.view) return `${head},"record":${change.json}}`;
   const record = JSON.parse(change.json) as OutgoingRecord;

@@ -2,6 +2,7 @@
  * Structured logs: one JSON object a line on stdout (errors on stderr), so a log collector can
  * index every field. Never log tokens or record values: ids and codes only.
  */
+import { writeSync } from 'node:fs';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -27,9 +28,35 @@ export interface LoggerOptions {
   write?: (line: string, level: LogLevel) => void;
 }
 
-function defaultWrite(line: string, level: LogLevel): void {
-  (level === 'warn' || level === 'error' ? process.stderr : process.stdout).write(line + '\n');
+/**
+ * Lines wait until the end of the current turn of the event loop and go out in one write per
+ * stream: one write a request line costs more than the request under load. Whatever waits is
+ * written synchronously when the process exits.
+ */
+const pending: { out: string[]; err: string[] } = { out: [], err: [] };
+let scheduled = false;
+
+function flush(): void {
+  scheduled = false;
+  if (pending.out.length) process.stdout.write(pending.out.splice(0).join(''));
+  if (pending.err.length) process.stderr.write(pending.err.splice(0).join(''));
 }
+
+/** Writes what waits, synchronously (on exit). */
+export function flushLogs(): void {
+  if (pending.out.length) writeSync(1, pending.out.splice(0).join(''));
+  if (pending.err.length) writeSync(2, pending.err.splice(0).join(''));
+}
+
+function defaultWrite(line: string, level: LogLevel): void {
+  (level === 'warn' || level === 'error' ? pending.err : pending.out).push(line + '\n');
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flush);
+  }
+}
+
+process.once('exit', flushLogs);
 
 /** Errors become plain objects (JSON.stringify drops their message and stack otherwise). */
 function plain(fields: LogFields): LogFields {

@@ -1,7 +1,10 @@
 /**
  * Record reads and writes in SQL. Each write is ONE statement: the compare-and-set on the
- * record, its row in the changes log, the idempotency entry and the NOTIFY commit together or
- * not at all, in one round trip. The database builds the JSON that goes out.
+ * record, its row in the changes log (with the record as it now is, so a client that resumes
+ * gets every change it missed, in order) and the idempotency entry commit together or not at
+ * all, in one round trip. The database builds the JSON that goes out. Other processes are woken
+ * after the commit (see ChangeFeed.announce): a NOTIFY inside every write would serialise the
+ * commits and halve what PostgreSQL can write.
  */
 import type { Queryable } from './db.js';
 import type { Stored } from './rights.js';
@@ -36,12 +39,11 @@ export function parseStored(row: Row): StoredRow {
   return { ...record, owner: row.owner, json: row.json };
 }
 
+const GET_SQL = `SELECT ${recordJson('r')} AS json, r.owner FROM tend_records r
+  WHERE r.community = $1 AND r.collection = $2 AND r.id = $3`;
+
 export async function getRecord(db: Queryable, key: RecordKey): Promise<Row | undefined> {
-  const rows = await db.query<Row>(
-    `SELECT ${recordJson('r')} AS json, r.owner FROM tend_records r
-     WHERE r.community = $1 AND r.collection = $2 AND r.id = $3`,
-    [key.community, key.collection, key.id],
-  );
+  const rows = await db.query<Row>(GET_SQL, [key.community, key.collection, key.id]);
   return rows[0];
 }
 
@@ -90,25 +92,63 @@ export async function findResponse(db: Queryable, idem: Idempotency): Promise<St
   return row ? { status: Number(row.status), body: row.body } : undefined;
 }
 
-const logChange = (source: string, kind: 'put' | 'remove') =>
+/** Logs the change of each row of `w` (`record`: its JSON, or NULL after a remove). */
+const logChange = (kind: 'put' | 'remove', record: string) =>
   `c AS (
-    INSERT INTO tend_changes (seq, community, collection, id, kind, rev, owner)
-    SELECT s.seq, w.community, w.collection, w.id, '${kind}', w.rev, w.owner FROM ${source} w, s
-    RETURNING seq
-  ),
-  n AS (SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM c)`;
+    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, record)
+    SELECT w.community, w.collection, w.id, '${kind}', w.rev, w.owner, ${record} FROM w
+    RETURNING seq, record
+  )`;
 
 /** Stores the response for an idempotency key ($a: actor, $k: key; no key: nothing stored). */
-const remember = (source: string, status: string, body: string, a: string, k: string) =>
+const remember = (status: string, a: string, k: string) =>
   `i AS (
     INSERT INTO tend_idempotency (actor, key, status, body)
-    SELECT ${a}::text, ${k}::text, ${status}, ${body} FROM ${source} w WHERE ${k}::text IS NOT NULL
+    SELECT ${a}::text, ${k}::text, ${status}, c.record FROM c WHERE ${k}::text IS NOT NULL
   )`;
+
+/** Builds the write statement once (the same text each time, so its prepared plan is reused). */
+function putSql(create: boolean): string {
+  const write = create
+    ? `w AS (
+        INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at)
+        VALUES ($1, $2, $3, 1, $4::json, $5, $5, now())
+        ON CONFLICT (community, collection, id) DO NOTHING
+        RETURNING r.*
+      )`
+    : `w AS (
+        UPDATE tend_records AS r
+        SET rev = r.rev + 1, value = $4::json, author = $5, updated_at = now()
+        WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $8
+        RETURNING r.*
+      )`;
+  return `WITH ${write},
+    ${logChange('put', recordJson('w'))},
+    ${remember(create ? '201' : '200', '$6', '$7')}
+    SELECT c.record AS json, (SELECT rev FROM w) AS rev, c.seq::text AS seq FROM c`;
+}
+
+const CREATE_SQL = putSql(true);
+const UPDATE_SQL = putSql(false);
+
+const REMOVE_SQL = `WITH w AS (
+      DELETE FROM tend_records r
+      WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $4
+      RETURNING r.*
+    ),
+    ${logChange('remove', 'NULL::text')},
+    i AS (
+      INSERT INTO tend_idempotency (actor, key, status, body)
+      SELECT $5::text, $6::text, 204, NULL FROM c WHERE $6::text IS NOT NULL
+    )
+    SELECT c.seq::text AS seq FROM c`;
 
 export interface PutResult {
   /** The record as JSON text. */
   json: string;
   rev: number;
+  /** The change's seq in the log. */
+  seq: string;
 }
 
 /**
@@ -118,33 +158,10 @@ export interface PutResult {
 export async function putRecord(
   db: Queryable,
   key: RecordKey,
-  input: {
-    valueJson: string;
-    actor: string;
-    expectedRev: number | null;
-    idempotency?: Idempotency | undefined;
-  },
+  input: PutInput,
 ): Promise<PutResult | undefined> {
   const create = input.expectedRev === null;
-  const write = create
-    ? `w AS (
-        INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at, change_seq)
-        SELECT $1, $2, $3, 1, $4::json, $5, $5, now(), s.seq FROM s
-        ON CONFLICT (community, collection, id) DO NOTHING
-        RETURNING r.*
-      )`
-    : `w AS (
-        UPDATE tend_records AS r
-        SET rev = r.rev + 1, value = $4::json, author = $5, updated_at = now(), change_seq = s.seq
-        FROM s
-        WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $8
-        RETURNING r.*
-      )`;
-  const sql = `WITH s AS (SELECT nextval('tend_change_seq') AS seq),
-    ${write},
-    ${logChange('w', 'put')},
-    ${remember('w', create ? '201' : '200', recordJson('w'), '$6', '$7')}
-    SELECT ${recordJson('w')} AS json, w.rev, (SELECT count(*) FROM n)::int AS notified FROM w`;
+  const sql = create ? CREATE_SQL : UPDATE_SQL;
   const params: unknown[] = [
     key.community,
     key.collection,
@@ -155,27 +172,18 @@ export async function putRecord(
     input.idempotency?.key ?? null,
   ];
   if (!create) params.push(input.expectedRev);
-  const rows = await db.query<{ json: string; rev: number }>(sql, params);
+  const rows = await db.query<{ json: string; rev: number; seq: string }>(sql, params);
   const row = rows[0];
-  return row ? { json: row.json, rev: Number(row.rev) } : undefined;
+  return row ? { json: row.json, rev: Number(row.rev), seq: row.seq } : undefined;
 }
 
-/** Deletes a record if it is still at `rev`. Returns false when it moved on or is gone. */
+/** Deletes a record if it is still at `rev`. Returns the change's seq, or undefined when it moved on or is gone. */
 export async function removeRecord(
   db: Queryable,
   key: RecordKey,
   input: { rev: number; idempotency?: Idempotency | undefined },
-): Promise<boolean> {
-  const sql = `WITH s AS (SELECT nextval('tend_change_seq') AS seq),
-    w AS (
-      DELETE FROM tend_records r
-      WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $4
-      RETURNING r.*
-    ),
-    ${logChange('w', 'remove')},
-    ${remember('w', '204', 'NULL::text', '$5', '$6')}
-    SELECT w.rev, (SELECT count(*) FROM n)::int AS notified FROM w`;
-  const rows = await db.query(sql, [
+): Promise<string | undefined> {
+  const rows = await db.query<{ seq: string }>(REMOVE_SQL, [
     key.community,
     key.collection,
     key.id,
@@ -183,7 +191,7 @@ export async function removeRecord(
     input.idempotency?.actor ?? null,
     input.idempotency?.key ?? null,
   ]);
-  return rows.length > 0;
+  return rows[0]?.seq;
 }
 
 /** Drops idempotency entries and log rows older than their keep times. */
@@ -206,4 +214,157 @@ export async function prune(
     [keep.changesDays],
   );
   return rows[0]?.position ?? undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes in batches
+
+/** Many puts in one statement: one round trip and one commit for all of them. */
+const BATCH_PUT_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
+      AS t(community, collection, id, value, actor, expected, idem_actor, idem_key)
+  ),
+  created AS (
+    INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at)
+    SELECT i.community, i.collection, i.id, 1, i.value::json, i.actor, i.actor, now()
+    FROM input i WHERE i.expected IS NULL
+    ON CONFLICT (community, collection, id) DO NOTHING
+    RETURNING r.*
+  ),
+  updated AS (
+    UPDATE tend_records AS r
+    SET rev = r.rev + 1, value = i.value::json, author = i.actor, updated_at = now()
+    FROM input i
+    WHERE i.expected IS NOT NULL AND r.community = i.community AND r.collection = i.collection AND r.id = i.id
+      AND r.rev = i.expected
+    RETURNING r.*
+  ),
+  w AS (SELECT created.*, 201 AS status FROM created UNION ALL SELECT updated.*, 200 AS status FROM updated),
+  c AS (
+    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, record)
+    SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner, ${recordJson('w')} FROM w
+    RETURNING seq, community, collection, id, rev, record
+  ),
+  i AS (
+    INSERT INTO tend_idempotency (actor, key, status, body)
+    SELECT input.idem_actor, input.idem_key, w.status, c.record
+    FROM c
+    JOIN w ON w.community = c.community AND w.collection = c.collection AND w.id = c.id
+    JOIN input ON input.community = c.community AND input.collection = c.collection AND input.id = c.id
+    WHERE input.idem_key IS NOT NULL
+  )
+  SELECT c.community, c.collection, c.id, c.seq::text AS seq, c.record AS json, c.rev FROM c`;
+
+export interface PutInput {
+  valueJson: string;
+  actor: string;
+  expectedRev: number | null;
+  idempotency?: Idempotency | undefined;
+}
+
+interface Pending {
+  key: RecordKey;
+  input: PutInput;
+  resolve(result: PutResult | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Puts go to the database in batches: a put that arrives while `maxInFlight` statements are
+ * already running waits, and the waiting ones then go together in one statement. When the
+ * server is quiet each put goes alone, at once; under load, one round trip and one commit carry
+ * many. Two puts of one record never share a batch. A batch that fails as a whole (say, one
+ * idempotency key racing another) is retried one put at a time, so each gets its own answer.
+ */
+export class PutBatcher {
+  readonly #db: Queryable;
+  readonly #maxInFlight: number;
+  readonly #maxBatch: number;
+  #queue: Pending[] = [];
+  #inFlight = 0;
+  #scheduled = false;
+
+  constructor(db: Queryable, options: { maxInFlight: number; maxBatch?: number }) {
+    this.#db = db;
+    this.#maxInFlight = Math.max(1, options.maxInFlight);
+    this.#maxBatch = options.maxBatch ?? 100;
+  }
+
+  /** Like {@link putRecord}: the stored record, or undefined when the record moved on (409). */
+  put(key: RecordKey, input: PutInput): Promise<PutResult | undefined> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ key, input, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Starts batches after the requests that arrived together have all queued their puts (the
+   * next turn of the event loop). PGlite runs each statement on this thread, blocking it: started
+   * at once, every batch would hold exactly one put.
+   */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    while (this.#inFlight < this.#maxInFlight && this.#queue.length) {
+      const batch: Pending[] = [];
+      const rest: Pending[] = [];
+      const taken = new Set<string>();
+      for (const item of this.#queue) {
+        const id = `${item.key.community}\u0000${item.key.collection}\u0000${item.key.id}`;
+        if (batch.length < this.#maxBatch && !taken.has(id)) {
+          taken.add(id);
+          batch.push(item);
+        } else rest.push(item);
+      }
+      this.#queue = rest;
+      this.#inFlight++;
+      void this.#run(batch).finally(() => {
+        this.#inFlight--;
+        this.#schedule();
+      });
+    }
+  }
+
+  async #run(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) {
+      const [item] = batch as [Pending];
+      await putRecord(this.#db, item.key, item.input).then(item.resolve, item.reject);
+      return;
+    }
+    type Row = { community: string; collection: string; id: string; seq: string; json: string; rev: number };
+    let rows: Row[];
+    try {
+      rows = await this.#db.query<Row>(BATCH_PUT_SQL, [
+        batch.map((b) => b.key.community),
+        batch.map((b) => b.key.collection),
+        batch.map((b) => b.key.id),
+        batch.map((b) => b.input.valueJson),
+        batch.map((b) => b.input.actor),
+        batch.map((b) => b.input.expectedRev),
+        batch.map((b) => b.input.idempotency?.actor ?? null),
+        batch.map((b) => b.input.idempotency?.key ?? null),
+      ]);
+    } catch {
+      // One of them spoiled the batch: each on its own, so only that one fails.
+      await Promise.all(
+        batch.map((item) => putRecord(this.#db, item.key, item.input).then(item.resolve, item.reject)),
+      );
+      return;
+    }
+    // A batch holds each record once, so (community, collection, id) finds each put's row.
+    const byKey = new Map(rows.map((row) => [`${row.community}\u0000${row.collection}\u0000${row.id}`, row]));
+    for (const item of batch) {
+      const row = byKey.get(`${item.key.community}\u0000${item.key.collection}\u0000${item.key.id}`);
+      // No row: the record exists (a create) or moved on (an update): the caller answers 409.
+      item.resolve(row ? { json: row.json, rev: Number(row.rev), seq: row.seq } : undefined);
+    }
+  }
 }

@@ -5,7 +5,8 @@
  *
  * Collections with rules in src/domain/ use them; any other collection the server is told to
  * keep (`TEND_COLLECTIONS`) gets the generic rule: a signed-in person may create records, only
- * the record's creator may change or delete it, and moderators may delete.
+ * the record's creator may change or delete it, and moderators may delete. Open collections
+ * (`TEND_OPEN_COLLECTIONS`) let anyone signed in change a record.
  */
 import {
   canRemoveCheckIn,
@@ -115,6 +116,17 @@ const ownerWrites = {
 /** Builds the generic rule for a collection the domain has no rules for. */
 export function genericRule(name: string, maxStringLength: number): CollectionRule {
   return { name, privateToOwner: false, maxStringLength, ...ownerWrites };
+}
+
+/** A shared collection anyone signed in may change; deleting takes the creator or a moderator. */
+export function openRule(name: string, maxStringLength: number): CollectionRule {
+  return {
+    name,
+    privateToOwner: false,
+    maxStringLength,
+    checkPut: (_ctx, _before, value) => ({ value }),
+    checkRemove: ownerWrites.checkRemove,
+  };
 }
 
 /** A domain validator that throws (OfferError, DomainError) or returns `{ ok: false }`, as a refusal. */
@@ -317,11 +329,18 @@ export const RESERVED_COLLECTIONS: ReadonlySet<string> = new Set(['events']);
 export class Rules {
   readonly #rules = new Map<string, CollectionRule>();
 
-  constructor(options: { extraCollections?: readonly string[]; maxStringLength: number }) {
+  constructor(options: {
+    extraCollections?: readonly string[];
+    openCollections?: readonly string[];
+    maxStringLength: number;
+  }) {
     for (const rule of DOMAIN_RULES) this.#rules.set(rule.name, rule);
     for (const name of options.extraCollections ?? [])
       if (!this.#rules.has(name) && !RESERVED_COLLECTIONS.has(name))
         this.#rules.set(name, genericRule(name, options.maxStringLength));
+    for (const name of options.openCollections ?? [])
+      if (!this.#rules.has(name) && !RESERVED_COLLECTIONS.has(name))
+        this.#rules.set(name, openRule(name, options.maxStringLength));
   }
 
   /** The rule of a collection, or `undefined` when the server does not keep it. */

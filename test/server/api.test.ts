@@ -152,14 +152,16 @@ for (const engine of ENGINES) {
       });
       await resumed.next((e) => e.event === 'ready');
       const missed = resumed.changes();
-      // The put of rev 2 was replaced by the remove: the log sends the record's latest state.
+      // Every change after that id, in order, each with the record as it was then.
       assert.deepEqual(
-        missed.map((ch) => [ch.type, ch.id]),
+        missed.map((ch) => [ch.type, ch.id, ch.record?.rev]),
         [
-          ['remove', 'a'],
-          ['put', 'b'],
+          ['put', 'a', 2],
+          ['remove', 'a', undefined],
+          ['put', 'b', 1],
         ],
       );
+      assert.deepEqual(missed[0]!.record.value, { n: 2 });
       await ben.put(`/v1/${c}/notes/live`, { after: 'resume' });
       const live = await resumed.next((e) => e.event === 'message' && JSON.parse(e.data).id === 'live');
       assert.ok(live.id);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer, type TendServer } from '../../src/server/app.js';
 import { signToken } from '../../src/server/auth.js';
 import { defaultConfig, type ServerConfig } from '../../src/server/config.js';
-import { openDatabase, SCHEMA_VERSION } from '../../src/server/db.js';
+import { openDatabase, SCHEMA_FINGERPRINT } from '../../src/server/db.js';
 import { createLogger } from '../../src/server/logger.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +32,7 @@ const pgliteVersion = (
     version: string;
   }
 ).version;
-const TEMPLATE = join(tmpdir(), `tend-test-pglite-${pgliteVersion}-schema${SCHEMA_VERSION}`);
+const TEMPLATE = join(tmpdir(), `tend-test-pglite-${pgliteVersion}-schema${SCHEMA_FINGERPRINT}`);
 
 /** A migrated PGlite data folder, made once per machine and copied for each server. */
 async function template(): Promise<string> {
@@ -68,6 +68,7 @@ export function testConfig(engine: Engine, overrides: Partial<ServerConfig> = {}
     jwtSecret: SECRET,
     databaseUrl: engine === 'postgres' ? PG_URL : undefined,
     extraCollections: ['notes', 'slots', 'offers'],
+    openCollections: ['shared'],
     rateLimit: false,
     logLevel: (process.env.TEND_TEST_LOG as ServerConfig['logLevel']) || 'silent',
     shutdownTimeoutMs: 3000,

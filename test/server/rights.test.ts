@@ -176,11 +176,19 @@ for (const engine of ENGINES) {
       assert.equal((await ben.get(`/v1/${c}/check-in-history`)).body.items.length, 0);
       assert.equal((await ben.get(`/v1/${c}/check-in-history/ana:2026-01-01`)).status, 404);
       assert.equal((await ben.del(`/v1/${c}/offer-reflections/p~ana`)).status, 404);
-      assert.equal(
-        (await ben.put(`/v1/${c}/offer-reflections/p~ana`, { postId: 'p', personId: 'ben', again: true, at }))
-          .status,
-        409,
-      );
+      // Refused for the id alone, whether or not it exists: nothing about Ana's record is told.
+      for (const id of ['p~ana', 'p~nobody'])
+        assert.equal(
+          (
+            await ben.put(`/v1/${c}/offer-reflections/${id}`, {
+              postId: 'p',
+              personId: 'ben',
+              again: true,
+              at,
+            })
+          ).status,
+          403,
+        );
       assert.equal((await ana.get(`/v1/${c}/offer-reflections/p~ana`)).body.value.again, false, 'unchanged');
     });
 
@@ -233,6 +241,16 @@ for (const engine of ENGINES) {
       assert.equal((await ben.del(`/v1/${c}/notes/n`)).status, 403);
       assert.equal((await ana.put(`/v1/${c}/notes/n`, { v: 2 }, 1)).status, 200);
       assert.equal((await mod.del(`/v1/${c}/notes/n`)).status, 204);
+    });
+
+    test('open collections: anyone signed in changes a record; only its creator or a moderator deletes it', async () => {
+      const c = uniqueName();
+      await ana.put(`/v1/${c}/shared/list`, { items: ['soup'] });
+      const changed = await ben.put(`/v1/${c}/shared/list`, { items: ['soup', 'bread'] }, 1);
+      assert.equal(changed.status, 200);
+      assert.equal(changed.body.author, 'ben');
+      assert.equal((await ben.del(`/v1/${c}/shared/list`)).status, 403);
+      assert.equal((await ana.del(`/v1/${c}/shared/list`)).status, 204);
     });
 
     test('forged, expired, unsigned and malformed tokens get 401', async () => {

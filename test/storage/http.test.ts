@@ -101,10 +101,16 @@ function changes(adapter: StorageAdapter, collection: string): RecordChange[] {
   return seen;
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 8000,
+  state?: () => unknown,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not within ${ms} ms${state ? ` (${JSON.stringify(state())})` : ''}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -135,13 +141,13 @@ describe('HttpAdapter', () => {
     const community = unique('c');
     const ana = track(await open(community, 'ana'));
     const ben = track(await open(community, 'ben'));
-    const note = await ana.put('notes', 'n', { text: 'mine' });
+    const note = await ana.put('owned', 'n', { text: 'mine' });
     const forbidden = await rejection(
-      ben.put('notes', 'n', { text: 'ben was here' }, { expectedRev: note.rev }),
+      ben.put('owned', 'n', { text: 'ben was here' }, { expectedRev: note.rev }),
     );
     expect(forbidden.code).to.equal('forbidden');
     expect(ben.status.problem?.code).to.equal('forbidden');
-    expect((await rejection(ben.remove('notes', 'n'))).code).to.equal('forbidden');
+    expect((await rejection(ben.remove('owned', 'n'))).code).to.equal('forbidden');
 
     const stranger = track(
       new HttpAdapter({
@@ -160,7 +166,7 @@ describe('HttpAdapter', () => {
     expect(tooLarge.code).to.equal('quota');
     expect(tooLarge.name).to.equal('QuotaError');
     expect((await rejection(ana.put('unknown-things', 'x', { v: 1 }))).code).to.equal('invalid');
-    expect((await ana.get('notes', 'n'))?.value).to.deep.equal({ text: 'mine' });
+    expect((await ana.get('owned', 'n'))?.value).to.deep.equal({ text: 'mine' });
     expect(ana.status.pending).to.equal(0, 'refused writes are not queued');
   });
 
@@ -220,7 +226,12 @@ describe('HttpAdapter', () => {
 
     await control('start');
     await until(() => page.status.pending === 0, 'the outbox drains');
-    await until(() => seen.length === 5, 'the other person sees every queued write');
+    await until(
+      () => seen.length === 5,
+      'the other person sees every queued write',
+      8000,
+      () => seen.map((c) => `${c.type} ${c.id} ${c.record?.rev ?? ''}`),
+    );
     expect(seen.map((c) => `${c.type} ${c.id} ${c.record?.rev ?? ''}`)).to.deep.equal([
       'put a 1',
       'put a 2',

@@ -1,0 +1,218 @@
+// tend-server benchmark (not a test): requests/s and p99 latency for a list and for writes,
+// on PGlite and on PostgreSQL, beside a bare node:http server answering the same list JSON
+// (the ceiling), printed as ratios of that ceiling. 50 connections, loopback, autocannon.
+//
+//   node bench/server.bench.js                       PGlite only
+//   scripts/with-postgres.sh node bench/server.bench.js   PGlite and a throwaway PostgreSQL
+//   (or set DATABASE_URL / TEND_TEST_DATABASE_URL to a PostgreSQL of your own)
+//
+// BENCH_SECONDS (default 10) sets how long each run lasts.
+// Targets on PostgreSQL (issue #7): list ≥ 30 % of the ceiling, writes ≥ 15 %, p99 < 50 ms.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const RECORDS = 50;
+const SECRET = randomUUID() + randomUUID();
+const databaseUrl = process.env.TEND_TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+/** Starts the real bin; resolves once it listens. */
+async function startTendServer(engine) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/tend-server.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        TEND_JWT_SECRET: SECRET,
+        TEND_COLLECTIONS: 'notes',
+        TEND_RATE_LIMIT: 'off',
+        TEND_RATE_LIMIT_ADDRESS: 'off',
+        TEND_LOG_LEVEL: 'info',
+        ...(engine === 'postgres' ? { DATABASE_URL: databaseUrl } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise((resolve, reject) => {
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      let newline;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        if (line.includes('"tend-server listening"')) resolve(JSON.parse(line).url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`tend-server exited (${code})`)));
+  });
+  // Request logs would measure the terminal, not the server: stop reading them.
+  child.stdout.removeAllListeners('data');
+  child.stdout.resume();
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const token = await new SignJWT({ name: 'Bench' })
+  .setProtectedHeader({ alg: 'HS256' })
+  .setSubject('bench')
+  .setIssuedAt()
+  .setExpirationTime('2h')
+  .sign(new TextEncoder().encode(SECRET));
+const auth = { authorization: `Bearer ${token}` };
+
+/** Measures one engine: seeds a list of 50 records, then benchmarks the list and creates. */
+async function measure(engine) {
+  const server = await startTendServer(engine);
+  try {
+    const community = `bench-${Date.now().toString(36)}`;
+    for (let i = 0; i < RECORDS; i++) {
+      const response = await fetch(`${server.url}/v1/${community}/notes/n${String(i).padStart(3, '0')}`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          value: {
+            text: `A note about something neighbourly, number ${i}`,
+            done: i % 3 === 0,
+            tags: ['meals', 'rides'],
+          },
+        }),
+      });
+      if (response.status !== 201)
+        throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
+    }
+    const listBody = await (await fetch(`${server.url}/v1/${community}/notes`, { headers: auth })).text();
+    await run({ url: `${server.url}/v1/${community}/notes`, headers: auth, duration: 2 }); // warm-up
+    const list = await run({ url: `${server.url}/v1/${community}/notes`, headers: auth });
+
+    // Writes as HttpAdapter sends them: a create with an idempotency key, each a new record.
+    let n = 0;
+    const put = await run({
+      url: server.url,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest(request) {
+            const id = `w-${n++}`;
+            return {
+              ...request,
+              path: `/v1/${community}/notes/${id}`,
+              headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `k-${id}` },
+              body: JSON.stringify({ value: { text: `written by the benchmark, ${id}`, done: false } }),
+            };
+          },
+        },
+      ],
+    });
+    return { engine, list, put, listBody };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The ceiling: node:http answering the same list JSON, in its own process as tend-server is
+ * (sharing the benchmark's process would slow it down).
+ */
+async function ceiling(listBody) {
+  const source = `
+    const body = process.env.BODY;
+    const server = require('node:http').createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+    process.on('SIGTERM', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', source], {
+    env: { BODY: listBody },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise((resolve) =>
+    child.stdout.once('data', (data) => resolve(Number(String(data).trim()))),
+  );
+  try {
+    return await run({ url: `http://127.0.0.1:${port}/list` });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const engines = ['pglite', ...(databaseUrl ? ['postgres'] : [])];
+console.log(
+  `tend-server benchmark: ${CONNECTIONS} connections, ${SECONDS} s a run, a list of ${RECORDS} records; engines: ${engines.join(', ')}`,
+);
+if (!databaseUrl) console.log('(no PostgreSQL: run under scripts/with-postgres.sh to include it)');
+// The ceiling is measured before and after (other work on the machine varies); the higher one counts.
+const seed = await measure(engines[0]);
+const ceilings = [await ceiling(seed.listBody)];
+const results = [seed];
+for (const engine of engines.slice(1)) results.push(await measure(engine));
+ceilings.push(await ceiling(seed.listBody));
+const bare = ceilings[0].requests.average >= ceilings[1].requests.average ? ceilings[0] : ceilings[1];
+
+const rows = [['', 'req/s', 'p99 ms', 'of ceiling', 'errors']];
+const row = (name, result) => {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  rows.push([
+    name,
+    Math.round(result.requests.average).toLocaleString('en'),
+    String(result.latency.p99),
+    `${((100 * result.requests.average) / bare.requests.average).toFixed(1)} %`,
+    String(errors),
+  ]);
+};
+row('bare node:http, same list JSON (ceiling)', bare);
+rows.push([
+  `  (ceiling before ${Math.round(ceilings[0].requests.average).toLocaleString('en')}, after ${Math.round(ceilings[1].requests.average).toLocaleString('en')} req/s)`,
+  '',
+  '',
+  '',
+  '',
+]);
+for (const r of results) {
+  row(`${r.engine}: GET list`, r.list);
+  row(`${r.engine}: PUT create`, r.put);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows)
+  console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+
+const pg = results.find((r) => r.engine === 'postgres');
+if (pg) {
+  const listRatio = pg.list.requests.average / bare.requests.average;
+  const putRatio = pg.put.requests.average / bare.requests.average;
+  const checks = [
+    [`PostgreSQL list ≥ 30 % of the ceiling`, listRatio >= 0.3],
+    [`PostgreSQL writes ≥ 15 % of the ceiling`, putRatio >= 0.15],
+    [
+      `PostgreSQL p99 < 50 ms (list ${pg.list.latency.p99} ms, writes ${pg.put.latency.p99} ms)`,
+      pg.list.latency.p99 < 50 && pg.put.latency.p99 < 50,
+    ],
+  ];
+  for (const [what, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'}  ${what}`);
+}
