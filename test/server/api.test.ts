@@ -229,3 +229,41 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the changes log after pruning', () => {
+  test('a client resuming from before what the log still keeps is told to read everything again', async () => {
+    const { prune } = await import('../../src/server/records.js');
+    // PGlite only: pruning a shared PostgreSQL would pull the log from under other tests.
+    const server = await startTestServer('pglite');
+    try {
+      const bearer = await token('ana');
+      const ana = client(server.url, bearer);
+      const c = uniqueName();
+      const stream = await openEvents(`${server.url}/v1/${c}/notes/events`, { token: bearer });
+      await stream.next((e) => e.event === 'ready');
+      await ana.put(`/v1/${c}/notes/a`, { v: 1 });
+      const first = await stream.next((e) => e.event === 'message');
+      await stream.close();
+      await ana.put(`/v1/${c}/notes/b`, { v: 1 });
+      await server.feed.settle();
+      // Keep nothing: every change so far is older than "now minus zero days".
+      await server.db.query(`UPDATE tend_changes SET at = now() - interval '1 day'`);
+      assert.ok(await prune(server.db, { changesDays: 0, idempotencyHours: 0 }));
+      const resumed = await openEvents(`${server.url}/v1/${c}/notes/events`, {
+        token: bearer,
+        lastEventId: first.id,
+      });
+      await resumed.next((e) => e.event === 'ready');
+      assert.deepEqual(
+        resumed.events.map((e) => e.event),
+        ['reset', 'ready'],
+      );
+      // Live changes still flow after the reset.
+      await ana.put(`/v1/${c}/notes/c`, { v: 1 });
+      await resumed.next((e) => e.event === 'message' && JSON.parse(e.data).id === 'c');
+      await resumed.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});

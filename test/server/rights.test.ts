@@ -330,3 +330,48 @@ describe('public communities', () => {
     }
   });
 });
+
+describe('tokens signed with a key from a JWKS URL', () => {
+  test('are accepted; tokens signed with another key, or with HS256, are not', async () => {
+    const { generateKeyPair, exportJWK, SignJWT: Sign } = await import('jose');
+    const { createServer } = await import('node:http');
+    const site = await generateKeyPair('ES256');
+    const stranger = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(site.publicKey)), kid: 'site-1', alg: 'ES256', use: 'sig' };
+    const jwks = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+    );
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/.well-known/jwks.json`;
+    const server = await startTestServer('pglite', { jwtSecret: undefined, jwksUrl });
+    try {
+      const sign = (key: CryptoKey, kid = 'site-1') =>
+        new Sign({ name: 'Ana' })
+          .setProtectedHeader({ alg: 'ES256', kid })
+          .setSubject('ana')
+          .setIssuedAt()
+          .setExpirationTime('10m')
+          .sign(key);
+      const c = uniqueName();
+      const ok = await call(server.url, 'PUT', `/v1/${c}/notes/n`, {
+        token: await sign(site.privateKey),
+        body: { value: { v: 1 } },
+      });
+      assert.equal(ok.status, 201, ok.text);
+      assert.equal(ok.body.author, 'ana');
+      const other = await call(server.url, 'PUT', `/v1/${c}/notes/m`, {
+        token: await sign(stranger.privateKey),
+        body: { value: { v: 1 } },
+      });
+      assert.equal(other.status, 401);
+      const hs = await call(server.url, 'PUT', `/v1/${c}/notes/h`, {
+        token: await token('ana'),
+        body: { value: { v: 1 } },
+      });
+      assert.equal(hs.status, 401, 'no HS256 secret is configured');
+    } finally {
+      await server.stop();
+      jwks.close();
+    }
+  });
+});
