@@ -2,7 +2,7 @@
 // points the provider at it. Each window keeps its own person in sessionStorage.
 const endpoint = `${location.protocol}//${location.hostname}:8787`;
 const form = document.querySelector<HTMLFormElement>('#sign-in')!;
-const status = document.querySelector<HTMLElement>('#sign-in-status')!;
+const statusLine = document.querySelector<HTMLElement>('#sign-in-status')!;
 const provider = document.querySelector<HTMLElement>('#shared')!;
 
 async function join(name: string): Promise<void> {
@@ -12,7 +12,7 @@ async function join(name: string): Promise<void> {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'someone'
   }`;
-  status.textContent = 'Joining…';
+  statusLine.textContent = 'Joining…';
   try {
     const response = await fetch(`${endpoint}/dev/token`, {
       method: 'POST',
@@ -30,7 +30,7 @@ async function join(name: string): Promise<void> {
     provider.hidden = false;
     form.hidden = true;
   } catch (error) {
-    status.textContent = `The shared board needs the local tend-server (npm start runs it on port 8787): ${(error as Error).message}.`;
+    statusLine.textContent = `The shared board needs the local tend-server (npm start runs it on port 8787): ${(error as Error).message}.`;
   }
 }
 
