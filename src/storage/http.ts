@@ -20,7 +20,6 @@ import type {
   StoredRecord,
   WriteOptions,
 } from './adapter.js';
-import { SAFE_NAME } from './adapter.js';
 import {
   ConflictError,
   InvalidValueError,
@@ -29,6 +28,7 @@ import {
   StorageError,
   WriteFailedError,
 } from './errors.js';
+import { ChangeListeners, StatusHolder, checkName, checkValue } from './adapter-support.js';
 import { openOutbox, type Outbox, type OutboxEntry } from './outbox.js';
 
 export interface HttpAdapterOptions extends AdapterOptions {
@@ -44,20 +44,6 @@ export interface HttpAdapterOptions extends AdapterOptions {
 
 type Json = Record<string, unknown>;
 const WAIT_FOR_STREAM_MS = 2000;
-
-function checkName(kind: string, name: string): void {
-  if (typeof name !== 'string' || !SAFE_NAME.test(name))
-    throw new InvalidValueError(`${kind} "${String(name)}" must be 1–200 letters, digits or -_.:~`);
-}
-
-function checkValue(value: unknown): void {
-  if (value === undefined) throw new InvalidValueError('a record needs a value (undefined is not storable)');
-  try {
-    JSON.stringify(value);
-  } catch (error) {
-    throw new InvalidValueError(`the value cannot be stored: ${(error as Error).message}`);
-  }
-}
 
 /** The server could not be reached (network down, server stopped, or a gateway said so). */
 class Unreachable extends Error {}
@@ -92,11 +78,10 @@ export class HttpAdapter implements StorageAdapter {
   readonly #retry: { minMs: number; maxMs: number };
   readonly #scope: string;
   readonly #outbox: Promise<Outbox>;
-  readonly #listeners = new Map<string, Set<ChangeListener>>();
-  readonly #statusListeners = new Set<StatusListener>();
+  readonly #listeners = new ChangeListeners();
   /** The server's records as last seen, by collection (lists, gets, events): offline reads come from here. */
   readonly #known = new Map<string, Map<string, StoredRecord>>();
-  #status: AdapterStatus = { location: 'server', persistent: true, shared: true, pending: 0 };
+  readonly #status = new StatusHolder({ location: 'server', persistent: true, shared: true, pending: 0 });
   /** Writes waiting, oldest first (a copy of this adapter's part of the outbox). */
   #waiting: OutboxEntry[] = [];
   #closed = false;
@@ -126,7 +111,7 @@ export class HttpAdapter implements StorageAdapter {
     this.#scope = `${this.#base}\n${this.community}\n${this.author}`;
     this.#outbox = openOutbox(options.outbox ?? 'tend-outbox').then(async (outbox) => {
       this.#waiting = await outbox.list(this.#scope);
-      this.#setStatus({ pending: this.#waiting.length });
+      this.#status.set({ pending: this.#waiting.length });
       return outbox;
     });
     globalThis.addEventListener?.('online', this.#onOnline);
@@ -135,14 +120,14 @@ export class HttpAdapter implements StorageAdapter {
   }
 
   get status(): AdapterStatus {
-    return this.#status;
+    return this.#status.current;
   }
 
   /** Resolves once the outbox is open and the event stream has connected (or failed to). */
   async ready(): Promise<AdapterStatus> {
     await this.#outbox;
     await this.#waitForStream(Infinity);
-    return this.#status;
+    return this.#status.current;
   }
 
   async get<T = unknown>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -199,7 +184,7 @@ export class HttpAdapter implements StorageAdapter {
   ): Promise<StoredRecord<T>> {
     checkName('collection', collection);
     checkName('id', id);
-    checkValue(value);
+    checkValue(value, JSON.stringify);
     const entry: OutboxEntry = {
       scope: this.#scope,
       collection,
@@ -228,16 +213,11 @@ export class HttpAdapter implements StorageAdapter {
   }
 
   subscribe<T = unknown>(collection: string, listener: ChangeListener<T>): () => void {
-    checkName('collection', collection);
-    let set = this.#listeners.get(collection);
-    if (!set) this.#listeners.set(collection, (set = new Set()));
-    set.add(listener as ChangeListener);
-    return () => set.delete(listener as ChangeListener);
+    return this.#listeners.add(collection, listener);
   }
 
   subscribeStatus(listener: StatusListener): () => void {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
+    return this.#status.subscribe(listener);
   }
 
   close(): void {
@@ -248,7 +228,7 @@ export class HttpAdapter implements StorageAdapter {
     clearTimeout(this.#streamTimer);
     clearTimeout(this.#drainTimer);
     this.#listeners.clear();
-    this.#statusListeners.clear();
+    this.#status.clear();
     for (const wake of this.#streamWaiters.splice(0)) wake();
     void this.#outbox.then((outbox) => outbox.close());
   }
@@ -340,12 +320,13 @@ export class HttpAdapter implements StorageAdapter {
     if (this.#online && !this.#waiting.length) {
       try {
         const record = await this.#send(entry);
-        if (this.#status.problem) this.#setStatus({ problem: undefined });
+        if (this.#status.current.problem) this.#status.set({ problem: undefined });
         return record;
       } catch (error) {
         if (!(error instanceof Unreachable)) {
           const typed = error as StorageError;
-          if (!['conflict', 'not-found', 'invalid'].includes(typed.code)) this.#setStatus({ problem: typed });
+          if (!['conflict', 'not-found', 'invalid'].includes(typed.code))
+            this.#status.set({ problem: typed });
           throw typed;
         }
         // Sent but unanswered, or not sent: queued with the same key, so it is applied once.
@@ -353,7 +334,7 @@ export class HttpAdapter implements StorageAdapter {
     }
     entry.seq = await outbox.add(entry);
     this.#waiting.push(entry);
-    this.#setStatus({ pending: this.#waiting.length });
+    this.#status.set({ pending: this.#waiting.length });
     this.#drainSoon(this.#online ? 0 : this.#drainDelay);
     const provisional =
       entry.op === 'put'
@@ -423,7 +404,7 @@ export class HttpAdapter implements StorageAdapter {
       if (this.#closed) return;
       // Another tab may have sent some meanwhile: the database is the truth.
       this.#waiting = await outbox.list(this.#scope);
-      this.#setStatus({ pending: this.#waiting.length });
+      this.#status.set({ pending: this.#waiting.length });
       const entry = this.#waiting[0];
       if (!entry) {
         this.#drainDelay = this.#retry.minMs;
@@ -440,7 +421,7 @@ export class HttpAdapter implements StorageAdapter {
         const typed = error as StorageError;
         if (typed.code === 'unauthorized' || typed.code === 'rate-limited' || typed.code === 'write-failed') {
           // Not this write's fault: keep it and try again later (a new token, a calmer moment).
-          this.#setStatus({ problem: typed });
+          this.#status.set({ problem: typed });
           this.#drainSoon(this.#drainDelay);
           this.#drainDelay = Math.min(this.#retry.maxMs, this.#drainDelay * 2);
           return;
@@ -449,7 +430,7 @@ export class HttpAdapter implements StorageAdapter {
         continue;
       }
       await outbox.remove(entry.seq!);
-      if (this.#status.problem?.code === 'offline') this.#setStatus({ problem: undefined });
+      if (this.#status.current.problem?.code === 'offline') this.#status.set({ problem: undefined });
     }
   }
 
@@ -458,7 +439,7 @@ export class HttpAdapter implements StorageAdapter {
     for (const later of this.#waiting)
       if (later.collection === entry.collection && later.id === entry.id) await outbox.remove(later.seq!);
     this.#waiting = await outbox.list(this.#scope);
-    this.#setStatus({
+    this.#status.set({
       pending: this.#waiting.length,
       problem: new StorageError(
         error.code,
@@ -503,7 +484,7 @@ export class HttpAdapter implements StorageAdapter {
   #wentOffline(): void {
     if (!this.#online) return;
     this.#online = false;
-    this.#setStatus({
+    this.#status.set({
       problem: new StorageError(
         'offline',
         'The server cannot be reached; changes wait on this device and are sent when it is back',
@@ -568,7 +549,7 @@ export class HttpAdapter implements StorageAdapter {
     if (this.#closed || this.#stream !== controller) return;
     this.#streamSettled(false);
     if (status === 401 || status === 403) {
-      this.#setStatus({ problem: httpError(status, undefined, 'Live updates stopped') });
+      this.#status.set({ problem: httpError(status, undefined, 'Live updates stopped') });
       return;
     }
     if (status === 0 || status >= 500) this.#wentOffline();
@@ -583,7 +564,7 @@ export class HttpAdapter implements StorageAdapter {
       this.#streamDelay = this.#retry.minMs;
       if (!this.#online) {
         this.#online = true;
-        if (this.#status.problem?.code === 'offline') this.#setStatus({ problem: undefined });
+        if (this.#status.current.problem?.code === 'offline') this.#status.set({ problem: undefined });
       }
       this.#drainDelay = this.#retry.minMs;
       this.#drainSoon(0);
@@ -603,7 +584,7 @@ export class HttpAdapter implements StorageAdapter {
 
   /** The stream missed changes for good: read every listened collection again and tell the differences. */
   async #resync(): Promise<void> {
-    for (const collection of this.#listeners.keys()) {
+    for (const collection of this.#listeners.collections()) {
       const before = new Set(this.#known.get(collection)?.keys());
       const records = await this.#fetchList(collection).catch(() => undefined);
       if (!records) continue;
@@ -617,13 +598,6 @@ export class HttpAdapter implements StorageAdapter {
 
   #emit(change: RecordChange): void {
     if (this.#closed) return;
-    for (const listener of [...(this.#listeners.get(change.collection) ?? [])]) listener(change);
-  }
-
-  #setStatus(patch: Partial<AdapterStatus>): void {
-    const next = { ...this.#status, ...patch };
-    if (!next.problem) delete next.problem;
-    this.#status = next;
-    for (const listener of [...this.#statusListeners]) listener(next);
+    this.#listeners.deliver(change);
   }
 }

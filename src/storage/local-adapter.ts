@@ -6,31 +6,16 @@ import type {
   AdapterOptions,
   AdapterStatus,
   ChangeListener,
-  RecordChange,
   StatusListener,
   StorageAdapter,
   StoredRecord,
   WriteOptions,
 } from './adapter.js';
-import { SAFE_NAME } from './adapter.js';
+import { ChangeListeners, StatusHolder, checkName, checkValue } from './adapter-support.js';
 import type { ChangeHub, ChangeMessage } from './change-hub.js';
-import { InvalidValueError, type StorageError, toStorageError } from './errors.js';
+import { toStorageError } from './errors.js';
 import type { RecordBackend } from './record-backend.js';
 import { checkRemoval, nextRevision } from './revisions.js';
-
-function checkName(kind: string, name: string): void {
-  if (typeof name !== 'string' || !SAFE_NAME.test(name))
-    throw new InvalidValueError(`${kind} "${String(name)}" must be 1–200 letters, digits or -_.:~`);
-}
-
-function checkValue(value: unknown): void {
-  if (value === undefined) throw new InvalidValueError('a record needs a value (undefined is not storable)');
-  try {
-    structuredClone(value);
-  } catch (error) {
-    throw new InvalidValueError(`the value cannot be stored: ${(error as Error).message}`);
-  }
-}
 
 /** Where a local adapter's records live and how its changes travel, known once storage has been opened. */
 export interface LocalStore {
@@ -42,31 +27,30 @@ export class LocalAdapter implements StorageAdapter {
   readonly community: string;
   readonly author: string;
   readonly #store: Promise<LocalStore & { unsubscribe: () => void }>;
-  readonly #listeners = new Map<string, Set<ChangeListener>>();
-  readonly #statusListeners = new Set<StatusListener>();
-  #status: AdapterStatus;
+  readonly #listeners = new ChangeListeners();
+  readonly #status: StatusHolder;
   #closed = false;
 
   constructor(store: Promise<LocalStore>, initial: AdapterStatus, options: AdapterOptions = {}) {
     this.community = options.community ?? 'default';
     this.author = options.author ?? 'anonymous';
     checkName('community', this.community);
-    this.#status = initial;
+    this.#status = new StatusHolder(initial);
     this.#store = store.then((opened) => {
-      this.#setStatus({ location: opened.backend.location, persistent: opened.backend.persistent });
+      this.#status.set({ location: opened.backend.location, persistent: opened.backend.persistent });
       const unsubscribe = opened.hub.subscribe((message) => this.#deliver(message));
       return { ...opened, unsubscribe };
     });
   }
 
   get status(): AdapterStatus {
-    return this.#status;
+    return this.#status.current;
   }
 
   /** Resolves once the adapter knows where records live (see `status.location`). */
   async ready(): Promise<AdapterStatus> {
     await this.#store;
-    return this.#status;
+    return this.#status.current;
   }
 
   async get<T = unknown>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -115,23 +99,18 @@ export class LocalAdapter implements StorageAdapter {
   }
 
   subscribe<T = unknown>(collection: string, listener: ChangeListener<T>): () => void {
-    checkName('collection', collection);
-    let set = this.#listeners.get(collection);
-    if (!set) this.#listeners.set(collection, (set = new Set()));
-    set.add(listener as ChangeListener);
-    return () => set.delete(listener as ChangeListener);
+    return this.#listeners.add(collection, listener);
   }
 
   subscribeStatus(listener: StatusListener): () => void {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
+    return this.#status.subscribe(listener);
   }
 
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#listeners.clear();
-    this.#statusListeners.clear();
+    this.#status.clear();
     // The hub and backend may be shared with other adapters (a MemoryStore): their owner closes them.
     void this.#store.then(
       ({ unsubscribe }) => unsubscribe(),
@@ -143,13 +122,13 @@ export class LocalAdapter implements StorageAdapter {
   async #write<R>(run: () => Promise<R>): Promise<R> {
     try {
       const result = await run();
-      if (this.#status.problem) this.#setStatus({ problem: undefined });
+      if (this.#status.current.problem) this.#status.set({ problem: undefined });
       return result;
     } catch (error) {
       const typed = toStorageError(error, 'Saving failed');
       // Conflicts and invalid values are the caller's to handle, not a problem with the store.
       if (typed.code !== 'conflict' && typed.code !== 'not-found' && typed.code !== 'invalid')
-        this.#setStatus({ problem: typed });
+        this.#status.set({ problem: typed });
       throw typed;
     }
   }
@@ -157,14 +136,6 @@ export class LocalAdapter implements StorageAdapter {
   #deliver(message: ChangeMessage): void {
     if (this.#closed || message.community !== this.community) return;
     const { community: _community, ...change } = message;
-    for (const listener of [...(this.#listeners.get(change.collection) ?? [])])
-      (listener as (c: RecordChange) => void)(change);
-  }
-
-  #setStatus(patch: Partial<AdapterStatus> & { problem?: StorageError | undefined }): void {
-    const next = { ...this.#status, ...patch };
-    if (!next.problem) delete next.problem;
-    this.#status = next;
-    for (const listener of [...this.#statusListeners]) listener(next);
+    this.#listeners.deliver(change);
   }
 }
