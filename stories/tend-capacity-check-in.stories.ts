@@ -156,7 +156,8 @@ interface CheckInArgs {
   kinds: string;
   minGroup: number;
   theme?: 'light' | 'dark';
-  lang: string;
+  /** Unset: the Storybook toolbar's language. */
+  lang?: string;
   width?: string;
 }
 
@@ -173,7 +174,6 @@ const meta: Meta<CheckInArgs> = {
     circle: CIRCLE,
     kinds: 'listening,practical,hosting',
     minGroup: 3,
-    lang: 'en',
   },
   argTypes: {
     scenario: { control: 'select', options: Object.keys(scenarios) },
@@ -188,7 +188,7 @@ const meta: Meta<CheckInArgs> = {
     const adapter = new Adapter({ store, community: 'storybook', author: 'me' });
     void seed(store);
     return html`<div style="max-inline-size: ${width ?? 'none'}">
-      <tend-provider .adapter=${adapter} user-id="me" user-name="Mo" lang=${lang}>
+      <tend-provider .adapter=${adapter} user-id="me" user-name="Mo" lang=${ifDefined(lang || undefined)}>
         <tend-capacity-check-in
           circle=${circle}
           kinds=${kinds}

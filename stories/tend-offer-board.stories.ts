@@ -199,7 +199,8 @@ interface BoardArgs {
   categories?: string;
   maxCommitments: number;
   theme?: 'light' | 'dark';
-  lang: string;
+  /** Unset: the Storybook toolbar's language. */
+  lang?: string;
   width?: string;
 }
 
@@ -211,7 +212,7 @@ interface BoardArgs {
 const meta: Meta<BoardArgs> = {
   title: 'Elements/tend-offer-board',
   component: 'tend-offer-board',
-  args: { scenario: 'busy', maxCommitments: 3, lang: 'en' },
+  args: { scenario: 'busy', maxCommitments: 3 },
   argTypes: {
     scenario: { control: 'select', options: Object.keys(scenarios) },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
@@ -225,7 +226,12 @@ const meta: Meta<BoardArgs> = {
     const adapter = new Adapter({ store, community: 'storybook', author: ME.id });
     void seed(store);
     return html`<div style="max-inline-size: ${width ?? 'none'}">
-      <tend-provider .adapter=${adapter} user-id=${ME.id} user-name=${ME.name!} lang=${lang}>
+      <tend-provider
+        .adapter=${adapter}
+        user-id=${ME.id}
+        user-name=${ME.name!}
+        lang=${ifDefined(lang || undefined)}
+      >
         <tend-offer-board
           board=${BOARD}
           categories=${ifDefined(categories)}

@@ -197,7 +197,8 @@ interface ReflectionArgs {
   share: 'none' | 'count';
   crisisHref?: string;
   theme?: 'light' | 'dark';
-  lang: string;
+  /** Unset: the Storybook toolbar's language. */
+  lang?: string;
   width?: string;
   custom?: boolean;
 }
@@ -218,7 +219,6 @@ const meta: Meta<ReflectionArgs> = {
     layout: 'steps',
     share: 'none',
     crisisHref: 'https://findahelpline.com',
-    lang: 'en',
   },
   argTypes: {
     scenario: { control: 'select', options: Object.keys(scenarios) },
@@ -244,7 +244,7 @@ const meta: Meta<ReflectionArgs> = {
     const adapter = make();
     const seeded = seed(adapter);
     return html`<div style="max-inline-size: ${width ?? '44rem'}">
-      <tend-provider .adapter=${adapter} user-id=${ME} lang=${lang}>
+      <tend-provider .adapter=${adapter} user-id=${ME} lang=${ifDefined(lang || undefined)}>
         ${until(
           seeded.then(
             () =>
