@@ -22,6 +22,8 @@ export const storageEn = {
   problemSignIn: 'Please sign in again to save this.',
   problemBusy: 'Lots of changes at once: please wait a moment and try again.',
   problemOther: 'Your last change couldn’t be saved. Your words are still here; please try again.',
+  problemNotSynced:
+    'A change you made while offline couldn’t be saved: it was changed elsewhere first, or it wasn’t yours to change. The latest version is shown.',
 };
 
 export type StorageMessages = typeof storageEn;
@@ -48,6 +50,8 @@ export const storageEs: StorageMessages = {
   problemSignIn: 'Vuelve a iniciar sesión para guardar esto.',
   problemBusy: 'Muchos cambios a la vez: espera un momento y vuelve a intentarlo.',
   problemOther: 'Tu último cambio no se pudo guardar. Tus palabras siguen aquí; vuelve a intentarlo.',
+  problemNotSynced:
+    'Un cambio que hiciste sin conexión no se pudo guardar: alguien lo cambió antes o no te tocaba cambiarlo. Se muestra la versión más reciente.',
 };
 
 registerMessages('tend-storage', 'es', storageEs);

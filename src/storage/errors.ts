@@ -14,7 +14,8 @@ export type StorageErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'rate-limited'
-  | 'write-failed';
+  | 'write-failed'
+  | 'not-synced';
 
 const BRAND = Symbol.for('tend.storage-error');
 
@@ -80,6 +81,33 @@ export class WriteFailedError extends StorageError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('write-failed', message, options);
     this.name = 'WriteFailedError';
+  }
+}
+
+/**
+ * A write that waited while offline was refused when it was finally sent (someone changed the
+ * record first, or it was not the person's to change). The value is kept here so a view can
+ * offer it back: the change is not saved, but it is not lost.
+ */
+export class NotSyncedError extends StorageError {
+  /** Why the server refused it (`conflict`, `forbidden`, …). */
+  readonly reason: StorageErrorCode;
+  readonly collection: string;
+  readonly id: string;
+  /** The value that was not saved (absent for a removal). */
+  readonly value: unknown;
+
+  constructor(
+    message: string,
+    reason: StorageErrorCode,
+    change: { collection: string; id: string; value?: unknown },
+  ) {
+    super('not-synced', message);
+    this.name = 'NotSyncedError';
+    this.reason = reason;
+    this.collection = change.collection;
+    this.id = change.id;
+    this.value = change.value;
   }
 }
 

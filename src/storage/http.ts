@@ -22,6 +22,7 @@ import type {
 } from './adapter.js';
 import {
   ConflictError,
+  NotSyncedError,
   InvalidValueError,
   NotFoundError,
   QuotaError,
@@ -441,9 +442,10 @@ export class HttpAdapter implements StorageAdapter {
     this.#waiting = await outbox.list(this.#scope);
     this.#status.set({
       pending: this.#waiting.length,
-      problem: new StorageError(
-        error.code,
+      problem: new NotSyncedError(
         `A change made while offline (${entry.collection}/${entry.id}) could not be saved: ${error.message}`,
+        error.code,
+        entry,
       ),
     });
     try {

@@ -17,6 +17,7 @@ export {
   ConflictError,
   InvalidValueError,
   NotFoundError,
+  NotSyncedError,
   QuotaError,
   StorageError,
   UnavailableError,

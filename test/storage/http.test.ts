@@ -7,7 +7,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StorageAdapter } from '../../src/storage/adapter.js';
 import { runAdapterConformance } from '../../src/storage/conformance.js';
-import { HttpAdapter, type RecordChange, type StorageError } from '../../src/storage/index.js';
+import {
+  HttpAdapter,
+  type NotSyncedError,
+  type RecordChange,
+  type StorageError,
+} from '../../src/storage/index.js';
 import { openOutbox } from '../../src/storage/outbox.js';
 import '../../src/provider/index.js';
 import type { TendProvider } from '../../src/provider/tend-provider.js';
@@ -300,8 +305,11 @@ describe('HttpAdapter', () => {
     expect(ana.status.pending).to.equal(2);
     await control('start');
     await until(() => ana.status.pending === 0, 'the outbox empties');
-    expect(ana.status.problem?.code).to.equal('conflict');
-    expect(ana.status.problem?.message).to.contain('notes/n');
+    const problem = ana.status.problem as NotSyncedError | undefined;
+    expect(problem?.code).to.equal('not-synced');
+    expect(problem?.reason).to.equal('conflict');
+    expect(problem?.message).to.contain('notes/n');
+    expect(problem?.value).to.deep.equal({ text: 'offline edit' }, 'the refused value is kept, not lost');
     await until(
       () =>
         seen.some(

@@ -25,6 +25,8 @@ export function problemText(t: StorageMessages, error: StorageError): string {
       return t.problemSignIn;
     case 'rate-limited':
       return t.problemBusy;
+    case 'not-synced':
+      return t.problemNotSynced;
     default:
       return t.problemOther;
   }
