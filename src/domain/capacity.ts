@@ -4,6 +4,7 @@
  * on both sides. No DOM, no I/O; every function that depends on time takes `now`.
  */
 import * as v from 'valibot';
+import { recordId } from './record-ids.js';
 
 // ── Levels ──────────────────────────────────────────────────────────────────────────────
 
@@ -116,36 +117,14 @@ export function isActive(checkIn: Pick<CheckIn, 'expiresAt'>, now: Date): boolea
 
 // ── Record ids ──────────────────────────────────────────────────────────────────────────
 
-/** Encodes any text into the storage's safe names (letters, digits, `-_.~`); `~` escapes like `%`. */
-export function encodeName(text: string): string {
-  return encodeURIComponent(text)
-    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%/g, '~');
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: only to shorten ids that would be too long. */
-function fnv(text: string, seed: number): string {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
-  return hash.toString(16).padStart(8, '0');
-}
-
-/** `a:b` from two parts, or a 64-bit hash (without `:`) when that would exceed 200 characters. */
-function pairId(first: string, second: string): string {
-  const id = `${encodeName(first)}:${encodeName(second)}`;
-  if (id.length <= 200) return id;
-  const joined = `${first}\u0000${second}`;
-  return `h.${fnv(joined, 2166136261)}${fnv(joined, 84696351)}`;
-}
-
 /** The one check-in record of a person in a circle (collection `check-ins`). */
 export function checkInId(circle: string, personId: string): string {
-  return pairId(circle, personId);
+  return recordId(circle, personId);
 }
 
 /** The one history record of a person for a day (collection `check-in-history`). */
 export function historyId(personId: string, date: string): string {
-  return pairId(personId, date);
+  return recordId(personId, date);
 }
 
 // ── Values and their schemas ────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ import {
   normaliseDates,
   type DateKey,
 } from './rotations.js';
+import { recordId } from './record-ids.js';
 
 /** The collection that holds posts (offers, needs and rotations). */
 export const POSTS_COLLECTION = 'posts';
@@ -846,17 +847,9 @@ export function canChangePost(actor: Actor, before: unknown, after: unknown, now
 // ---------------------------------------------------------------------------------------------
 // "Would you offer this again?" (private to the author)
 
-/**
- * The id of a reflection record: the post id, `~`, and the person id with every character
- * outside `A-Za-z0-9.:-` written as `_` and four hex digits, so any person id gives a
- * storage-safe name and two people never share one.
- */
+/** The id of the author's private answer about one post (see {@link recordId}). */
 export function reflectionId(postId: string, personId: string): string {
-  const safe = personId.replace(
-    /[^A-Za-z0-9.:-]/g,
-    (c) => `_${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `${postId}~${safe}`;
+  return recordId(postId, personId);
 }
 
 export function validateReflection(value: unknown): OfferReflection {

@@ -5,6 +5,7 @@
  * as parameters so the element, the server and the tests get the same answers.
  */
 import * as v from 'valibot';
+import { recordId } from './record-ids.js';
 
 /** An error of a reflection rule, with a stable code. */
 export class ReflectionError extends Error {
@@ -219,22 +220,17 @@ export function canEdit(actorId: string, entry: Pick<ReflectionEntry, 'authorId'
   return !!actorId && entry.authorId === actorId;
 }
 
-/** A storage-safe name (letters, digits, `-_.:~`, at most 200) for any text, e.g. a post slug or URL. */
-export function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_.:~-]/g, '_').slice(0, 200) || '_';
-}
-
-/** The id of a post's draft in `reflection-drafts`. */
-export const draftId = (postId: string): string => safeName(postId);
+/** The id of a post's draft in `reflection-drafts` (see {@link recordId}). */
+export const draftId = (postId: string): string => recordId(postId);
 
 /** A new entry id, sortable by time: `r-<time>-<random>`. `random` is any short random text. */
 export function newEntryId(now: Date, random: string): string {
-  return safeName(`r-${now.getTime().toString(36)}-${random}`);
+  return recordId(`r-${now.getTime().toString(36)}-${random}`);
 }
 
 /** The id of one reader's count for one post; `readerKey` is a one-way hash of the reader, never their id. */
 export function shareCountId(postId: string, readerKey: string): string {
-  return safeName(`${postId.slice(0, 120)}~${readerKey}`);
+  return recordId(postId, readerKey);
 }
 
 /** True when an answer holds words or picks. */

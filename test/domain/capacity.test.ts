@@ -11,7 +11,6 @@ import {
   circleEntries,
   dayKey,
   defaultVisibility,
-  encodeName,
   expiryFor,
   historyId,
   isActive,
@@ -32,6 +31,7 @@ import {
   type CheckIn,
   type Visibility,
 } from '../../src/domain/capacity.js';
+import { encodeName } from '../../src/domain/record-ids.js';
 
 // Local times, so the tests hold in any time zone.
 const NOW = new Date(2026, 10, 3, 18, 30); // Tue 3 Nov 2026, 18:30

@@ -284,7 +284,7 @@ describe('offers: reflections', () => {
     const id = reflectionId('p1', 'ana@example.org');
     expect(SAFE_NAME.test(id)).to.equal(true);
     expect(id).to.not.equal(reflectionId('p1', 'ana_0040example.org'));
-    expect(reflectionId('p1', 'anon-1')).to.equal('p1~anon-1');
+    expect(reflectionId('p1', 'anon-1')).to.equal('p1:anon-1');
   });
 
   it('validates the private answer', () => {
