@@ -126,7 +126,7 @@ for (const engine of ENGINES) {
       const seen = (await ben.get(`/v1/${c}/posts/p`)).body;
       await ben.put(`/v1/${c}/posts/p`, claimAs(seen.value, 'ben', 'k1'), seen.rev);
       // A private reflection of Ana's goes to Ana's stream only.
-      await ana.put(`/v1/${c}/offer-reflections/p~ana`, {
+      await ana.put(`/v1/${c}/offer-reflections/p:ana`, {
         postId: 'p',
         personId: 'ana',
         again: true,
@@ -154,8 +154,8 @@ for (const engine of ENGINES) {
     test('private-to-author collections are listed and sent only to their author', async () => {
       const c = uniqueName();
       const at = new Date().toISOString();
-      await ana.put(`/v1/${c}/offer-reflections/p~ana`, { postId: 'p', personId: 'ana', again: false, at });
-      await ben.put(`/v1/${c}/offer-reflections/p~ben`, { postId: 'p', personId: 'ben', again: true, at });
+      await ana.put(`/v1/${c}/offer-reflections/p:ana`, { postId: 'p', personId: 'ana', again: false, at });
+      await ben.put(`/v1/${c}/offer-reflections/p:ben`, { postId: 'p', personId: 'ben', again: true, at });
       await ana.put(`/v1/${c}/check-in-history/ana:2026-01-01`, {
         personId: 'ana',
         circle: 'x',
@@ -165,19 +165,19 @@ for (const engine of ENGINES) {
       const anaList = await ana.get(`/v1/${c}/offer-reflections`);
       assert.deepEqual(
         anaList.body.items.map((r: { id: string }) => r.id),
-        ['p~ana'],
+        ['p:ana'],
       );
       assert.deepEqual(
         (await ben.get(`/v1/${c}/offer-reflections`)).body.items.map((r: { id: string }) => r.id),
-        ['p~ben'],
+        ['p:ben'],
       );
-      assert.equal((await ben.get(`/v1/${c}/offer-reflections/p~ana`)).status, 404);
+      assert.equal((await ben.get(`/v1/${c}/offer-reflections/p:ana`)).status, 404);
       assert.equal((await mod.get(`/v1/${c}/offer-reflections`)).body.items.length, 0, 'not even moderators');
       assert.equal((await ben.get(`/v1/${c}/check-in-history`)).body.items.length, 0);
       assert.equal((await ben.get(`/v1/${c}/check-in-history/ana:2026-01-01`)).status, 404);
-      assert.equal((await ben.del(`/v1/${c}/offer-reflections/p~ana`)).status, 404);
+      assert.equal((await ben.del(`/v1/${c}/offer-reflections/p:ana`)).status, 404);
       // Refused for the id alone, whether or not it exists: nothing about Ana's record is told.
-      for (const id of ['p~ana', 'p~nobody'])
+      for (const id of ['p:ana', 'p:nobody'])
         assert.equal(
           (
             await ben.put(`/v1/${c}/offer-reflections/${id}`, {
@@ -189,7 +189,7 @@ for (const engine of ENGINES) {
           ).status,
           403,
         );
-      assert.equal((await ana.get(`/v1/${c}/offer-reflections/p~ana`)).body.value.again, false, 'unchanged');
+      assert.equal((await ana.get(`/v1/${c}/offer-reflections/p:ana`)).body.value.again, false, 'unchanged');
     });
 
     test('check-ins: a person writes only their own; "just me" ones stay theirs; counted ones carry no name', async () => {
@@ -310,7 +310,7 @@ describe('public communities', () => {
     try {
       const ana = client(server.url, await token('ana'));
       await ana.put('/v1/open/notes/n', { v: 1 });
-      await ana.put('/v1/open/offer-reflections/p~ana', {
+      await ana.put('/v1/open/offer-reflections/p:ana', {
         postId: 'p',
         personId: 'ana',
         again: true,
