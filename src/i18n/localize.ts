@@ -13,6 +13,8 @@ export type Message = string | ((...values: any[]) => string);
 export type Messages = Record<string, Message>;
 
 const registry = new Map<string, Map<string, Partial<Messages>>>();
+/** Grows with every registration, so merged messages cached before it are known to be stale. */
+let registryVersion = 0;
 const hosts = new Set<ReactiveControllerHost>();
 let documentObserver: MutationObserver | undefined;
 
@@ -24,6 +26,7 @@ export function registerMessages(scope: string, lang: string, messages: Partial<
   let byLang = registry.get(scope);
   if (!byLang) registry.set(scope, (byLang = new Map()));
   byLang.set(lang.toLowerCase(), { ...byLang.get(lang.toLowerCase()), ...messages });
+  registryVersion++;
   for (const host of hosts) host.requestUpdate();
 }
 
@@ -59,6 +62,7 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
   readonly #english: M;
   readonly #overrides: () => Partial<M> | undefined;
   readonly #ownObserver: MutationObserver;
+  #merged: { lang: string; overrides: Partial<M> | undefined; version: number; messages: M } | undefined;
 
   constructor(
     host: LocalizedHost,
@@ -96,11 +100,24 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
 
   /** The messages in force: English, then the language's registered messages, then the element's own overrides. */
   get t(): M {
+    // Read many times per render (once per card in a list): merge only when something changed.
+    const lang = this.lang;
+    const overrides = this.#overrides();
+    const cached = this.#merged;
+    if (
+      cached &&
+      cached.lang === lang &&
+      cached.overrides === overrides &&
+      cached.version === registryVersion
+    )
+      return cached.messages;
     const byLang = registry.get(this.#scope);
-    const layers = candidates(this.lang)
+    const layers = candidates(lang)
       .reverse()
-      .map((lang) => byLang?.get(lang));
-    return Object.assign({}, this.#english, ...layers, this.#overrides()) as M;
+      .map((candidate) => byLang?.get(candidate));
+    const messages = Object.assign({}, this.#english, ...layers, overrides) as M;
+    this.#merged = { lang, overrides, version: registryVersion, messages };
+    return messages;
   }
 
   /** "3 days ago", "in 2 hours". */

@@ -12,15 +12,17 @@ function randomId(): string {
  * this page only when localStorage is blocked. It never leaves the device on browser storage.
  */
 export function anonymousId(): string {
+  // Read once: elements ask for it in every render, and it never changes within a page.
+  if (pageId) return pageId;
   try {
     let id = localStorage.getItem(KEY);
     if (!id) {
       id = randomId();
       localStorage.setItem(KEY, id);
     }
-    return id;
+    return (pageId = id);
   } catch {
-    return (pageId ??= randomId());
+    return (pageId = randomId());
   }
 }
 

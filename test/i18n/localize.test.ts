@@ -53,6 +53,16 @@ describe('LocalizeController', () => {
     expect(heading(el)).to.equal('Our notes');
   });
 
+  it('shows words registered after the first render (the merged words are not kept stale)', async () => {
+    const wrapper = await fixture(html`<div lang="de"><test-notes></test-notes></div>`);
+    const el = wrapper.querySelector<TestNotes>('test-notes')!;
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Notes');
+    registerMessages('test-notes', 'de', { heading: 'Notizen' });
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Notizen');
+  });
+
   it('picks plural forms by the language’s rules', () => {
     expect(plural('en', 1, { one: '# person', other: '# people' })).to.equal('1 person');
     expect(plural('en', 1200, { one: '# person', other: '# people' })).to.equal('1,200 people');
