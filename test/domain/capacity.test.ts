@@ -28,29 +28,11 @@ import {
   validateHistoryEntry,
   type Ask,
   type CapacityLevel,
-  type CheckIn,
   type Visibility,
 } from '../../src/domain/capacity.js';
 import { encodeName } from '../../src/domain/record-ids.js';
 
-// Local times, so the tests hold in any time zone.
-const NOW = new Date(2026, 10, 3, 18, 30); // Tue 3 Nov 2026, 18:30
-const TONIGHT = new Date(2026, 10, 4); // the midnight that ends 3 Nov
-
-function checkIn(personId: string, level: CapacityLevel, more: Partial<CheckIn> = {}): CheckIn {
-  return {
-    circle: 'maple',
-    personId,
-    personName: personId[0]!.toUpperCase() + personId.slice(1),
-    level,
-    kinds: ['listening', 'practical'],
-    note: '',
-    expiresAt: TONIGHT.toISOString(),
-    visibility: 'circle',
-    updatedAt: NOW.toISOString(),
-    ...more,
-  };
-}
+import { NOW, TONIGHT, checkIn } from './capacity-fixtures.js';
 
 const ask = (askedId: string, daysAgo: number, more: Partial<Ask> = {}): Ask => ({
   circle: 'maple',

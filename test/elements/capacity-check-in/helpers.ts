@@ -3,13 +3,12 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/provider/index.js';
 import '../../../src/elements/capacity-check-in/index.js';
 import type { TendCapacityCheckIn } from '../../../src/elements/capacity-check-in/index.js';
-import { checkInId, type CapacityLevel, type CheckIn } from '../../../src/domain/capacity.js';
+import { checkInId, type CheckIn } from '../../../src/domain/capacity.js';
 import { MemoryAdapter, MemoryStore, type AdapterStatus } from '../../../src/storage/index.js';
 
-/** Tue 3 Nov 2026, 18:30 local time. */
-export const NOW = new Date(2026, 10, 3, 18, 30);
-/** The midnight that ends 3 Nov. */
-export const TONIGHT = new Date(2026, 10, 4);
+import { NOW } from '../../domain/capacity-fixtures.js';
+
+export { NOW, TONIGHT, checkIn } from '../../domain/capacity-fixtures.js';
 
 /** Memory storage that says it is shared, as a tend-server would. */
 export class SharedMemoryAdapter extends MemoryAdapter {
@@ -22,21 +21,6 @@ export class SharedMemoryAdapter extends MemoryAdapter {
 export class Clock {
   constructor(public time = NOW) {}
   readonly now = (): Date => this.time;
-}
-
-export function checkIn(personId: string, level: CapacityLevel, more: Partial<CheckIn> = {}): CheckIn {
-  return {
-    circle: 'maple',
-    personId,
-    personName: personId[0]!.toUpperCase() + personId.slice(1),
-    level,
-    kinds: ['listening', 'practical'],
-    note: '',
-    expiresAt: TONIGHT.toISOString(),
-    visibility: 'circle',
-    updatedAt: NOW.toISOString(),
-    ...more,
-  };
 }
 
 /** Writes a person's check-in as that person, through their own adapter on the shared store. */
