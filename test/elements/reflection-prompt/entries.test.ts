@@ -38,6 +38,14 @@ async function openEntries(el: TendReflectionPrompt): Promise<void> {
 }
 
 /** Clicks a download button and returns the file it offered (read back from its blob URL). */
+/** Sets a passphrase from the entries view and waits until the lock is open. */
+async function lockWith(el: TendReflectionPrompt, passphrase: string): Promise<void> {
+  await type(el, 'Passphrase', passphrase);
+  await type(el, 'Passphrase again', passphrase);
+  button(el, 'Lock my reflections').click();
+  await waitFor(() => hasButton(el, 'Close the lock now'));
+}
+
 async function download(el: TendReflectionPrompt, name: string): Promise<{ file: string; body: string }> {
   let link: HTMLAnchorElement | undefined;
   const catchLink = (event: Event) => {
@@ -239,10 +247,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
         html`<tend-reflection-prompt post="my-post"></tend-reflection-prompt>`,
       );
       await openEntries(first);
-      await type(first, 'Passphrase', 'quiet river stones');
-      await type(first, 'Passphrase again', 'quiet river stones');
-      button(first, 'Lock my reflections').click();
-      await waitFor(() => hasButton(first, 'Close the lock now'));
+      await lockWith(first, 'quiet river stones');
       first.closest('tend-provider')!.remove();
 
       // A new visit: the lock is closed.
@@ -277,10 +282,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
         html`<tend-reflection-prompt post="my-post"></tend-reflection-prompt>`,
       );
       await openEntries(first);
-      await type(first, 'Passphrase', 'quiet river stones');
-      await type(first, 'Passphrase again', 'quiet river stones');
-      button(first, 'Lock my reflections').click();
-      await waitFor(() => hasButton(first, 'Close the lock now'));
+      await lockWith(first, 'quiet river stones');
       await click(first, 'Close the lock now');
       await click(first, 'Back to the reflection');
       await type(first, 'What happened?', 'Not a secret.');
@@ -304,10 +306,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
         html`<tend-reflection-prompt post="my-post"></tend-reflection-prompt>`,
       );
       await openEntries(first);
-      await type(first, 'Passphrase', 'quiet river stones');
-      await type(first, 'Passphrase again', 'quiet river stones');
-      button(first, 'Lock my reflections').click();
-      await waitFor(() => hasButton(first, 'Close the lock now'));
+      await lockWith(first, 'quiet river stones');
       await click(first, 'Back to the reflection');
       await type(first, 'What happened?', 'Half a thought about my mother');
       await click(first, 'Next');
@@ -338,10 +337,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
         html`<tend-reflection-prompt post="my-post" layout="list"></tend-reflection-prompt>`,
       );
       await openEntries(el);
-      await type(el, 'Passphrase', 'quiet river stones');
-      await type(el, 'Passphrase again', 'quiet river stones');
-      button(el, 'Lock my reflections').click();
-      await waitFor(() => hasButton(el, 'Close the lock now'));
+      await lockWith(el, 'quiet river stones');
       await click(el, 'Back to the reflection');
       await type(el, 'What happened?', 'A brand new secret.');
       await click(el, 'Save my reflection');
