@@ -13,6 +13,10 @@
  *
  * Writes may carry `Idempotency-Key`: the same key from the same person within a day gets the
  * first answer again instead of a second write.
+ *
+ * Here: `startServer` (database, rules, caches, feed, listen, close) and `buildApp`, which only
+ * wires middleware/ (one module per concern) and mounts routes/ (one module per route group).
+ * Error codes live in errors.ts, shared request helpers in http.ts, the hono `Env` in env.ts.
  */
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
