@@ -136,5 +136,5 @@ export interface AdapterOptions {
   author?: string;
 }
 
-/** Names a collection or id may use: letters, digits and `-_.:~`, 1 to 200 characters. */
-export const SAFE_NAME = /^[A-Za-z0-9_.:~-]{1,200}$/;
+// One definition for the browser and the server (src/domain/ carries no DOM code).
+export { SAFE_NAME } from '../domain/record-ids.js';
