@@ -86,13 +86,47 @@ export interface ReflectionContent {
   answers: Answers;
 }
 
-/** A passphrase-sealed value (see the element's entry lock): base64 fields, never the passphrase. */
-export interface LockedBox {
+/**
+ * Version 1 of a sealed value: AES-GCM with a key made from the passphrase (PBKDF2, `salt`,
+ * `iterations`). Entries locked before version 2 still hold these, and they still open; a
+ * lock's private key is kept in one.
+ */
+export interface PassphraseBox {
   v: 1;
   iterations: number;
   salt: string;
   iv: string;
   data: string;
+}
+
+/**
+ * Version 2 of a sealed value: sealed for the lock's public key (ECDH P-256 with a fresh key
+ * `key` per value, HKDF-SHA-256, AES-GCM), so it can be written while the lock is closed and
+ * read only with the private key, which only the passphrase opens. Base64 fields.
+ */
+export interface PublicKeyBox {
+  v: 2;
+  /** The one-off public key this value was sealed with (raw P-256 point). */
+  key: string;
+  iv: string;
+  data: string;
+}
+
+/** A sealed value (see the element's entry lock): base64 fields, never the passphrase. */
+export type LockedBox = PassphraseBox | PublicKeyBox;
+
+/**
+ * The value of a record in `reflection-locks` (id = {@link lockId} of the reader), kept in the
+ * reader's browser only. In plain: the public key, which can only seal. The private key, which
+ * opens, is kept only sealed with the passphrase.
+ */
+export interface ReflectionLock {
+  authorId: string;
+  createdAt: string;
+  /** The lock's public key (raw P-256 point, base64). */
+  publicKey: string;
+  /** The lock's private key (PKCS #8, base64), sealed with the passphrase. */
+  privateKey: PassphraseBox;
 }
 
 /**
@@ -144,12 +178,24 @@ export const QuestionSchema = v.object({
 
 const AnswersSchema = v.record(Name, v.union([v.pipe(v.string(), v.maxLength(MAX_ANSWER)), v.array(Name)]));
 
-export const LockedBoxSchema = v.object({
+export const PassphraseBoxSchema = v.object({
   v: v.literal(1),
   iterations: v.number(),
   salt: v.string(),
   iv: v.string(),
   data: v.string(),
+});
+
+export const LockedBoxSchema = v.variant('v', [
+  PassphraseBoxSchema,
+  v.object({ v: v.literal(2), key: v.string(), iv: v.string(), data: v.string() }),
+]);
+
+export const ReflectionLockSchema = v.object({
+  authorId: v.pipe(Name, v.minLength(1)),
+  createdAt: Time,
+  publicKey: v.pipe(v.string(), v.minLength(1)),
+  privateKey: PassphraseBoxSchema,
 });
 
 export const ReflectionEntrySchema = v.pipe(
@@ -188,6 +234,7 @@ export function validateEntry(value: unknown): ReflectionEntry {
 
 export const isEntry = (value: unknown): value is ReflectionEntry => v.is(ReflectionEntrySchema, value);
 export const isDraft = (value: unknown): value is ReflectionDraft => v.is(ReflectionDraftSchema, value);
+export const isLock = (value: unknown): value is ReflectionLock => v.is(ReflectionLockSchema, value);
 /** A count record holds exactly a post id and a time: anything more is refused. */
 export const isShareCount = (value: unknown): value is ShareCount => v.is(ShareCountSchema, value);
 
@@ -222,6 +269,9 @@ export function canEdit(actorId: string, entry: Pick<ReflectionEntry, 'authorId'
 
 /** The id of a post's draft in `reflection-drafts` (see {@link recordId}). */
 export const draftId = (postId: string): string => recordId(postId);
+
+/** The id of a reader's lock in `reflection-locks` (one lock per reader, in their own browser). */
+export const lockId = (authorId: string): string => recordId(authorId);
 
 /** A new entry id, sortable by time: `r-<time>-<random>`. `random` is any short random text. */
 export function newEntryId(now: Date, random: string): string {

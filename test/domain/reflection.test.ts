@@ -11,7 +11,9 @@ import {
   entriesToMarkdown,
   isDraft,
   isEntry,
+  isLock,
   isShareCount,
+  lockId,
   makeEntry,
   newEntryId,
   shareCountId,
@@ -126,6 +128,26 @@ describe('reflection rules', () => {
     expect(
       thrown(() => validateEntry({ ...base, answers: { x: 'y'.repeat(20001) }, questions })).code,
     ).to.equal('invalid-entry');
+  });
+
+  it('knows both box versions, and a lock keeps its private key only sealed', () => {
+    const base = { postId: 'p', authorId: 'a', createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    const v1 = { v: 1, iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+    const v2 = { v: 2, key: 'a2V5', iv: 'aXY=', data: 'ZGF0YQ==' };
+    expect(isEntry({ ...base, locked: v2 })).to.equal(true);
+    expect(
+      isDraft({ postId: 'p', authorId: 'a', step: 0, updatedAt: now.toISOString(), locked: v2 }),
+    ).to.equal(true);
+    expect(isEntry({ ...base, locked: { ...v2, v: 3 } })).to.equal(false);
+    expect(isEntry({ ...base, locked: { v: 2, iv: 'aXY=', data: 'ZGF0YQ==' } })).to.equal(false);
+
+    const lock = { authorId: 'a', createdAt: now.toISOString(), publicKey: 'cHVibGlj', privateKey: v1 };
+    expect(isLock(lock)).to.equal(true);
+    // A private key in plain, or sealed for the public key it belongs to, is no lock.
+    expect(isLock({ ...lock, privateKey: 'cHJpdmF0ZQ==' })).to.equal(false);
+    expect(isLock({ ...lock, privateKey: v2 })).to.equal(false);
+    expect(isLock({ ...lock, publicKey: '' })).to.equal(false);
+    expect(lockId('ana')).to.match(SAFE_NAME);
   });
 
   it('validates drafts', () => {

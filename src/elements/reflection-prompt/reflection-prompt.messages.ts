@@ -49,6 +49,9 @@ export const reflectionEn = {
   savedTitle: 'Saved. Thank you for giving this some time.',
   savedText:
     'It waits for you under “Your reflections”: read it again, change it or delete it whenever you like.',
+  savedLockedTitle: 'Saved, and locked. Thank you for giving this some time.',
+  savedLockedText:
+    'It waits for you under “Your reflections”. Open the lock there with your passphrase whenever you want to read it again.',
   composerTitle: 'Turn it into an honest ask or a right-sized offer',
   ask: 'An ask',
   offer: 'An offer',
@@ -99,22 +102,24 @@ export const reflectionEn = {
 
   lockTitle: 'Lock with a passphrase',
   lockText:
-    'Locked reflections can only be read with your passphrase. It is never stored: if you forget it, nobody can open them, though you can still delete them.',
+    'Locked reflections and drafts can only be read with your passphrase. You won’t need it to keep writing: new words are locked as they’re saved. It is never stored: if you forget it, nobody can open them, though you can still delete them.',
   passphrase: 'Passphrase',
   passphraseAgain: 'Passphrase again',
   lock: 'Lock my reflections',
   tooShort: 'Please use at least 8 characters. A short sentence works well.',
   mismatch: 'The two passphrases aren’t the same. Please type them again.',
-  lockedNote: 'Your reflections are locked.',
+  lockedNote: 'Your reflections are locked. New ones are locked too as you save them.',
   unlock: 'Open',
   wrongPassphrase: 'That passphrase didn’t open them. Nothing has changed; please try again.',
   openNote: 'Locked in this browser, open on this page until you close it.',
   closeLock: 'Close the lock now',
   removeLock: 'Remove the lock',
+  lockRemoved: 'The lock is off. Your reflections can be read in this browser again.',
   lockedEntry: 'Locked reflection',
   working: 'One moment…',
-  unlockToSave: 'Your reflections here are locked. Enter your passphrase to save this one with them.',
-  saveUnlocked: 'Save it without the lock',
+  unlockToSave:
+    'Your reflections here are locked. Enter your passphrase once to save this one with them; after that, saving won’t need it.',
+  keptOnPage: 'Your reflections are locked, so this draft stays on this page until you open the lock.',
   draftLocked: 'Your draft is locked. Enter your passphrase to carry on with it.',
   startFresh: 'Start fresh instead',
   exportLocked: 'Open the lock to download your reflections.',
@@ -168,6 +173,9 @@ export const reflectionEs: ReflectionMessages = {
 
   savedTitle: 'Guardado. Gracias por dedicarle este tiempo.',
   savedText: 'Te espera en «Tus reflexiones»: vuelve a leerla, cámbiala o bórrala cuando quieras.',
+  savedLockedTitle: 'Guardada, y cerrada. Gracias por dedicarle este tiempo.',
+  savedLockedText:
+    'Te espera en «Tus reflexiones». Ábrela allí con tu contraseña cuando quieras volver a leerla.',
   composerTitle: 'Conviértelo en una petición sincera o una oferta a tu medida',
   ask: 'Una petición',
   offer: 'Una oferta',
@@ -218,22 +226,25 @@ export const reflectionEs: ReflectionMessages = {
 
   lockTitle: 'Cerrar con una contraseña',
   lockText:
-    'Las reflexiones cerradas solo se pueden leer con tu contraseña. Nunca se guarda: si la olvidas, nadie podrá abrirlas, aunque sí podrás borrarlas.',
+    'Las reflexiones y los borradores cerrados solo se pueden leer con tu contraseña. No la necesitas para seguir escribiendo: lo nuevo se cierra al guardarse. Nunca se guarda: si la olvidas, nadie podrá abrirlas, aunque sí podrás borrarlas.',
   passphrase: 'Contraseña',
   passphraseAgain: 'Repite la contraseña',
   lock: 'Cerrar mis reflexiones',
   tooShort: 'Usa al menos 8 caracteres. Una frase corta funciona bien.',
   mismatch: 'Las dos contraseñas no coinciden. Escríbelas de nuevo, por favor.',
-  lockedNote: 'Tus reflexiones están cerradas.',
+  lockedNote: 'Tus reflexiones están cerradas. Las nuevas también se cierran al guardarlas.',
   unlock: 'Abrir',
   wrongPassphrase: 'Esa contraseña no las abrió. No ha cambiado nada; inténtalo otra vez.',
   openNote: 'Cerradas en este navegador, abiertas en esta página hasta que la cierres.',
   closeLock: 'Cerrar ahora',
   removeLock: 'Quitar la contraseña',
+  lockRemoved: 'Ya no hay contraseña. Tus reflexiones se pueden leer de nuevo en este navegador.',
   lockedEntry: 'Reflexión cerrada',
   working: 'Un momento…',
-  unlockToSave: 'Tus reflexiones aquí están cerradas. Escribe tu contraseña para guardar esta con ellas.',
-  saveUnlocked: 'Guardarla sin contraseña',
+  unlockToSave:
+    'Tus reflexiones aquí están cerradas. Escribe tu contraseña una vez para guardar esta con ellas; después, guardar ya no la necesitará.',
+  keptOnPage:
+    'Tus reflexiones están cerradas, así que este borrador se queda en esta página hasta que las abras.',
   draftLocked: 'Tu borrador está cerrado. Escribe tu contraseña para seguir con él.',
   startFresh: 'Empezar de nuevo',
   exportLocked: 'Abre tus reflexiones con la contraseña para descargarlas.',
