@@ -1,6 +1,60 @@
 // Signs a demo person in to the local tend-server (--dev mints tokens at POST /dev/token), then
 // points the provider at it. Each window keeps its own person in sessionStorage.
+//
+// Three neighbours check in first, each "count me, don't name me": the circle's figures then
+// stand on three people while none of their check-ins reaches anyone's browser.
+import { checkInId, endOfDay, type CheckIn } from '../src/domain/capacity.js';
+
 const endpoint = `${location.protocol}//${location.hostname}:8787`;
+const COMMUNITY = 'maple-street-shared';
+const CIRCLE = 'maple-street';
+const NEIGHBOURS: { id: string; name: string; level: CheckIn['level']; kinds: string[] }[] = [
+  { id: 'demo-neighbour-rosa', name: 'Rosa', level: 'some', kinds: ['listening', 'practical'] },
+  { id: 'demo-neighbour-tomas', name: 'Tomás', level: 'plenty', kinds: ['practical', 'hosting'] },
+  { id: 'demo-neighbour-wen', name: 'Wen', level: 'a-little', kinds: ['listening', 'practical'] },
+];
+
+async function tokenFor(sub: string, name: string): Promise<string> {
+  const response = await fetch(`${endpoint}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub, name }),
+  });
+  if (!response.ok) throw new Error(`the server said ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Each neighbour's counted-only check-in, written as that neighbour, unless one still holds. */
+async function seedNeighbours(): Promise<void> {
+  const now = new Date();
+  await Promise.all(
+    NEIGHBOURS.map(async (neighbour) => {
+      const token = await tokenFor(neighbour.id, neighbour.name);
+      const url = `${endpoint}/v1/${COMMUNITY}/check-ins/${checkInId(CIRCLE, neighbour.id)}`;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const current = await fetch(url, { headers });
+      const held = current.ok ? ((await current.json()) as { rev: number; value: CheckIn }) : undefined;
+      if (held && Date.parse(held.value.expiresAt) > now.getTime() + 86_400_000) return;
+      const value: CheckIn = {
+        circle: CIRCLE,
+        personId: neighbour.id,
+        personName: neighbour.name,
+        level: neighbour.level,
+        kinds: neighbour.kinds,
+        note: '',
+        expiresAt: endOfDay(now, 6).toISOString(),
+        visibility: 'counted',
+        updatedAt: now.toISOString(),
+      };
+      await fetch(url, {
+        method: 'PUT',
+        headers: held ? { ...headers, 'if-match': String(held.rev) } : headers,
+        body: JSON.stringify({ value }),
+      });
+    }),
+  );
+}
+
 const form = document.querySelector<HTMLFormElement>('#sign-in')!;
 const statusLine = document.querySelector<HTMLElement>('#sign-in-status')!;
 const provider = document.querySelector<HTMLElement>('#shared')!;
@@ -14,13 +68,8 @@ async function join(name: string): Promise<void> {
   }`;
   statusLine.textContent = 'Joining…';
   try {
-    const response = await fetch(`${endpoint}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sub: id, name }),
-    });
-    if (!response.ok) throw new Error(`the server said ${response.status}`);
-    const { token } = (await response.json()) as { token: string };
+    const token = await tokenFor(id, name);
+    await seedNeighbours();
     sessionStorage.setItem('tend-demo-name', name);
     provider.setAttribute('user-id', id);
     provider.setAttribute('user-name', name);

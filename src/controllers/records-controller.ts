@@ -4,7 +4,13 @@
  * widget; no element talks to an adapter directly.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AdapterStatus, RecordChange, StorageAdapter, StoredRecord } from '../storage/adapter.js';
+import type {
+  AdapterStatus,
+  RecordChange,
+  RecordOperation,
+  StorageAdapter,
+  StoredRecord,
+} from '../storage/adapter.js';
 import { ConflictError, type StorageError, toStorageError } from '../storage/errors.js';
 
 export interface RecordsControllerOptions<T> {
@@ -111,6 +117,32 @@ export class RecordsController<T> implements ReactiveController {
           if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
         }
       }
+    });
+  }
+
+  /**
+   * Makes a named change to a record that may not be this person's (claim a slot, add a count).
+   * A store with rules of its own (a tend-server) applies `operation` to its current record;
+   * any other store gets `applyLocally`, the same domain rule, through {@link update}. When
+   * `applyLocally` refuses (throws), nothing is sent.
+   */
+  async operate(
+    id: string,
+    operation: RecordOperation,
+    applyLocally?: RecordChangeFn<T>,
+  ): Promise<StoredRecord<T>> {
+    const adapter = this.#options.adapter();
+    if (!adapter.operate) {
+      if (!applyLocally) throw new Error(`"${operation.type}" needs a store that applies operations`);
+      return this.update(id, applyLocally);
+    }
+    const held = this.get(id);
+    // The same rule here first: a refusal it already knows of is not sent.
+    const provisional = applyLocally?.(held?.value, held);
+    return this.#write(async (store, collection) => {
+      const record = await store.operate!<T>(collection, id, operation, { provisional });
+      this.#apply({ type: 'put', collection, id, record });
+      return record;
     });
   }
 

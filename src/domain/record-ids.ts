@@ -4,6 +4,9 @@
  * different inputs never share an id, and the parts are joined with `:`.
  */
 
+/** Names a community, collection or id may use: letters, digits and `-_.:~`, 1 to 200 characters. */
+export const SAFE_NAME = /^[A-Za-z0-9_.:~-]{1,200}$/;
+
 /** Encodes any text into the storage's safe names (letters, digits, `-_.~`); `~` escapes like `%`. */
 export function encodeName(text: string): string {
   return encodeURIComponent(text)

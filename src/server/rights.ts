@@ -181,37 +181,88 @@ const posts: CollectionRule = {
   },
 };
 
+/** A check of the actor's right to write a value under an id, and the words when they may not. */
+interface MayWrite {
+  allowed(ctx: WriteContext, value: unknown, before: Stored | undefined): boolean;
+  refusal: string;
+}
+
+/** What a collection of owned records says about itself; `ownedRule` adds what they share. */
+interface OwnedRuleSpec {
+  name: string;
+  /** Only the owner ever reads a record. Default false. */
+  privateToOwner?: boolean;
+  /** The value's shape: a refusal when it is not valid (see `validated` for the domain's validators). */
+  validate(value: unknown, ctx: WriteContext): Refusal | undefined;
+  /** The actor's right to write this value under this id, beyond owning the record. */
+  mayWrite?: MayWrite;
+  /** Words for a write to a record someone else owns. Default: the generic rule's. */
+  notYours?: string;
+  /** Check ownership before `mayWrite` (its words win when both fail). Default after. */
+  ownerFirst?: boolean;
+  /** Who may delete. Default: the owner or a moderator. */
+  checkRemove?: CollectionRule['checkRemove'];
+  view?: CollectionRule['view'];
+}
+
+/**
+ * A rule for records that belong to their creator: validate the value, check the actor's right
+ * to write it, then that they own the record being changed; only the owner or a moderator deletes.
+ */
+function ownedRule(spec: OwnedRuleSpec): CollectionRule {
+  const notYours = spec.notYours ?? 'only the person who created this record may change it';
+  const mayWrite = (ctx: WriteContext, value: unknown, before: Stored | undefined) =>
+    !spec.mayWrite || spec.mayWrite.allowed(ctx, value, before)
+      ? undefined
+      : forbidden(spec.mayWrite.refusal);
+  const owns = (ctx: WriteContext, before: Stored | undefined) =>
+    before && before.owner !== ctx.actor.id ? forbidden(notYours) : undefined;
+  return {
+    name: spec.name,
+    privateToOwner: spec.privateToOwner ?? false,
+    maxStringLength: Infinity,
+    checkPut(ctx, before, value) {
+      const refusal =
+        spec.validate(value, ctx) ??
+        (spec.ownerFirst
+          ? (owns(ctx, before) ?? mayWrite(ctx, value, before))
+          : (mayWrite(ctx, value, before) ?? owns(ctx, before)));
+      return refusal ?? { value };
+    },
+    checkRemove: spec.checkRemove ?? ownerWrites.checkRemove,
+    ...(spec.view ? { view: spec.view } : {}),
+  };
+}
+
+/** Deletes by the owner only, refused with `message`. */
+const onlyOwnerRemoves =
+  (message: string): CollectionRule['checkRemove'] =>
+  (ctx, before) =>
+    before.owner === ctx.actor.id ? undefined : forbidden(message);
+
 /** "Would you offer this again?": private to the person it belongs to. */
-const offerReflections: CollectionRule = {
+const offerReflections = ownedRule({
   name: 'offer-reflections',
   privateToOwner: true,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    const refusal = validated(() => validateReflection(value));
-    if (refusal) return refusal;
-    if (before && before.owner !== ctx.actor.id) return forbidden('this reflection is someone else’s');
-    if (!canChangeReflection(actorOf(ctx.actor), ctx.id, before?.value, value))
-      return forbidden('a reflection is written only by its person, under its own id');
-    return { value };
+  validate: (value) => validated(() => validateReflection(value)),
+  notYours: 'this reflection is someone else’s',
+  ownerFirst: true,
+  mayWrite: {
+    allowed: (ctx, value, before) => canChangeReflection(actorOf(ctx.actor), ctx.id, before?.value, value),
+    refusal: 'a reflection is written only by its person, under its own id',
   },
-  checkRemove(ctx, before) {
-    return before.owner === ctx.actor.id ? undefined : forbidden('this reflection is someone else’s');
-  },
-};
+  checkRemove: onlyOwnerRemoves('this reflection is someone else’s'),
+});
 
 /** Check-ins: one per person and circle; `just-me` ones are seen only by their person. */
-const checkIns: CollectionRule = {
+const checkIns = ownedRule({
   name: 'check-ins',
-  privateToOwner: false,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    const refusal = validated(() => validateCheckIn(value, ctx.now));
-    if (refusal) return refusal;
-    if (!canWriteCheckIn(ctx.actor.id, { id: ctx.id, value: value as CheckIn }))
-      return forbidden('a person writes only their own check-in, under its own id');
-    if (before && before.owner !== ctx.actor.id) return forbidden('this check-in is someone else’s');
-    return { value };
+  validate: (value, ctx) => validated(() => validateCheckIn(value, ctx.now)),
+  mayWrite: {
+    allowed: (ctx, value) => canWriteCheckIn(ctx.actor.id, { id: ctx.id, value: value as CheckIn }),
+    refusal: 'a person writes only their own check-in, under its own id',
   },
+  notYours: 'this check-in is someone else’s',
   checkRemove(ctx, before) {
     const ok =
       before.owner === ctx.actor.id ||
@@ -233,82 +284,64 @@ const checkIns: CollectionRule = {
     const { personName: _name, ...rest } = checkIn;
     return { ...record, value: { ...rest, note: '' } };
   },
-};
+});
 
 /** A person's own pattern of check-ins: private. */
-const checkInHistory: CollectionRule = {
+const checkInHistory = ownedRule({
   name: 'check-in-history',
   privateToOwner: true,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    const refusal = validated(() => validateHistoryEntry(value));
-    if (refusal) return refusal;
-    if (before && before.owner !== ctx.actor.id) return forbidden('this history is someone else’s');
-    if (!canWriteHistory(ctx.actor.id, { id: ctx.id, value: value as never }))
-      return forbidden('a person writes only their own history, under its own id');
-    return { value };
+  validate: (value) => validated(() => validateHistoryEntry(value)),
+  notYours: 'this history is someone else’s',
+  ownerFirst: true,
+  mayWrite: {
+    allowed: (ctx, value) => canWriteHistory(ctx.actor.id, { id: ctx.id, value: value as never }),
+    refusal: 'a person writes only their own history, under its own id',
   },
-  checkRemove: ownerWrites.checkRemove,
-};
+});
 
 /** "I asked": shared with the circle so asks spread out. */
-const asks: CollectionRule = {
+const asks = ownedRule({
   name: 'asks',
-  privateToOwner: false,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    const refusal = validated(() => validateAsk(value));
-    if (refusal) return refusal;
-    if (!canWriteAsk(ctx.actor.id, value as never))
-      return forbidden('a person records only their own asks, not of themselves');
-    return ownerWrites.checkPut(ctx, before, value);
+  validate: (value) => validated(() => validateAsk(value)),
+  mayWrite: {
+    allowed: (ctx, value) => canWriteAsk(ctx.actor.id, value as never),
+    refusal: 'a person records only their own asks, not of themselves',
   },
-  checkRemove: ownerWrites.checkRemove,
-};
+});
 
 /** Reflections and their drafts: private to their author (they normally stay on the device). */
-const reflections: CollectionRule = {
+const reflections = ownedRule({
   name: 'reflections',
   privateToOwner: true,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    const refusal = validated(() => validateEntry(value));
-    if (refusal) return refusal;
-    if (!canEdit(ctx.actor.id, value as ReflectionEntry))
-      return forbidden('a reflection is written only by its author');
-    return ownerWrites.checkPut(ctx, before, value);
+  validate: (value) => validated(() => validateEntry(value)),
+  mayWrite: {
+    allowed: (ctx, value) => canEdit(ctx.actor.id, value as ReflectionEntry),
+    refusal: 'a reflection is written only by its author',
   },
-  checkRemove: (ctx, before) =>
-    before.owner === ctx.actor.id ? undefined : forbidden('this reflection is someone else’s'),
-};
+  checkRemove: onlyOwnerRemoves('this reflection is someone else’s'),
+});
 
-const reflectionDrafts: CollectionRule = {
+const reflectionDrafts = ownedRule({
   name: 'reflection-drafts',
   privateToOwner: true,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    if (!isDraft(value)) return invalid('a draft needs postId, authorId, step and updatedAt');
-    if ((value as { authorId: string }).authorId !== ctx.actor.id)
-      return forbidden('a draft is written only by its author');
-    return ownerWrites.checkPut(ctx, before, value);
+  validate: (value) =>
+    isDraft(value) ? undefined : invalid('a draft needs postId, authorId, step and updatedAt'),
+  mayWrite: {
+    allowed: (ctx, value) => (value as { authorId: string }).authorId === ctx.actor.id,
+    refusal: 'a draft is written only by its author',
   },
   checkRemove: reflections.checkRemove,
-};
+});
 
 /** "N readers reflected here": a post id and a time, nothing else; who wrote one is not shown. */
-const reflectionCounts: CollectionRule = {
+const reflectionCounts = ownedRule({
   name: 'reflection-counts',
-  privateToOwner: false,
-  maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
-    if (!isShareCount(value)) return invalid('a reflection count holds exactly { postId, at }');
-    return ownerWrites.checkPut(ctx, before, value);
-  },
-  checkRemove: ownerWrites.checkRemove,
+  validate: (value) =>
+    isShareCount(value) ? undefined : invalid('a reflection count holds exactly { postId, at }'),
   view(record, owner, viewer) {
     return owner === viewer?.id ? record : { ...record, author: 'anonymous' };
   },
-};
+});
 
 /** The collections the domain defines. */
 export const DOMAIN_RULES: readonly CollectionRule[] = [

@@ -3,7 +3,7 @@
  * change listeners per collection, and holding the status that elements show.
  */
 import type { AdapterStatus, ChangeListener, RecordChange, StatusListener } from './adapter.js';
-import { SAFE_NAME } from './adapter.js';
+import { SAFE_NAME } from '../domain/record-ids.js';
 import { InvalidValueError } from './errors.js';
 
 export function checkName(kind: string, name: string): void {

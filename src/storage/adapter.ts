@@ -33,6 +33,31 @@ export interface RecordChange<T = unknown> {
   record?: StoredRecord<T>;
 }
 
+/**
+ * A named change a person asks the store to make to the current record, by the store's own
+ * rules: claim a slot, release it, add one anonymous count. Someone who does not own a record
+ * changes it only this way, so no private field of it ever passes through their hands.
+ */
+export interface RecordOperation {
+  /** The operation's name, e.g. `claim`. */
+  type: string;
+  [field: string]: unknown;
+}
+
+/** Options of an operation. */
+export interface OperateOptions {
+  /** Fail with a `ConflictError` unless the record is still at this revision. Absent: apply to whatever is current. */
+  expectedRev?: number;
+  /**
+   * The value the caller expects (computed with the same domain rule): shown as a provisional
+   * record while the operation waits to be sent. Absent: nothing is shown until the store answers.
+   */
+  provisional?: unknown;
+}
+
+/** A listener of a figure the store computes; `undefined` while it cannot be read. */
+export type AggregateListener<T = unknown> = (value: T | undefined, error?: StorageError) => void;
+
 /** A listener of changes in one collection. */
 export type ChangeListener<T = unknown> = (change: RecordChange<T>) => void;
 
@@ -75,6 +100,28 @@ export interface StorageAdapter {
   remove(collection: string, id: string, options?: WriteOptions): Promise<void>;
   /** Listens to changes of one collection, wherever they were made. Returns the unsubscribe function. */
   subscribe<T = unknown>(collection: string, listener: ChangeListener<T>): () => void;
+  /**
+   * Optional: applies a named operation to the current record with the store's rules (a
+   * tend-server). Adapters without it leave the operation to the caller, who applies the same
+   * domain rule through `get` and `put` (every record on one device belongs to one person).
+   */
+  operate?<T = unknown>(
+    collection: string,
+    id: string,
+    operation: RecordOperation,
+    options?: OperateOptions,
+  ): Promise<StoredRecord<T>>;
+  /**
+   * Optional: watches a figure the store computes over records the viewer may not read (e.g.
+   * `circle`: how many people have room, with the store's minimum group size). The listener gets
+   * the current value, then every change. Without it the caller computes what it can from the
+   * records it reads. Returns the unsubscribe function.
+   */
+  watchAggregate?<T = unknown>(
+    name: string,
+    params: Readonly<Record<string, string>>,
+    listener: AggregateListener<T>,
+  ): () => void;
   /** Listens to status changes. Returns the unsubscribe function. */
   subscribeStatus(listener: StatusListener): () => void;
   /** Releases connections, channels and listeners. */
@@ -89,5 +136,5 @@ export interface AdapterOptions {
   author?: string;
 }
 
-/** Names a collection or id may use: letters, digits and `-_.:~`, 1 to 200 characters. */
-export const SAFE_NAME = /^[A-Za-z0-9_.:~-]{1,200}$/;
+// One definition for the browser and the server (src/domain/ carries no DOM code).
+export { SAFE_NAME } from '../domain/record-ids.js';

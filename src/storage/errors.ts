@@ -22,6 +22,11 @@ const BRAND = Symbol.for('tend.storage-error');
 /** Base class of every error an adapter throws. */
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
+  /**
+   * The store's own reason, when it gives one beyond `code` (a tend-server's error code, such
+   * as `slot-taken` or `full`), so a view can say what happened in its own words.
+   */
+  rule: string | undefined;
   /** Marks storage errors across copies of this module (two bundles on one page). */
   readonly [BRAND] = true;
 
@@ -29,6 +34,7 @@ export class StorageError extends Error {
     super(message, options);
     this.name = 'StorageError';
     this.code = code;
+    this.rule = undefined;
   }
 }
 

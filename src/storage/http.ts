@@ -13,7 +13,10 @@
 import type {
   AdapterOptions,
   AdapterStatus,
+  AggregateListener,
   ChangeListener,
+  OperateOptions,
+  RecordOperation,
   RecordChange,
   StatusListener,
   StorageAdapter,
@@ -68,6 +71,28 @@ function httpError(status: number, body: Json | undefined, what: string): Storag
   return new WriteFailedError(message);
 }
 
+/** The typed error of an error answer, with the server's own code kept as its `rule`. */
+function answerError(status: number, body: Json | undefined, what: string): StorageError {
+  const typed = httpError(status, body, what);
+  const code = (body?.['error'] as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code !== typed.code) typed.rule = code;
+  return typed;
+}
+
+/** The key of one watched aggregate: its name and parameters, in a stable order. */
+const aggregateKey = (name: string, params: Readonly<Record<string, string>>): string =>
+  `${name}?${new URLSearchParams(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))).toString()}`;
+
+interface WatchedAggregate {
+  name: string;
+  params: Readonly<Record<string, string>>;
+  listeners: Set<AggregateListener>;
+  /** The newest value read, for listeners that join later. */
+  value?: unknown;
+  /** Bumped by each read, so an older answer never overwrites a newer one. */
+  generation: number;
+}
+
 /**
  * Records on a tend-server. `<tend-provider storage="http" endpoint="…" token="…">` makes one.
  */
@@ -85,6 +110,8 @@ export class HttpAdapter implements StorageAdapter {
   readonly #status = new StatusHolder({ location: 'server', persistent: true, shared: true, pending: 0 });
   /** Writes waiting, oldest first (a copy of this adapter's part of the outbox). */
   #waiting: OutboxEntry[] = [];
+  /** Figures the server computes that someone on this page watches, by {@link aggregateKey}. */
+  readonly #aggregates = new Map<string, WatchedAggregate>();
   #closed = false;
   #online = true;
   // The event stream.
@@ -213,6 +240,81 @@ export class HttpAdapter implements StorageAdapter {
     });
   }
 
+  /**
+   * Sends a named operation (`POST …/:collection/:id/ops`); the server applies it to the current
+   * record with its rules. Offline, it waits in the outbox like any write, shown meanwhile with
+   * `options.provisional` as its value when given.
+   */
+  async operate<T = unknown>(
+    collection: string,
+    id: string,
+    operation: RecordOperation,
+    options: OperateOptions = {},
+  ): Promise<StoredRecord<T>> {
+    checkName('collection', collection);
+    checkName('id', id);
+    if (typeof operation?.type !== 'string' || !operation.type)
+      throw new InvalidValueError('an operation needs a type, e.g. { type: "claim" }');
+    checkValue(operation, JSON.stringify);
+    const record = await this.#write({
+      scope: this.#scope,
+      collection,
+      id,
+      op: 'operate',
+      operation,
+      value: options.provisional,
+      expectedRev: options.expectedRev ?? null,
+      key: newKey(),
+      at: new Date().toISOString(),
+    });
+    return record as StoredRecord<T>;
+  }
+
+  /**
+   * Watches a figure the server computes (`GET /v1/:community/aggregates/:name?…`), read again
+   * whenever the event stream says it changed (and after every reconnect).
+   */
+  watchAggregate<T = unknown>(
+    name: string,
+    params: Readonly<Record<string, string>>,
+    listener: AggregateListener<T>,
+  ): () => void {
+    checkName('aggregate', name);
+    const key = aggregateKey(name, params);
+    let watched = this.#aggregates.get(key);
+    if (!watched) {
+      watched = { name, params: { ...params }, listeners: new Set(), generation: 0 };
+      this.#aggregates.set(key, watched);
+      void this.#readAggregate(watched);
+    } else if ('value' in watched) listener(watched.value as T);
+    watched.listeners.add(listener as AggregateListener);
+    const held = watched;
+    return () => {
+      held.listeners.delete(listener as AggregateListener);
+      if (!held.listeners.size && this.#aggregates.get(key) === held) this.#aggregates.delete(key);
+    };
+  }
+
+  async #readAggregate(watched: WatchedAggregate): Promise<void> {
+    const generation = ++watched.generation;
+    const query = new URLSearchParams(watched.params as Record<string, string>).toString();
+    let value: unknown;
+    let error: StorageError | undefined;
+    try {
+      const { body } = await this.#request(
+        'GET',
+        `/v1/${this.community}/aggregates/${watched.name}${query ? `?${query}` : ''}`,
+        'Reading failed',
+      );
+      value = body;
+    } catch (failure) {
+      error = failure instanceof Unreachable ? this.#offlineError() : (failure as StorageError);
+    }
+    if (this.#closed || generation !== watched.generation) return;
+    if (!error) watched.value = value;
+    for (const listener of [...watched.listeners]) listener(error ? watched.value : value, error);
+  }
+
   subscribe<T = unknown>(collection: string, listener: ChangeListener<T>): () => void {
     return this.#listeners.add(collection, listener);
   }
@@ -229,6 +331,7 @@ export class HttpAdapter implements StorageAdapter {
     clearTimeout(this.#streamTimer);
     clearTimeout(this.#drainTimer);
     this.#listeners.clear();
+    this.#aggregates.clear();
     this.#status.clear();
     for (const wake of this.#streamWaiters.splice(0)) wake();
     void this.#outbox.then((outbox) => outbox.close());
@@ -277,7 +380,7 @@ export class HttpAdapter implements StorageAdapter {
       body = undefined;
     }
     if (response.ok || ok.includes(response.status)) return { status: response.status, body };
-    throw httpError(response.status, body, what);
+    throw answerError(response.status, body, what);
   }
 
   async #fetchList(collection: string): Promise<StoredRecord[]> {
@@ -300,6 +403,16 @@ export class HttpAdapter implements StorageAdapter {
     if (entry.expectedRev !== null && entry.expectedRev !== undefined)
       headers['if-match'] = String(entry.expectedRev);
     const path = this.#path(entry.collection, entry.id);
+    if (entry.op === 'operate') {
+      headers['content-type'] = 'application/json';
+      const { body } = await this.#request('POST', `${path}/ops`, 'Saving failed', [], {
+        headers,
+        body: JSON.stringify(entry.operation),
+      });
+      const record = body as unknown as StoredRecord;
+      this.#remember(entry.collection, entry.id, record);
+      return record;
+    }
     if (entry.op === 'remove') {
       await this.#request('DELETE', path, 'Removing failed', [], { headers });
       this.#remember(entry.collection, entry.id, undefined);
@@ -337,18 +450,42 @@ export class HttpAdapter implements StorageAdapter {
     this.#waiting.push(entry);
     this.#status.set({ pending: this.#waiting.length });
     this.#drainSoon(this.#online ? 0 : this.#drainDelay);
-    const provisional =
-      entry.op === 'put'
-        ? {
-            id: entry.id,
-            rev: (entry.expectedRev ?? 0) + 1,
-            value: entry.value,
-            author: this.author,
-            updatedAt: entry.at,
-          }
-        : undefined;
-    this.#emit({ type: entry.op, collection: entry.collection, id: entry.id, record: provisional });
+    const provisional = this.#provisional(entry);
+    if (entry.op !== 'operate' || provisional)
+      this.#emit({
+        type: entry.op === 'remove' ? 'remove' : 'put',
+        collection: entry.collection,
+        id: entry.id,
+        record: provisional,
+      });
+    if (entry.op === 'operate' && !provisional)
+      throw new StorageError(
+        'offline',
+        'The server cannot be reached right now: this will be sent when it is back',
+      );
     return provisional;
+  }
+
+  /** How a waiting write shows on this page until the server answers (undefined: a removal, or an operation with no expected value). */
+  #provisional(entry: OutboxEntry, known?: StoredRecord): StoredRecord | undefined {
+    if (entry.op === 'remove') return undefined;
+    if (entry.op === 'put')
+      return {
+        id: entry.id,
+        rev: (entry.expectedRev ?? 0) + 1,
+        value: entry.value,
+        author: this.author,
+        updatedAt: entry.at,
+      };
+    if (entry.value === undefined) return undefined;
+    const base = known ?? this.#known.get(entry.collection)?.get(entry.id);
+    return {
+      id: entry.id,
+      rev: (base?.rev ?? entry.expectedRev ?? 0) + 1,
+      value: entry.value,
+      author: base?.author ?? this.author,
+      updatedAt: entry.at,
+    };
   }
 
   /** The records as this page should see them: the server's, with the waiting writes applied in order. */
@@ -357,14 +494,10 @@ export class HttpAdapter implements StorageAdapter {
     for (const entry of this.#waiting) {
       if (entry.collection !== collection || (only !== undefined && entry.id !== only)) continue;
       if (entry.op === 'remove') byId.delete(entry.id);
-      else
-        byId.set(entry.id, {
-          id: entry.id,
-          rev: (entry.expectedRev ?? 0) + 1,
-          value: entry.value,
-          author: this.author,
-          updatedAt: entry.at,
-        });
+      else {
+        const shown = this.#provisional(entry, byId.get(entry.id));
+        if (shown) byId.set(entry.id, shown);
+      }
     }
     return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -570,8 +703,20 @@ export class HttpAdapter implements StorageAdapter {
       }
       this.#drainDelay = this.#retry.minMs;
       this.#drainSoon(0);
+      // Figures may have changed while the stream was down.
+      for (const watched of this.#aggregates.values()) void this.#readAggregate(watched);
     } else if (type === 'reset') {
       void this.#resync();
+    } else if (type === 'aggregate') {
+      // A figure changed: read the watched ones of that name again (the event names no value).
+      let name: unknown;
+      try {
+        name = (JSON.parse(data) as { name?: unknown }).name;
+      } catch {
+        return;
+      }
+      for (const watched of this.#aggregates.values())
+        if (watched.name === name) void this.#readAggregate(watched);
     } else if (type === 'message') {
       let change: RecordChange;
       try {

@@ -4,7 +4,7 @@
  * not applied twice). One database serves every HttpAdapter of the origin; each adapter sees the
  * entries of its own server, community and person.
  */
-import type { WriteOptions } from './adapter.js';
+import type { RecordOperation, WriteOptions } from './adapter.js';
 
 /** One waiting write. */
 export interface OutboxEntry {
@@ -14,8 +14,10 @@ export interface OutboxEntry {
   scope: string;
   collection: string;
   id: string;
-  op: 'put' | 'remove';
+  op: 'put' | 'remove' | 'operate';
   value?: unknown;
+  /** For `operate`: the named operation sent to the server. */
+  operation?: RecordOperation;
   expectedRev?: WriteOptions['expectedRev'];
   /** Sent as `Idempotency-Key`. */
   key: string;

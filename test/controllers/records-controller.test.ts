@@ -113,3 +113,29 @@ describe('RecordsController refusals', () => {
     expect(el.notes.pending).to.equal(0);
   });
 });
+
+describe('RecordsController operations', () => {
+  it('applies an operation with its local rule on a store that has no rules of its own', async () => {
+    const adapter = new MemoryAdapter();
+    await adapter.put('notes', 'n', { text: 'a' });
+    const el = await notesOn(adapter);
+    const record = await el.notes.operate('n', { type: 'append', text: 'b' }, (current) => ({
+      text: `${current!.text}b`,
+    }));
+    expect(record.value.text).to.equal('ab');
+    expect((await adapter.get<{ text: string }>('notes', 'n'))!.value.text).to.equal('ab');
+  });
+
+  it('refuses an operation only a store with rules can apply, and writes nothing', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await notesOn(adapter);
+    let thrown: unknown;
+    try {
+      await el.notes.operate('n', { type: 'count' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).to.contain('count');
+    expect(await adapter.get('notes', 'n')).to.equal(undefined);
+  });
+});

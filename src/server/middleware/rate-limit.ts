@@ -2,7 +2,11 @@
  * Write limits: a token bucket per key (a person's id, an address). In memory, per process:
  * with several processes behind a balancer each keeps its own buckets.
  */
-import type { RateLimit } from './config.js';
+import { createMiddleware } from 'hono/factory';
+import type { RateLimit, ServerConfig } from '../config.js';
+import type { Env } from '../env.js';
+import { httpError } from '../errors.js';
+import { clientAddress } from '../http.js';
 
 interface Bucket {
   tokens: number;
@@ -46,4 +50,31 @@ export class RateLimiter {
     for (const [key, bucket] of this.#buckets)
       if (bucket.tokens + (now - bucket.at) * this.#perMs >= this.#limit.burst) this.#buckets.delete(key);
   }
+}
+
+/**
+ * Middleware: one write from the request's address and, once signed in (`c.var.identity`), from
+ * its person; a 429 with `Retry-After` when either has none left. Passes everything without
+ * `config.rateLimit`.
+ */
+export function writeLimit(config: ServerConfig) {
+  const perIdentity = config.rateLimit ? new RateLimiter(config.rateLimit.perIdentity) : undefined;
+  const perAddress = config.rateLimit ? new RateLimiter(config.rateLimit.perAddress) : undefined;
+  return createMiddleware<Env>(async (c, next) => {
+    if (perIdentity && perAddress) {
+      const identity = c.get('identity');
+      const wait = Math.max(
+        perAddress.take(`a:${clientAddress(c, config.trustProxy)}`),
+        identity ? perIdentity.take(`i:${identity.id}`) : 0,
+      );
+      if (wait > 0)
+        throw httpError(
+          'rate-limited',
+          `too many writes: try again in ${wait} s`,
+          { retryAfter: wait },
+          { 'retry-after': String(wait) },
+        );
+    }
+    await next();
+  });
 }
