@@ -10,7 +10,7 @@ import {
   contentOf,
   lockId,
   makeEntry,
-  shareCountValue,
+  reflectionCountId,
   type Answers,
   type Question,
   type ReflectionDraft,
@@ -194,10 +194,9 @@ const scenarios = {
   /** A community server: the reader may add an anonymous count. */
   'shared count': {
     adapter: () => new SharedMemoryAdapter({ author: ME }),
-    seed: async (a: MemoryAdapter) => {
-      for (let i = 0; i < 12; i++)
-        await a.put('reflection-counts', `${POST}~reader${i}`, shareCountValue(POST, NOW));
-    },
+    // The one count record of the post, as the server keeps it: a figure, no readers.
+    seed: async (a: MemoryAdapter) =>
+      void (await a.put('reflection-counts', reflectionCountId(POST), { postId: POST, count: 12 })),
   },
 };
 

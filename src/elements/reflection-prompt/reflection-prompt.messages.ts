@@ -44,6 +44,7 @@ export const reflectionEn = {
   shareOptIn: 'Add one anonymous count to “readers reflected here”. Your words stay on this device.',
   readersHere: (count: number, lang = 'en') =>
     plural(lang, count, { one: '# reader reflected here.', other: '# readers reflected here.' }),
+  shareCounted: 'You’ve added your anonymous count for this post. Thank you.',
   countFailed: 'Your count couldn’t be added just now. Your reflection is saved.',
 
   savedTitle: 'Saved. Thank you for giving this some time.',
@@ -169,6 +170,7 @@ export const reflectionEs: ReflectionMessages = {
       one: '# persona reflexionó aquí.',
       other: '# personas reflexionaron aquí.',
     }),
+  shareCounted: 'Ya sumaste tu cuenta anónima en esta entrada. Gracias.',
   countFailed: 'No se pudo sumar tu cuenta ahora mismo. Tu reflexión está guardada.',
 
   savedTitle: 'Guardado. Gracias por dedicarle este tiempo.',

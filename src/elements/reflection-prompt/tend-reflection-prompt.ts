@@ -16,12 +16,14 @@ import {
   isEntry,
   isLock,
   isPromptSetName,
-  isShareCount,
+  isCounted,
+  isReflectionCount,
   makeEntry,
   lockId,
   newEntryId,
-  shareCountId,
-  shareCountValue,
+  addReflectionCount,
+  countedId,
+  reflectionCountId,
   validatePrompts,
   type AnswerValue,
   type Answers,
@@ -33,7 +35,8 @@ import {
   type ReflectionContent,
   type ReflectionDraft,
   type ReflectionEntry,
-  type ShareCount,
+  type ReflectionCount,
+  type ReflectionCounted,
 } from '../../domain/reflection.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { defaultAdapter } from '../../provider/default-adapter.js';
@@ -103,9 +106,6 @@ function questionsFromChildren(host: HTMLElement): Question[] {
     };
   });
 }
-
-const hex = (buffer: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * A private, guided reflection a blogger embeds under a post. The default set walks through a
@@ -188,7 +188,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   /**
    * `none` (default): nothing is ever shared. `count`: when storage is shared (a tend-server),
-   * the reader may opt in to add one anonymous count ("N readers reflected here"); no words are sent.
+   * the reader may opt in, once per post, to add one anonymous count; no words are sent, and
+   * "N readers reflected here" is shown once at least three readers have.
    */
   @property() share: 'none' | 'count' = 'none';
 
@@ -244,10 +245,16 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     collection: () => 'reflection-locks',
     accept: isLock,
   });
-  readonly #counts = new RecordsController<ShareCount>(this, {
+  /** "I added my count for this post", kept in this browser only. */
+  readonly #counted = new RecordsController<ReflectionCounted>(this, {
+    adapter: () => this.#private,
+    collection: () => 'reflection-counted',
+    accept: isCounted,
+  });
+  readonly #counts = new RecordsController<ReflectionCount>(this, {
     adapter: () => this.storage,
     collection: () => 'reflection-counts',
-    accept: isShareCount,
+    accept: isReflectionCount,
   });
 
   #htmlQuestions: Question[] = [];
@@ -255,6 +262,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #restored = false;
   #touched = false;
   #timer?: ReturnType<typeof setTimeout>;
+  #counting = false;
   /** The lock's keys in memory: the public key whenever a lock exists, the private key while it is open. */
   #keys?: LockKeys;
   /** The public key `#keys` belong to (base64), to notice a lock removed or made elsewhere. */
@@ -578,20 +586,33 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     return { postId, authorId, createdAt, updatedAt, locked: await sealFor(publicKey, contentOf(entry)) };
   }
 
-  /** Adds this reader's one anonymous count for the post: a post id and a time, nothing else. */
+  /** True once this reader added their count for this post (remembered in this browser). */
+  get #hasCounted(): boolean {
+    const me = this.identity.id;
+    return this.#counted.get(countedId(this.#post, me))?.value.authorId === me;
+  }
+
+  /**
+   * Adds this reader's one anonymous count for the post: the operation `count`, nothing else (no
+   * words, no id of the reader). Sent once; then remembered in this browser only.
+   */
   async #addCount(): Promise<void> {
     const post = this.#post;
+    const me = this.identity.id;
+    if (this.#counting || this.#hasCounted) return;
+    this.#counting = true;
     try {
-      const digest = await crypto.subtle.digest(
-        'SHA-256',
-        new TextEncoder().encode(`${post}\n${this.identity.id}`),
-      );
-      await this.#counts.update(shareCountId(post, hex(digest).slice(0, 32)), () =>
-        shareCountValue(post, this.now()),
+      await this.#counts.operate(reflectionCountId(post), { type: 'count' }, (current) =>
+        addReflectionCount(current, post),
       );
       this.countError = undefined;
+      await this.#write(() =>
+        this.#counted.update(countedId(post, me), () => ({ postId: post, authorId: me })),
+      );
     } catch (error) {
       this.countError = error as StorageError;
+    } finally {
+      this.#counting = false;
     }
   }
 
@@ -905,10 +926,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const readers = this.#canShare
-      ? countReaders(
-          this.#counts.records.map((r) => r.value),
-          this.#post,
-        )
+      ? countReaders(this.#counts.get(reflectionCountId(this.#post))?.value, this.#post)
       : 0;
     return html`<div part="container" class="container">
       <div class="stack">
@@ -999,13 +1017,17 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         }
         ${
           last && this.#canShare
-            ? html`<label class="choice"
-                ><input
-                  type="checkbox"
-                  .checked=${this.shareOptIn}
-                  @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
-                />${t.shareOptIn}</label
-              >`
+            ? this.#hasCounted
+              ? html`<label class="choice"
+                  ><input type="checkbox" checked disabled />${t.shareCounted}</label
+                >`
+              : html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    .checked=${this.shareOptIn}
+                    @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
+                  />${t.shareOptIn}</label
+                >`
             : nothing
         }
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
