@@ -5,11 +5,12 @@ import { until } from 'lit/directives/until.js';
 import '../src/provider/index.js';
 import '../src/elements/reflection-prompt/index.js';
 import type { TendReflectionPrompt } from '../src/elements/reflection-prompt/index.js';
-import { deriveKey, seal } from '../src/elements/reflection-prompt/entry-lock.js';
+import { createLock, sealFor } from '../src/elements/reflection-prompt/entry-lock.js';
 import {
   contentOf,
+  lockId,
   makeEntry,
-  shareCountValue,
+  reflectionCountId,
   type Answers,
   type Question,
   type ReflectionDraft,
@@ -89,8 +90,15 @@ const past: { day: number; postId: string; answers: Answers }[] = [
   },
 ];
 
-async function seedEntries(adapter: MemoryAdapter, lock?: string): Promise<void> {
-  const key = lock ? await deriveKey(lock, undefined, 1000) : undefined;
+async function seedEntries(adapter: MemoryAdapter, passphrase?: string): Promise<void> {
+  // A lock as the element makes one: the public key in plain, the private key sealed with the passphrase.
+  const lock = passphrase ? await createLock(passphrase, 1000) : undefined;
+  if (lock)
+    await adapter.put('reflection-locks', lockId(ME), {
+      authorId: ME,
+      createdAt: NOW.toISOString(),
+      ...lock.stored,
+    });
   for (const [i, item] of past.entries()) {
     const entry = makeEntry(
       {
@@ -103,8 +111,14 @@ async function seedEntries(adapter: MemoryAdapter, lock?: string): Promise<void>
       new Date(NOW.getTime() - item.day * 86_400_000),
     );
     const { postId, authorId, createdAt, updatedAt } = entry;
-    const value = key
-      ? { postId, authorId, createdAt, updatedAt, locked: await seal(key, contentOf(entry)) }
+    const value = lock
+      ? {
+          postId,
+          authorId,
+          createdAt,
+          updatedAt,
+          locked: await sealFor(lock.keys.publicKey, contentOf(entry)),
+        }
       : entry;
     await adapter.put('reflections', `r-${i}`, value);
   }
@@ -180,10 +194,9 @@ const scenarios = {
   /** A community server: the reader may add an anonymous count. */
   'shared count': {
     adapter: () => new SharedMemoryAdapter({ author: ME }),
-    seed: async (a: MemoryAdapter) => {
-      for (let i = 0; i < 12; i++)
-        await a.put('reflection-counts', `${POST}~reader${i}`, shareCountValue(POST, NOW));
-    },
+    // The one count record of the post, as the server keeps it: a figure, no readers.
+    seed: async (a: MemoryAdapter) =>
+      void (await a.put('reflection-counts', reflectionCountId(POST), { postId: POST, count: 12 })),
   },
 };
 

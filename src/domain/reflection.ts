@@ -1,7 +1,7 @@
 /**
  * The rules of a private reflection: the built-in prompt sets, the shape of answers and saved
  * entries (valibot schemas), who may change an entry, the ask/offer draft composer, the export
- * texts and the anonymous share-count record. Pure: no DOM, no I/O; time and randomness come in
+ * texts and the post's anonymous reflection count. Pure: no DOM, no I/O; time and randomness come in
  * as parameters so the element, the server and the tests get the same answers.
  */
 import * as v from 'valibot';
@@ -86,13 +86,47 @@ export interface ReflectionContent {
   answers: Answers;
 }
 
-/** A passphrase-sealed value (see the element's entry lock): base64 fields, never the passphrase. */
-export interface LockedBox {
+/**
+ * Version 1 of a sealed value: AES-GCM with a key made from the passphrase (PBKDF2, `salt`,
+ * `iterations`). Entries locked before version 2 still hold these, and they still open; a
+ * lock's private key is kept in one.
+ */
+export interface PassphraseBox {
   v: 1;
   iterations: number;
   salt: string;
   iv: string;
   data: string;
+}
+
+/**
+ * Version 2 of a sealed value: sealed for the lock's public key (ECDH P-256 with a fresh key
+ * `key` per value, HKDF-SHA-256, AES-GCM), so it can be written while the lock is closed and
+ * read only with the private key, which only the passphrase opens. Base64 fields.
+ */
+export interface PublicKeyBox {
+  v: 2;
+  /** The one-off public key this value was sealed with (raw P-256 point). */
+  key: string;
+  iv: string;
+  data: string;
+}
+
+/** A sealed value (see the element's entry lock): base64 fields, never the passphrase. */
+export type LockedBox = PassphraseBox | PublicKeyBox;
+
+/**
+ * The value of a record in `reflection-locks` (id = {@link lockId} of the reader), kept in the
+ * reader's browser only. In plain: the public key, which can only seal. The private key, which
+ * opens, is kept only sealed with the passphrase.
+ */
+export interface ReflectionLock {
+  authorId: string;
+  createdAt: string;
+  /** The lock's public key (raw P-256 point, base64). */
+  publicKey: string;
+  /** The lock's private key (PKCS #8, base64), sealed with the passphrase. */
+  privateKey: PassphraseBox;
 }
 
 /**
@@ -119,7 +153,32 @@ export interface ReflectionDraft extends Partial<Pick<ReflectionContent, 'prompt
   locked?: LockedBox;
 }
 
-/** The value of a record in `reflection-counts`: a post and a time, nothing a reader wrote. */
+/**
+ * The value of the one record per post in `reflection-counts` (id = {@link reflectionCountId}):
+ * how many readers added their count. Written by the store's `count` operation only (a
+ * tend-server counts each person once and keeps no person id); nothing a reader wrote.
+ */
+export interface ReflectionCount {
+  postId: string;
+  count: number;
+}
+
+/** Below this many counts "N readers reflected here" is not shown, so a figure never points at one or two people. */
+export const REFLECTION_COUNT_MIN = 3;
+
+/**
+ * Kept in the reader's own browser (collection `reflection-counted`, id = {@link countedId}):
+ * this reader already added their count for this post, so it is not offered again.
+ */
+export interface ReflectionCounted {
+  postId: string;
+  authorId: string;
+}
+
+/**
+ * @deprecated The per-reader count record of earlier versions (`{ postId, at }`); counts are now
+ * one {@link ReflectionCount} per post.
+ */
 export interface ShareCount {
   postId: string;
   at: string;
@@ -144,12 +203,24 @@ export const QuestionSchema = v.object({
 
 const AnswersSchema = v.record(Name, v.union([v.pipe(v.string(), v.maxLength(MAX_ANSWER)), v.array(Name)]));
 
-export const LockedBoxSchema = v.object({
+export const PassphraseBoxSchema = v.object({
   v: v.literal(1),
   iterations: v.number(),
   salt: v.string(),
   iv: v.string(),
   data: v.string(),
+});
+
+export const LockedBoxSchema = v.variant('v', [
+  PassphraseBoxSchema,
+  v.object({ v: v.literal(2), key: v.string(), iv: v.string(), data: v.string() }),
+]);
+
+export const ReflectionLockSchema = v.object({
+  authorId: v.pipe(Name, v.minLength(1)),
+  createdAt: Time,
+  publicKey: v.pipe(v.string(), v.minLength(1)),
+  privateKey: PassphraseBoxSchema,
 });
 
 export const ReflectionEntrySchema = v.pipe(
@@ -177,6 +248,17 @@ export const ReflectionDraftSchema = v.object({
   locked: v.optional(LockedBoxSchema),
 });
 
+export const ReflectionCountSchema = v.strictObject({
+  postId: v.pipe(Name, v.minLength(1)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const ReflectionCountedSchema = v.object({
+  postId: v.pipe(Name, v.minLength(1)),
+  authorId: v.pipe(Name, v.minLength(1)),
+});
+
+/** @deprecated The per-reader count of earlier versions; see `ShareCount`. */
 export const ShareCountSchema = v.strictObject({ postId: Name, at: Time });
 
 /** Checks a stored entry; throws a `ReflectionError` (`invalid-entry`) saying what is wrong. */
@@ -188,7 +270,12 @@ export function validateEntry(value: unknown): ReflectionEntry {
 
 export const isEntry = (value: unknown): value is ReflectionEntry => v.is(ReflectionEntrySchema, value);
 export const isDraft = (value: unknown): value is ReflectionDraft => v.is(ReflectionDraftSchema, value);
-/** A count record holds exactly a post id and a time: anything more is refused. */
+export const isLock = (value: unknown): value is ReflectionLock => v.is(ReflectionLockSchema, value);
+/** A post's count holds exactly a post id and a whole number: anything more is refused. */
+export const isReflectionCount = (value: unknown): value is ReflectionCount =>
+  v.is(ReflectionCountSchema, value);
+export const isCounted = (value: unknown): value is ReflectionCounted => v.is(ReflectionCountedSchema, value);
+/** @deprecated The per-reader count of earlier versions; see `ShareCount`. */
 export const isShareCount = (value: unknown): value is ShareCount => v.is(ShareCountSchema, value);
 
 /**
@@ -223,15 +310,19 @@ export function canEdit(actorId: string, entry: Pick<ReflectionEntry, 'authorId'
 /** The id of a post's draft in `reflection-drafts` (see {@link recordId}). */
 export const draftId = (postId: string): string => recordId(postId);
 
+/** The id of a reader's lock in `reflection-locks` (one lock per reader, in their own browser). */
+export const lockId = (authorId: string): string => recordId(authorId);
+
 /** A new entry id, sortable by time: `r-<time>-<random>`. `random` is any short random text. */
 export function newEntryId(now: Date, random: string): string {
   return recordId(`r-${now.getTime().toString(36)}-${random}`);
 }
 
-/** The id of one reader's count for one post; `readerKey` is a one-way hash of the reader, never their id. */
-export function shareCountId(postId: string, readerKey: string): string {
-  return recordId(postId, readerKey);
-}
+/** The id of a post's one count record in `reflection-counts`: the post alone, nothing of any reader. */
+export const reflectionCountId = (postId: string): string => recordId(postId);
+
+/** The id of "I added my count for this post" in the reader's own browser (never shared). */
+export const countedId = (postId: string, authorId: string): string => recordId(postId, authorId);
 
 /** True when an answer holds words or picks. */
 export function isAnswered(value: AnswerValue | undefined): boolean {
@@ -351,12 +442,18 @@ export function entriesToJson(entries: ExportEntry[], now: Date): string {
   return `${JSON.stringify({ format: 'tend-reflections', version: 1, exportedAt: now.toISOString(), entries }, null, 2)}\n`;
 }
 
-/** The only thing a shared count ever holds. */
-export function shareCountValue(postId: string, now: Date): ShareCount {
-  return { postId, at: now.toISOString() };
+/**
+ * The `count` operation applied to a post's count (what a store without its own rules does; a
+ * tend-server does the same once per person). A value of another post is refused.
+ */
+export function addReflectionCount(current: ReflectionCount | undefined, postId: string): ReflectionCount {
+  if (current && current.postId !== postId)
+    throw new ReflectionError('invalid-count', 'this count belongs to another post');
+  return { postId, count: (current?.count ?? 0) + 1 };
 }
 
-/** "N readers reflected here": how many count records a post has. */
-export function countReaders(values: unknown[], postId: string): number {
-  return values.filter((value) => isShareCount(value) && value.postId === postId).length;
+/** "N readers reflected here": the figure to show for a post, or 0 while fewer than {@link REFLECTION_COUNT_MIN}. */
+export function countReaders(value: unknown, postId: string): number {
+  if (!isReflectionCount(value) || value.postId !== postId) return 0;
+  return value.count >= REFLECTION_COUNT_MIN ? value.count : 0;
 }

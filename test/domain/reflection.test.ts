@@ -11,11 +11,15 @@ import {
   entriesToMarkdown,
   isDraft,
   isEntry,
-  isShareCount,
+  isLock,
+  lockId,
   makeEntry,
   newEntryId,
-  shareCountId,
-  shareCountValue,
+  REFLECTION_COUNT_MIN,
+  addReflectionCount,
+  countedId,
+  isReflectionCount,
+  reflectionCountId,
   validateEntry,
   validatePrompts,
   type ExportEntry,
@@ -128,6 +132,26 @@ describe('reflection rules', () => {
     ).to.equal('invalid-entry');
   });
 
+  it('knows both box versions, and a lock keeps its private key only sealed', () => {
+    const base = { postId: 'p', authorId: 'a', createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    const v1 = { v: 1, iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+    const v2 = { v: 2, key: 'a2V5', iv: 'aXY=', data: 'ZGF0YQ==' };
+    expect(isEntry({ ...base, locked: v2 })).to.equal(true);
+    expect(
+      isDraft({ postId: 'p', authorId: 'a', step: 0, updatedAt: now.toISOString(), locked: v2 }),
+    ).to.equal(true);
+    expect(isEntry({ ...base, locked: { ...v2, v: 3 } })).to.equal(false);
+    expect(isEntry({ ...base, locked: { v: 2, iv: 'aXY=', data: 'ZGF0YQ==' } })).to.equal(false);
+
+    const lock = { authorId: 'a', createdAt: now.toISOString(), publicKey: 'cHVibGlj', privateKey: v1 };
+    expect(isLock(lock)).to.equal(true);
+    // A private key in plain, or sealed for the public key it belongs to, is no lock.
+    expect(isLock({ ...lock, privateKey: 'cHJpdmF0ZQ==' })).to.equal(false);
+    expect(isLock({ ...lock, privateKey: v2 })).to.equal(false);
+    expect(isLock({ ...lock, publicKey: '' })).to.equal(false);
+    expect(lockId('ana')).to.match(SAFE_NAME);
+  });
+
   it('validates drafts', () => {
     expect(
       isDraft({ postId: 'p', authorId: 'a', step: 2, updatedAt: now.toISOString(), answers: { a: 'b' } }),
@@ -173,7 +197,10 @@ describe('reflection rules', () => {
     expect(draftId('a/b c')).not.to.equal(draftId('a_b_c'));
     expect(newEntryId(now, 'abc123')).to.equal(`r-${now.getTime().toString(36)}-abc123`);
     expect(newEntryId(new Date(now.getTime() + 1), 'a') > newEntryId(now, 'z')).to.equal(true);
-    expect(shareCountId('/blog/post/', 'f00d')).to.equal('~2Fblog~2Fpost~2F:f00d');
+    // A post's count is one record named by the post alone: nothing in it points at a reader.
+    expect(reflectionCountId('/blog/post/')).to.equal('~2Fblog~2Fpost~2F');
+    expect(reflectionCountId('/blog/post/')).to.match(SAFE_NAME);
+    expect(countedId('/blog/post/', 'ana')).to.equal('~2Fblog~2Fpost~2F:ana');
   });
 
   it('composes an ask, leaving out empty clauses', () => {
@@ -235,13 +262,30 @@ describe('reflection rules', () => {
     });
   });
 
-  it('makes share counts that hold a post and a time, nothing else', () => {
-    const count = shareCountValue('my-post', now);
-    expect(count).to.deep.equal({ postId: 'my-post', at: now.toISOString() });
-    expect(isShareCount(count)).to.equal(true);
-    expect(isShareCount({ ...count, text: 'I was hurt' })).to.equal(false);
-    expect(
-      countReaders([count, count, shareCountValue('other', now), { postId: 'my-post' }], 'my-post'),
-    ).to.equal(2);
+  it('keeps one count per post: a post id and a whole number, nothing else', () => {
+    const one = addReflectionCount(undefined, 'my-post');
+    expect(one).to.deep.equal({ postId: 'my-post', count: 1 });
+    expect(addReflectionCount({ postId: 'my-post', count: 4 }, 'my-post')).to.deep.equal({
+      postId: 'my-post',
+      count: 5,
+    });
+    expect(thrown(() => addReflectionCount(one, 'other-post')).code).to.equal('invalid-count');
+    expect(isReflectionCount(one)).to.equal(true);
+    expect(isReflectionCount({ ...one, author: 'ana' })).to.equal(false);
+    expect(isReflectionCount({ ...one, text: 'I was hurt' })).to.equal(false);
+    expect(isReflectionCount({ ...one, count: 1.5 })).to.equal(false);
+    expect(isReflectionCount({ ...one, count: -1 })).to.equal(false);
+    expect(isReflectionCount({ postId: 'my-post', at: now.toISOString() })).to.equal(false);
+  });
+
+  it('shows "N readers reflected here" only from REFLECTION_COUNT_MIN readers', () => {
+    expect(REFLECTION_COUNT_MIN).to.equal(3);
+    expect(countReaders({ postId: 'my-post', count: 1 }, 'my-post')).to.equal(0);
+    expect(countReaders({ postId: 'my-post', count: 2 }, 'my-post')).to.equal(0);
+    expect(countReaders({ postId: 'my-post', count: 3 }, 'my-post')).to.equal(3);
+    expect(countReaders({ postId: 'my-post', count: 40 }, 'my-post')).to.equal(40);
+    expect(countReaders({ postId: 'other', count: 40 }, 'my-post')).to.equal(0);
+    expect(countReaders(undefined, 'my-post')).to.equal(0);
+    expect(countReaders({ postId: 'my-post', count: 40, extra: 1 }, 'my-post')).to.equal(0);
   });
 });

@@ -14,23 +14,29 @@ import {
   isAnswered,
   isDraft,
   isEntry,
+  isLock,
   isPromptSetName,
-  isShareCount,
+  isCounted,
+  isReflectionCount,
   makeEntry,
+  lockId,
   newEntryId,
-  shareCountId,
-  shareCountValue,
+  addReflectionCount,
+  countedId,
+  reflectionCountId,
   validatePrompts,
   type AnswerValue,
   type Answers,
   type ExportEntry,
   type LockedBox,
+  type ReflectionLock,
   type PromptSetName,
   type Question,
   type ReflectionContent,
   type ReflectionDraft,
   type ReflectionEntry,
-  type ShareCount,
+  type ReflectionCount,
+  type ReflectionCounted,
 } from '../../domain/reflection.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { defaultAdapter } from '../../provider/default-adapter.js';
@@ -38,7 +44,17 @@ import type { StorageAdapter, StoredRecord } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
-import { deriveKey, seal, unseal, type LockKey } from './entry-lock.js';
+import {
+  createLock,
+  deriveKey,
+  openBox,
+  openLock,
+  publicKeyOf,
+  sealFor,
+  unseal,
+  type LockKey,
+  type LockKeys,
+} from './entry-lock.js';
 import { reflectionEn, type ReflectionMessages } from './reflection-prompt.messages.js';
 import { styles } from './reflection-prompt.styles.js';
 
@@ -56,6 +72,19 @@ export interface ReflectionDeletedDetail {
 
 type View = 'flow' | 'done' | 'entries';
 type Entry = StoredRecord<ReflectionEntry>;
+type Draft = StoredRecord<ReflectionDraft>;
+
+/**
+ * `none`: no lock. `closed`: a lock exists; everything is sealed with its public key, nothing
+ * can be read. `open`: the passphrase opened it on this page. `legacy`: only entries sealed
+ * before key pairs (version 1) exist, so nothing can be sealed until the passphrase is given once.
+ */
+type LockState = 'none' | 'closed' | 'open' | 'legacy';
+
+/** Thrown inside a record change when the record moved on since it was sealed: seal it again. */
+class Moved {
+  constructor(readonly current: unknown) {}
+}
 
 /** Reads questions written as plain HTML children (see the class documentation). */
 function questionsFromChildren(host: HTMLElement): Question[] {
@@ -78,15 +107,14 @@ function questionsFromChildren(host: HTMLElement): Question[] {
   });
 }
 
-const hex = (buffer: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * A private, guided reflection a blogger embeds under a post. The default set walks through a
  * resentment (what happened, what I offered, what I needed and didn't say, what it points to,
  * what I could offer or ask next time) and ends with a short ask or offer the reader may copy.
  * Drafts autosave as the reader types; finished reflections are kept, can be read, changed,
- * deleted, downloaded (Markdown, JSON) and locked with a passphrase. Everything stays in the
+ * deleted, downloaded (Markdown, JSON) and locked with a passphrase. Once a lock exists, every
+ * reflection and draft of the reader, on every post, is stored sealed, also while the lock is
+ * closed: saving never needs the passphrase, reading does. Everything stays in the
  * reader's browser: even under a provider with shared storage, entries and drafts are kept in
  * this browser, and only an opted-in anonymous count (`share="count"`) is shared.
  *
@@ -160,7 +188,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   /**
    * `none` (default): nothing is ever shared. `count`: when storage is shared (a tend-server),
-   * the reader may opt in to add one anonymous count ("N readers reflected here"); no words are sent.
+   * the reader may opt in, once per post, to add one anonymous count; no words are sent, and
+   * "N readers reflected here" is shown once at least three readers have.
    */
   @property() share: 'none' | 'count' = 'none';
 
@@ -185,6 +214,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   @state() private lockNote = '';
   @state() private busy = false;
   @state() private needUnlock = false;
+  @state() private savedLocked = false;
   @state() private lockedDraft?: ReflectionDraft;
   @state() private showAll = false;
   @state() private draftKind: 'ask' | 'offer' = 'ask';
@@ -210,10 +240,21 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     collection: () => 'reflection-drafts',
     accept: isDraft,
   });
-  readonly #counts = new RecordsController<ShareCount>(this, {
+  readonly #locks = new RecordsController<ReflectionLock>(this, {
+    adapter: () => this.#private,
+    collection: () => 'reflection-locks',
+    accept: isLock,
+  });
+  /** "I added my count for this post", kept in this browser only. */
+  readonly #counted = new RecordsController<ReflectionCounted>(this, {
+    adapter: () => this.#private,
+    collection: () => 'reflection-counted',
+    accept: isCounted,
+  });
+  readonly #counts = new RecordsController<ReflectionCount>(this, {
     adapter: () => this.storage,
     collection: () => 'reflection-counts',
-    accept: isShareCount,
+    accept: isReflectionCount,
   });
 
   #htmlQuestions: Question[] = [];
@@ -221,7 +262,21 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #restored = false;
   #touched = false;
   #timer?: ReturnType<typeof setTimeout>;
-  #key?: LockKey;
+  #counting = false;
+  /** The lock's keys in memory: the public key whenever a lock exists, the private key while it is open. */
+  #keys?: LockKeys;
+  /** The public key `#keys` belong to (base64), to notice a lock removed or made elsewhere. */
+  #keysFor?: string;
+  /** Passphrase keys for version 1 boxes, by salt, while the lock is open. */
+  #legacy = new Map<string, LockKey>();
+  /** The lock's public key as last seen in storage. */
+  #seenLock?: string;
+  /** A lock appeared (on this page or another tab): seal anything of this reader still in plain. */
+  #sweepWanted = false;
+  /** Sealing passes, one after another (a later one sees what the earlier one wrote). */
+  #sweeps: Promise<void> = Promise.resolve();
+  /** Boxes that did not open with the keys in hand (`id:rev`), so they are not tried on every render. */
+  #unopenable = new Set<string>();
   /** Opened locked entries, in memory only while the lock is open. */
   #opened = new Map<string, { rev: number; content: ReflectionContent }>();
   #opening = new Set<string>();
@@ -318,8 +373,38 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       .sort((a, b) => (a.value.createdAt < b.value.createdAt ? 1 : -1));
   }
 
-  get #hasLock(): boolean {
-    return this.#mine.some((r) => r.value.locked);
+  /** The reader's own drafts, on every post. */
+  get #myDrafts(): Draft[] {
+    const me = this.identity.id;
+    return this.#drafts.records.filter((r) => r.value.authorId === me);
+  }
+
+  get #lockRecord(): StoredRecord<ReflectionLock> | undefined {
+    const record = this.#locks.get(lockId(this.identity.id));
+    return record?.value.authorId === this.identity.id ? record : undefined;
+  }
+
+  get #loaded(): boolean {
+    return !this.#locks.loading && !this.#entries.loading && !this.#drafts.loading;
+  }
+
+  get #lockState(): LockState {
+    if (this.#lockRecord) return this.#keys?.privateKey ? 'open' : 'closed';
+    const sealed = [...this.#mine, ...this.#myDrafts].some((r) => r.value.locked);
+    return sealed ? 'legacy' : 'none';
+  }
+
+  /** The public key to seal with, when a lock exists (imported once from the lock record). */
+  async #publicKey(): Promise<CryptoKey | undefined> {
+    const lock = this.#lockRecord?.value;
+    if (!lock) return undefined;
+    if (this.#keys && this.#keysFor === lock.publicKey) return this.#keys.publicKey;
+    const publicKey = await publicKeyOf(lock);
+    if (this.#keysFor !== lock.publicKey || !this.#keys) {
+      this.#keys = { publicKey };
+      this.#keysFor = lock.publicKey;
+    }
+    return this.#keys.publicKey;
   }
 
   #content(record: Entry): ReflectionContent | undefined {
@@ -330,6 +415,18 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post')) this.#restored = false;
+    // A lock made, replaced or removed elsewhere: the keys in hand no longer fit.
+    const seen = this.#lockRecord?.value.publicKey;
+    if (!this.#locks.loading && seen !== this.#seenLock) {
+      this.#seenLock = seen;
+      if (this.#keysFor !== seen) {
+        this.#keys = undefined;
+        this.#keysFor = undefined;
+        this.#legacy.clear();
+        this.#opened.clear();
+      }
+      if (seen) this.#sweepWanted = true;
+    }
     // Pick the draft up once entries and drafts have arrived.
     if (!this.#restored && !this.#drafts.loading && !this.#entries.loading) {
       this.#restored = true;
@@ -343,7 +440,11 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   }
 
   protected override updated(): void {
-    if (this.#key) void this.#openAll();
+    if (this.#keys?.privateKey) void this.#openAll();
+    if (this.#sweepWanted && this.#loaded) {
+      this.#sweepWanted = false;
+      void this.#sealAll();
+    }
   }
 
   #adopt(draft: ReflectionDraft, content: Partial<ReflectionContent>): void {
@@ -371,10 +472,20 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.#answer(question.id, !question.multiple ? [choice] : checked ? [...picked, choice] : picked);
   }
 
-  /** Saves the draft now. A failure is said by the storage notice; the words stay in the fields. */
+  /**
+   * Saves the draft now, sealed when a lock exists. A failure is said by the storage notice; the
+   * words stay in the fields. Under a lock from before key pairs nothing can be sealed without
+   * the passphrase, so the draft stays on the page.
+   */
   async #saveDraft(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    // Whether a lock exists is known only once storage has answered: never guess "no lock".
+    if (!this.#loaded) {
+      this.#timer = setTimeout(() => void this.#saveDraft(), 200);
+      return;
+    }
+    if (this.#lockState === 'legacy') return;
     const id = draftId(this.#post);
     if (!Object.values(this.answers).some(isAnswered) && !this.#drafts.get(id)) return;
     const content = { promptSet: this.#questions.name, answers: this.answers };
@@ -385,12 +496,13 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       editing: this.editing?.id,
       updatedAt: this.now().toISOString(),
     };
-    await this.#write(async () => {
-      const value: ReflectionDraft = this.#key
-        ? { ...base, locked: await seal(this.#key, content) }
-        : { ...base, ...content };
-      return this.#drafts.update(id, () => value);
-    });
+    const publicKey = await this.#publicKey();
+    const value: ReflectionDraft = publicKey
+      ? { ...base, locked: await sealFor(publicKey, content) }
+      : { ...base, ...content };
+    await this.#write(() => this.#drafts.update(id, () => value));
+    // A lock made while this was being written (e.g. in another tab): seal it now.
+    if (!publicKey && this.#lockRecord) this.#sweepWanted = true;
   }
 
   /** Runs a write; a failure is kept for the storage notice to say plainly (the words stay in the fields). */
@@ -417,8 +529,11 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Saves the finished reflection (sealed when the lock is in use), then offers the ask/offer composer. */
-  async #finish(withoutLock = false): Promise<void> {
+  /**
+   * Saves the finished reflection (sealed with the lock's public key when a lock exists: no
+   * passphrase needed), then offers the ask/offer composer.
+   */
+  async #finish(): Promise<void> {
     const { name, questions } = this.#questions;
     const now = this.now();
     const previous = this.editing && this.#entries.get(this.editing.id);
@@ -433,19 +548,22 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       this.note = this.localize.t.empty;
       return;
     }
-    if (this.#hasLock && !this.#key && !withoutLock) {
+    if (this.#lockState === 'legacy') {
       this.needUnlock = true;
       await this.#focus('#pass');
       return;
     }
     clearTimeout(this.#timer);
     const id = previous?.id ?? newEntryId(now, crypto.randomUUID().slice(0, 8));
+    const publicKey = await this.#publicKey();
     const record = await this.#write(async () => {
-      const value = this.#key && !withoutLock ? await this.#sealed(entry) : entry;
+      const value = publicKey ? await this.#sealed(entry, publicKey) : entry;
       return this.#entries.update(id, () => value);
     });
     if (!record) return;
-    if (record.value.locked) this.#opened.set(id, { rev: record.rev, content: contentOf(entry) });
+    if (record.value.locked && this.#keys?.privateKey)
+      this.#opened.set(id, { rev: record.rev, content: contentOf(entry) });
+    if (!publicKey && this.#lockRecord) this.#sweepWanted = true;
     if (this.#drafts.get(draftId(this.#post)))
       void this.#write(() => this.#drafts.remove(draftId(this.#post)));
     if (this.shareOptIn && this.#canShare) void this.#addCount();
@@ -458,29 +576,43 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.step = 0;
     this.needUnlock = false;
     this.shareOptIn = false;
+    this.savedLocked = !!record.value.locked;
     this.view = 'done';
     await this.#focus('h3');
   }
 
-  async #sealed(entry: ReflectionEntry): Promise<ReflectionEntry> {
+  async #sealed(entry: ReflectionEntry, publicKey: CryptoKey): Promise<ReflectionEntry> {
     const { postId, authorId, createdAt, updatedAt } = entry;
-    return { postId, authorId, createdAt, updatedAt, locked: await seal(this.#key!, contentOf(entry)) };
+    return { postId, authorId, createdAt, updatedAt, locked: await sealFor(publicKey, contentOf(entry)) };
   }
 
-  /** Adds this reader's one anonymous count for the post: a post id and a time, nothing else. */
+  /** True once this reader added their count for this post (remembered in this browser). */
+  get #hasCounted(): boolean {
+    const me = this.identity.id;
+    return this.#counted.get(countedId(this.#post, me))?.value.authorId === me;
+  }
+
+  /**
+   * Adds this reader's one anonymous count for the post: the operation `count`, nothing else (no
+   * words, no id of the reader). Sent once; then remembered in this browser only.
+   */
   async #addCount(): Promise<void> {
     const post = this.#post;
+    const me = this.identity.id;
+    if (this.#counting || this.#hasCounted) return;
+    this.#counting = true;
     try {
-      const digest = await crypto.subtle.digest(
-        'SHA-256',
-        new TextEncoder().encode(`${post}\n${this.identity.id}`),
-      );
-      await this.#counts.update(shareCountId(post, hex(digest).slice(0, 32)), () =>
-        shareCountValue(post, this.now()),
+      await this.#counts.operate(reflectionCountId(post), { type: 'count' }, (current) =>
+        addReflectionCount(current, post),
       );
       this.countError = undefined;
+      await this.#write(() =>
+        this.#counted.update(countedId(post, me), () => ({ postId: post, authorId: me })),
+      );
     } catch (error) {
       this.countError = error as StorageError;
+    } finally {
+      this.#counting = false;
     }
   }
 
@@ -557,7 +689,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   // ——— the passphrase lock ———
 
-  /** Locks every readable entry of this reader (and keeps the lock open on this page). */
+  /** Makes a lock, then seals every entry and draft of this reader, on every post. */
   async #lock(form: HTMLFormElement): Promise<void> {
     const t = this.localize.t;
     const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
@@ -566,35 +698,157 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       return void (this.lockNote = t.mismatch);
     this.busy = true;
     this.lockNote = '';
-    this.#key = await deriveKey(pass);
-    for (const record of this.#mine) {
-      if (record.value.locked) continue;
-      const sealed = await this.#sealed(record.value);
-      const saved = await this.#write(() => this.#entries.update(record.id, () => sealed));
-      if (!saved) break;
-      this.#opened.set(record.id, { rev: saved.rev, content: contentOf(record.value) });
+    try {
+      const { stored, keys } = await createLock(pass);
+      this.#keys = keys;
+      this.#keysFor = stored.publicKey;
+      const lock: ReflectionLock = {
+        authorId: this.identity.id,
+        createdAt: this.now().toISOString(),
+        ...stored,
+      };
+      // Create only: a lock made meanwhile in another tab is never replaced (its boxes would no longer open).
+      if (!(await this.#write(() => this.#locks.put(lockId(this.identity.id), lock, null)))) {
+        this.#keys = undefined;
+        this.#keysFor = undefined;
+        return;
+      }
+      await this.#sealAll();
+      void this.#saveDraft();
+    } finally {
+      this.busy = false;
     }
-    this.busy = false;
-    void this.#saveDraft();
+    await this.#focus('[data-close-lock]');
+  }
+
+  /**
+   * Seals, with the lock's public key, every entry and draft of this reader still in plain (and,
+   * with the passphrase keys in hand, every version 1 box), on every post. Stops at the first
+   * failed write; the storage notice says it.
+   */
+  #sealAll(): Promise<void> {
+    return (this.#sweeps = this.#sweeps.then(() => this.#sealPass()));
+  }
+
+  async #sealPass(): Promise<void> {
+    const publicKey = await this.#publicKey();
+    if (!publicKey) return;
+    for (const record of this.#mine) {
+      const done = await this.#reseal(this.#entries, record, async (value) => {
+        const readable = await this.#readable<ReflectionContent>(value);
+        if (!readable) return undefined;
+        const content = contentOf({ ...value, ...readable });
+        return { sealed: await this.#sealed({ ...value, ...content }, publicKey), content };
+      });
+      if (done === false) return;
+      if (done && this.#keys?.privateKey) this.#opened.set(record.id, done);
+    }
+    for (const record of this.#myDrafts) {
+      const done = await this.#reseal(this.#drafts, record, async (value) => {
+        const content = await this.#readable<Pick<ReflectionDraft, 'promptSet' | 'answers'>>(value);
+        if (!content) return undefined;
+        const { promptSet: _set, answers: _answers, locked: _locked, ...meta } = value;
+        const { promptSet, answers } = content;
+        return { sealed: { ...meta, locked: await sealFor(publicKey, { promptSet, answers }) }, content };
+      });
+      if (done === false) return;
+    }
+  }
+
+  /** What a value says when it needs sealing again: plain content, or a version 1 box that opens. */
+  async #readable<C>(value: { locked?: LockedBox | undefined } & Partial<C>): Promise<C | undefined> {
+    if (!value.locked) return value as C;
+    if (value.locked.v !== 1) return undefined;
+    return openBox<C>(value.locked, { legacy: this.#legacy }).catch(() => undefined);
+  }
+
+  /**
+   * Writes one record sealed, unless it changed meanwhile (then seals the newer value). `make`
+   * answers undefined when there is nothing to seal. False when the write failed.
+   */
+  async #reseal<T, C>(
+    controller: RecordsController<T>,
+    record: StoredRecord<T>,
+    make: (value: T) => Promise<{ sealed: T; content: C } | undefined>,
+  ): Promise<{ rev: number; content: C } | false | undefined> {
+    let value: T | undefined = record.value;
+    for (let attempt = 0; attempt < 5 && value; attempt++) {
+      const made = await make(value);
+      if (!made) return undefined;
+      const seen = JSON.stringify(value);
+      try {
+        const saved = await controller.update(record.id, (current) => {
+          if (JSON.stringify(current) !== seen) throw new Moved(current);
+          return made.sealed;
+        });
+        this.problem = undefined;
+        return { rev: saved.rev, content: made.content };
+      } catch (error) {
+        if (!(error instanceof Moved)) {
+          this.problem = error as StorageError;
+          return false;
+        }
+        value = error.current as T | undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Opens the lock with a passphrase; a wrong one opens nothing and changes nothing. */
   async #unlock(form: HTMLFormElement): Promise<void> {
     const t = this.localize.t;
     const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
-    const draft = this.lockedDraft;
-    const box: LockedBox | undefined = this.#mine.find((r) => r.value.locked)?.value.locked ?? draft?.locked;
-    if (!box) return;
+    const lock = this.#lockRecord?.value;
     this.busy = true;
     this.lockNote = '';
     try {
-      const key = await deriveKey(pass, box.salt, box.iterations);
-      await unseal(key, box);
-      this.#key = key;
+      // Boxes from before key pairs open with keys made from the passphrase and their salt.
+      const legacy = new Map<string, LockKey>();
+      for (const record of [...this.#mine, ...this.#myDrafts]) {
+        const box = record.value.locked;
+        if (box?.v !== 1 || legacy.has(box.salt)) continue;
+        const key = await deriveKey(pass, box.salt, box.iterations);
+        if (
+          await unseal(key, box).then(
+            () => true,
+            () => false,
+          )
+        )
+          legacy.set(box.salt, key);
+      }
+      let keys: LockKeys;
+      if (lock) keys = await openLock(pass, lock);
+      else {
+        if (!legacy.size) throw new Error('wrong passphrase');
+        // A lock from before key pairs: give it one now, with the same passphrase.
+        const made = await createLock(pass);
+        const record: ReflectionLock = {
+          authorId: this.identity.id,
+          createdAt: this.now().toISOString(),
+          ...made.stored,
+        };
+        this.#keys = made.keys;
+        this.#keysFor = made.stored.publicKey;
+        this.#legacy = legacy;
+        if (!(await this.#write(() => this.#locks.put(lockId(this.identity.id), record, null)))) {
+          this.#keys = undefined;
+          this.#keysFor = undefined;
+          return;
+        }
+        keys = made.keys;
+      }
+      this.#keys = keys;
+      this.#keysFor = lock?.publicKey ?? this.#keysFor;
+      this.#legacy = legacy;
+      this.#unopenable.clear();
       this.lockNote = '';
+      await this.#sealAll();
+      const draft = this.lockedDraft && this.#drafts.get(draftId(this.#post))?.value;
       if (draft) {
         this.lockedDraft = undefined;
-        const content = await unseal<ReflectionContent>(key, draft.locked!).catch(() => undefined);
+        const content = draft.locked
+          ? await openBox<ReflectionContent>(draft.locked, keys).catch(() => undefined)
+          : (draft as Partial<ReflectionContent>);
         if (content) this.#adopt(draft, content);
       }
       if (this.needUnlock) {
@@ -609,24 +863,29 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   }
 
   async #openAll(): Promise<void> {
-    const key = this.#key!;
+    const keys = { privateKey: this.#keys?.privateKey, legacy: this.#legacy };
     for (const record of this.#mine) {
       const box = record.value.locked;
-      if (!box || box.salt !== key.salt || this.#content(record) || this.#opening.has(record.id)) continue;
+      const tried = `${record.id}:${record.rev}`;
+      if (!box || this.#content(record) || this.#opening.has(record.id) || this.#unopenable.has(tried))
+        continue;
       this.#opening.add(record.id);
       try {
-        this.#opened.set(record.id, { rev: record.rev, content: await unseal(key, box) });
+        this.#opened.set(record.id, { rev: record.rev, content: await openBox(box, keys) });
         this.requestUpdate();
       } catch {
-        // Sealed with another passphrase: it stays locked.
+        // Sealed by another lock: it stays locked.
+        this.#unopenable.add(tried);
       } finally {
         this.#opening.delete(record.id);
       }
     }
   }
 
-  /** Writes every opened entry back in the clear and forgets the key. */
+  /** Writes every entry and draft that opens back in plain, by the reader's choice, then forgets the lock. */
   async #removeLock(): Promise<void> {
+    clearTimeout(this.#timer);
+    const keys = { privateKey: this.#keys?.privateKey, legacy: this.#legacy };
     for (const record of this.#mine) {
       const content = this.#content(record);
       if (!record.value.locked || !content) continue;
@@ -634,13 +893,31 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       if (!(await this.#write(() => this.#entries.update(record.id, () => ({ ...meta, ...content })))))
         return;
     }
-    this.#closeLock();
+    for (const record of this.#myDrafts) {
+      const box = record.value.locked;
+      if (!box) continue;
+      const content = await openBox<Partial<ReflectionContent>>(box, keys).catch(() => undefined);
+      if (!content) continue;
+      const { locked: _locked, ...meta } = record.value;
+      if (!(await this.#write(() => this.#drafts.update(record.id, () => ({ ...meta, ...content }))))) return;
+    }
+    if (!(await this.#write(() => this.#locks.remove(lockId(this.identity.id)).then(() => true)))) return;
+    this.#keys = undefined;
+    this.#keysFor = undefined;
+    this.#legacy.clear();
+    this.#opened.clear();
+    this.note = this.localize.t.lockRemoved;
+    void this.#saveDraft();
+    await this.#focus('[part~="entries"] h3');
   }
 
-  #closeLock(): void {
-    this.#key = undefined;
+  /** Forgets the private key; the public key stays, so saving still works, sealed. */
+  async #closeLock(): Promise<void> {
+    if (this.#keys) this.#keys = { publicKey: this.#keys.publicKey };
+    this.#legacy.clear();
     this.#opened.clear();
     this.requestUpdate();
+    await this.#focus('#pass');
   }
 
   // ——— rendering ———
@@ -649,10 +926,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const readers = this.#canShare
-      ? countReaders(
-          this.#counts.records.map((r) => r.value),
-          this.#post,
-        )
+      ? countReaders(this.#counts.get(reflectionCountId(this.#post))?.value, this.#post)
       : 0;
     return html`<div part="container" class="container">
       <div class="stack">
@@ -743,22 +1017,24 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         }
         ${
           last && this.#canShare
-            ? html`<label class="choice"
-                ><input
-                  type="checkbox"
-                  .checked=${this.shareOptIn}
-                  @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
-                />${t.shareOptIn}</label
-              >`
+            ? this.#hasCounted
+              ? html`<label class="choice"
+                  ><input type="checkbox" checked disabled />${t.shareCounted}</label
+                >`
+              : html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    .checked=${this.shareOptIn}
+                    @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
+                  />${t.shareOptIn}</label
+                >`
             : nothing
         }
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
+        ${this.needUnlock ? this.#renderUnlock(t.unlockToSave) : nothing}
         ${
-          this.needUnlock
-            ? this.#renderUnlock(
-                t.unlockToSave,
-                html`<button @click=${() => this.#finish(true)}>${t.saveUnlocked}</button>`,
-              )
+          !this.needUnlock && this.#lockState === 'legacy' && Object.values(this.answers).some(isAnswered)
+            ? html`<p class="muted">${t.keptOnPage}</p>`
             : nothing
         }
         <div part="actions">
@@ -834,8 +1110,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         />${label}</label
       >`;
     return html`<div part="step">
-        <h3 tabindex="-1">${t.savedTitle}</h3>
-        <p>${t.savedText}</p>
+        <h3 tabindex="-1">${this.savedLocked ? t.savedLockedTitle : t.savedTitle}</h3>
+        <p>${this.savedLocked ? t.savedLockedText : t.savedText}</p>
       </div>
       <div part="composer">
         <fieldset>
@@ -951,7 +1227,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
             </div>`
           : nothing
       }
-      ${mine.length ? this.#renderLock(closed) : nothing}
+      ${this.#renderLock(mine.length > 0)}
       <div part="actions">
         <button
           @click=${() => {
@@ -995,17 +1271,20 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     </li>`;
   }
 
-  #renderLock(closed: boolean): TemplateResult {
+  #renderLock(anyEntries: boolean): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    if (closed) return html`<div class="lock">${this.#renderUnlock(t.lockedNote)}</div>`;
-    if (this.#key)
+    const state = this.#lockState;
+    if (state === 'closed' || state === 'legacy')
+      return html`<div class="lock">${this.#renderUnlock(t.lockedNote)}</div>`;
+    if (state === 'open')
       return html`<div class="lock stack">
         <p>${t.openNote}</p>
         <div part="actions">
-          <button @click=${() => this.#closeLock()}>${t.closeLock}</button>
+          <button data-close-lock @click=${() => this.#closeLock()}>${t.closeLock}</button>
           <button @click=${() => this.#removeLock()}>${t.removeLock}</button>
         </div>
       </div>`;
+    if (!anyEntries) return nothing;
     return html`<form
       class="lock stack"
       @submit=${(e: SubmitEvent) => {

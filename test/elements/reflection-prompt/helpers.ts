@@ -4,7 +4,10 @@ import type { TemplateResult } from 'lit';
 import '../../../src/provider/index.js';
 import '../../../src/elements/reflection-prompt/index.js';
 import type { TendReflectionPrompt } from '../../../src/elements/reflection-prompt/index.js';
+import type { OperateOptions, RecordOperation } from '../../../src/storage/adapter.js';
+import { addReflectionCount, type ReflectionCount } from '../../../src/domain/reflection.js';
 import {
+  InvalidValueError,
   MemoryAdapter,
   QuotaError,
   type AdapterStatus,
@@ -28,6 +31,29 @@ export class SharedMemoryAdapter extends MemoryAdapter {
   ): Promise<StoredRecord<T>> {
     this.received.push({ collection, id, value: structuredClone(value) });
     return super.put(collection, id, value, options);
+  }
+}
+
+/**
+ * Shared memory storage that, like a tend-server, takes named operations: it applies the one it
+ * knows (`count` on `reflection-counts`, by the domain rule) and remembers every one it received.
+ */
+export class OperationsAdapter extends SharedMemoryAdapter {
+  readonly operations: { collection: string; id: string; operation: RecordOperation; options?: unknown }[] =
+    [];
+
+  async operate<T>(
+    collection: string,
+    id: string,
+    operation: RecordOperation,
+    options?: OperateOptions,
+  ): Promise<StoredRecord<T>> {
+    this.operations.push(structuredClone({ collection, id, operation, options }));
+    if (collection !== 'reflection-counts' || operation.type !== 'count')
+      throw new InvalidValueError(`no operation "${operation.type}" on ${collection}`);
+    const current = await this.get<ReflectionCount>(collection, id);
+    const next = addReflectionCount(current?.value, id);
+    return super.put(collection, id, next, { expectedRev: current?.rev ?? null }) as Promise<StoredRecord<T>>;
   }
 }
 

@@ -5,6 +5,7 @@ import { defaultAdapter } from '../../../src/provider/default-adapter.js';
 import type { TendReflectionPrompt } from '../../../src/elements/reflection-prompt/index.js';
 import {
   FullAdapter,
+  OperationsAdapter,
   SharedMemoryAdapter,
   click,
   field,
@@ -136,42 +137,113 @@ describe('<tend-reflection-prompt> storage', () => {
     afterEach(async () => {
       // Entries went to this browser's real storage: leave it as we found it.
       const local = defaultAdapter(community);
-      for (const collection of ['reflections', 'reflection-drafts'])
+      for (const collection of ['reflections', 'reflection-drafts', 'reflection-counted'])
         for (const record of await local.list(collection)) await local.remove(collection, record.id);
     });
 
-    it('sends one count, and no words, only when the reader opts in', async () => {
+    const OPT_IN = 'Add one anonymous count to “readers reflected here”. Your words stay on this device.';
+    const COUNTED = 'You’ve added your anonymous count for this post. Thank you.';
+    /** "N readers reflected here." as shown, not the opt-in's own words. */
+    const FIGURE = /\d+ readers? reflected here\./;
+
+    it('sends one count, and no words or reader, only when the reader opts in; once per post', async () => {
+      const shared = new OperationsAdapter({ community, author: 'ana' });
+      const el = await mount(
+        shared,
+        html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      const optIn = field<HTMLInputElement>(el, OPT_IN);
+      expect(optIn.checked).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      await type(el, 'What happened?', 'A private thing about my brother.');
+      await tick(el, OPT_IN);
+      await click(el, 'Save my reflection');
+      await waitUntil(() => shared.operations.length > 0, 'the count was sent');
+      await settle(el);
+
+      // One named operation on the post's one count record: no words, no reader, no time.
+      expect(shared.operations).to.have.length(1);
+      const [sent] = shared.operations;
+      expect(sent!.collection).to.equal('reflection-counts');
+      expect(sent!.id).to.equal('my-post');
+      expect(sent!.operation).to.deep.equal({ type: 'count' });
+      expect(JSON.stringify(sent)).to.not.contain('brother');
+      expect(JSON.stringify(sent)).to.not.contain('ana');
+      expect(shared.received.map((w) => w.collection)).to.deep.equal(['reflection-counts']);
+      // One reader is not a figure to show.
+      expect(visible(el)).to.not.match(FIGURE);
+
+      // The entry, and "I added my count here", stayed in this browser.
+      const local = defaultAdapter(community);
+      const [entry] = await local.list('reflections');
+      expect(JSON.stringify(entry!.value)).to.contain('brother');
+      expect((await local.list('reflection-counted')).map((r) => r.value)).to.deep.equal([
+        { postId: 'my-post', authorId: 'ana' },
+      ]);
+      expect(await shared.list('reflections')).to.have.length(0);
+      expect(await shared.list('reflection-counted')).to.have.length(0);
+
+      // Another reflection on the same post: the box says the count is in, and nothing more is sent.
+      await click(el, 'Start another reflection');
+      const counted = field<HTMLInputElement>(el, COUNTED);
+      expect(counted.checked && counted.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+      await type(el, 'What happened?', 'Another thing.');
+      await click(el, 'Save my reflection');
+      await later(50);
+      expect(shared.operations).to.have.length(1);
+    });
+
+    it('remembers the count across visits, and applies it locally on shared storage without operations', async () => {
       const shared = new SharedMemoryAdapter({ community, author: 'ana' });
       const el = await mount(
         shared,
         html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
       );
-      const optIn = field<HTMLInputElement>(
-        el,
-        'Add one anonymous count to “readers reflected here”. Your words stay on this device.',
-      );
-      expect(optIn.checked).to.equal(false);
-      await expect(el).to.be.accessible();
-
-      await type(el, 'What happened?', 'A private thing about my brother.');
-      await tick(el, 'Add one anonymous count to “readers reflected here”. Your words stay on this device.');
+      await type(el, 'What happened?', 'Something.');
+      await tick(el, OPT_IN);
       await click(el, 'Save my reflection');
-      await waitUntil(() => shared.received.length > 0, 'the count was sent');
+      await waitUntil(() => shared.received.length > 0, 'the count was written');
+      expect(shared.received).to.deep.equal([
+        { collection: 'reflection-counts', id: 'my-post', value: { postId: 'my-post', count: 1 } },
+      ]);
+      el.closest('tend-provider')!.remove();
+
+      const again = await mount(
+        shared,
+        html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      await waitUntil(() => visible(again).includes(COUNTED), 'the box says the count is in');
+      expect(visible(again)).to.not.contain(OPT_IN);
+      // Another post: the reader may add a count there.
+      const other = await mount(
+        shared,
+        html`<tend-reflection-prompt post="other-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      expect(field<HTMLInputElement>(other, OPT_IN).checked).to.equal(false);
+    });
+
+    it('shows "N readers reflected here" from the post’s one count record, only from three readers', async () => {
+      const shared = new SharedMemoryAdapter({ community, author: 'ana' });
+      await shared.put('reflection-counts', 'my-post', { postId: 'my-post', count: 2 });
+      await shared.put('reflection-counts', 'other-post', { postId: 'other-post', count: 9 });
+      const el = await mount(
+        shared,
+        html`<tend-reflection-prompt post="my-post" share="count" layout="list"></tend-reflection-prompt>`,
+      );
+      expect(visible(el)).to.not.match(FIGURE);
+      await shared.put('reflection-counts', 'my-post', { postId: 'my-post', count: 3 }, { expectedRev: 1 });
       await settle(el);
-
-      expect(shared.received).to.have.length(1);
-      const [write] = shared.received;
-      expect(write!.collection).to.equal('reflection-counts');
-      expect(write!.value).to.have.keys(['postId', 'at']);
-      expect(write!.value).to.deep.include({ postId: 'my-post' });
-      expect(JSON.stringify(write)).to.not.contain('brother');
-      expect(write!.id).to.not.contain('ana');
-      expect(visible(el)).to.contain('1 reader reflected here.');
-
-      // The entry itself stayed in this browser.
-      const [entry] = await defaultAdapter(community).list('reflections');
-      expect(JSON.stringify(entry!.value)).to.contain('brother');
-      expect(await shared.list('reflections')).to.have.length(0);
+      expect(visible(el)).to.contain('3 readers reflected here.');
+      await expect(el).to.be.accessible();
+      // Records of the old per-reader shape are not counted.
+      await shared.put('reflection-counts', 'my-post~k1', {
+        postId: 'my-post',
+        at: new Date().toISOString(),
+      });
+      await settle(el);
+      expect(visible(el)).to.contain('3 readers reflected here.');
     });
 
     it('sends nothing when the reader leaves the box unticked', async () => {
