@@ -77,7 +77,7 @@ const scenarios = {
       await myDays(store, ['some', 'plenty', 'some', null, 'a-little', 'some', null, null, 'plenty']);
     },
   },
-  /** A shared circle where many people have checked in, some counted-only, some ended. */
+  /** A shared circle where many people have checked in, three counted-only, some ended. */
   'busy circle': {
     shared: true,
     seed: async (store: MemoryStore) => {
@@ -96,7 +96,12 @@ const scenarios = {
         store,
         person('eli', 'Eli', 'some', { visibility: 'counted', kinds: ['listening', 'hosting'] }),
       );
-      await checkIn(store, person('fen', 'Fen', 'plenty', { visibility: 'counted', kinds: ['practical'] }));
+      await checkIn(
+        store,
+        person('fen', 'Fen', 'plenty', { visibility: 'counted', kinds: ['listening', 'practical'] }),
+      );
+      // Three counted-only people: enough to be counted as a group, never one by one.
+      await checkIn(store, person('ivy', 'Ivy', 'some', { visibility: 'counted', kinds: ['listening'] }));
       await checkIn(store, person('gia', 'Gia', 'plenty', { visibility: 'just-me' }));
       await checkIn(store, person('hal', 'Hal', 'plenty', { expiresAt: startOfDay(NOW).toISOString() }));
       const asker = new MemoryAdapter({ store, community: 'storybook', author: 'ben' });
@@ -181,7 +186,7 @@ const meta: Meta<CheckInArgs> = {
     scenario: { control: 'select', options: Object.keys(scenarios) },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     lang: { control: 'inline-radio', options: ['en', 'es'] },
-    minGroup: { control: { type: 'number', min: 1 } },
+    minGroup: { control: { type: 'number', min: 3 } },
     defaultVisibility: { control: 'inline-radio', options: ['just-me', 'counted', 'circle'] },
   },
   render: ({ scenario, circle, kinds, minGroup, defaultVisibility, theme, lang, width }): TemplateResult => {
