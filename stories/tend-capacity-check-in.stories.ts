@@ -104,11 +104,12 @@ const scenarios = {
       await checkIn(store, person('ivy', 'Ivy', 'some', { visibility: 'counted', kinds: ['listening'] }));
       await checkIn(store, person('gia', 'Gia', 'plenty', { visibility: 'just-me' }));
       await checkIn(store, person('hal', 'Hal', 'plenty', { expiresAt: startOfDay(NOW).toISOString() }));
-      const asker = new MemoryAdapter({ store, community: 'storybook', author: 'ben' });
+      // Asks are the asker's alone: this one is the viewer's own, from yesterday.
+      const asker = new MemoryAdapter({ store, community: 'storybook', author: 'me' });
       const at = new Date(NOW.getTime() - 86_400_000).toISOString();
       await asker.put('asks', 'ask-1', {
         circle: CIRCLE,
-        askerId: 'ben',
+        askerId: 'me',
         askedId: 'ana',
         kind: 'listening',
         at,

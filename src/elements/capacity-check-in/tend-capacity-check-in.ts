@@ -8,6 +8,7 @@ import {
   NAME_MAX,
   NOTE_MAX,
   VISIBILITIES,
+  addAskCounts,
   aggregateCircle,
   askOrder,
   canSeeCheckIn,
@@ -27,6 +28,8 @@ import {
   lastDay,
   lowDays,
   minGroupOf,
+  ownAskCounts,
+  ownLastAsks,
   parseKinds,
   patternDays,
   presetOf,
@@ -82,7 +85,9 @@ const localDate = (day: string): Date => {
  * so that asks spread out; and notice your own pattern over the last 14 days.
  *
  * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
- * pattern in `check-in-history`, and "I asked" records in `asks`. A new check-in is "just me"
+ * pattern in `check-in-history`, and "I asked" records in `asks` (the asker's alone: "Who could
+ * I ask?" reads only the person's own, plus how often the circle asked each named person when
+ * the server's figures say so). A new check-in is "just me"
  * unless the person (or the site, with `default-visibility`) chooses otherwise, and the form
  * says under the choice exactly what others get. A check-in marked "just me" is never shown to
  * anyone else; a counted-only one is never named and enters a figure only with at least
@@ -619,8 +624,17 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const t = this.localize.t;
     const kinds = this.#offeredKinds;
     const kind = kinds.includes(this.askKind) ? this.askKind : kinds[0]!;
-    const asks = this.#asks.records.map((record) => record.value);
-    const people = askOrder(entries, asks, { circle: this.#circle, kind, askerId: this.#me, now });
+    const circle = this.#circle;
+    const me = this.#me;
+    // Asks are the asker's alone: only mine are read, whatever else a store holds.
+    const asks = this.#asks.records.map((record) => record.value).filter((ask) => ask.askerId === me);
+    // The circle's counts (named people only, never who asked) hold my asks up to when they arrived.
+    const counted = this.#figures.fromStore ? this.#figures.value?.asked : undefined;
+    const recent = addAskCounts(
+      (counted ?? []).map((a) => [a.personId, a.count] as const),
+      ownAskCounts(asks, { circle, askerId: me, now, after: counted && this.#figures.receivedAt }),
+    );
+    const people = askOrder(entries, recent, { kind, askerId: me, lastAsked: ownLastAsks(asks, circle, me) });
     return html`<section part="ask" aria-labelledby="ask-heading">
       <h2 id="ask-heading">${t.askHeading}</h2>
       <label for="ask-kind">${t.askKind}</label>

@@ -199,11 +199,17 @@ describe('<tend-capacity-check-in>: the circle', () => {
       at: new Date(2026, 10, 2).toISOString(),
     };
     await zoe.put('asks', 'ask-zoe-1', ask);
+    await zoe.put('asks', 'ask-zoe-2', { ...ask, askedId: 'ben' });
     const el = await mount({ adapter });
     expect(
       askNames(el),
-      'Ana was asked yesterday; counted-only, resting and ended people are not listed',
-    ).to.deep.equal(['I asked Ben', 'I asked Ana']);
+      'Zoe’s asks are hers alone: they change nothing here; counted-only, resting and ended people are not listed',
+    ).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    expect(text(el, 'ask'), 'nobody else’s ask is shown').not.to.contain('You asked');
+    await adapter.put('asks', 'ask-me-1', { ...ask, askerId: 'me' });
+    await settle(el);
+    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(text(el, 'ask')).to.contain('You asked');
     expect(text(el, 'ask')).to.contain('“home all evening”');
     expect(text(el, 'ask')).not.to.match(/\b1\b.*ask/i);
 
@@ -216,7 +222,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
       kind: 'listening',
       at: NOW.toISOString(),
     });
-    expect(askNames(el), 'both asked once this week: more room first').to.deep.equal([
+    expect(askNames(el), 'both asked once this week by me: more room first').to.deep.equal([
       'I asked Ana',
       'I asked Ben',
     ]);

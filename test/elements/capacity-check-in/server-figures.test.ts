@@ -4,21 +4,46 @@
  * who chose "my circle", and counted-only check-ins never reach the page.
  */
 import { expect } from '@open-wc/testing';
-import { aggregateCircle, isGenuineCheckIn, parseKinds, type CheckIn } from '../../../src/domain/capacity.js';
+import {
+  ASK_WINDOW_DAYS,
+  aggregateCircle,
+  isGenuineCheckIn,
+  parseKinds,
+  type Ask,
+  type CheckIn,
+} from '../../../src/domain/capacity.js';
 import type { AggregateListener, ChangeListener, StoredRecord } from '../../../src/storage/adapter.js';
 import { MemoryAdapter, MemoryStore, StorageError } from '../../../src/storage/index.js';
 import type { TendCapacityCheckIn } from '../../../src/elements/capacity-check-in/index.js';
-import { NOW, SharedMemoryAdapter, checkIn, checkInAs, mount, root, settle, text } from './helpers.js';
+import {
+  Clock,
+  NOW,
+  SharedMemoryAdapter,
+  button,
+  checkIn,
+  checkInAs,
+  click,
+  mount,
+  root,
+  settle,
+  text,
+} from './helpers.js';
 
 /**
  * A person's view of a shared store, filtered as the server filters it (others' check-ins only
- * when they chose "my circle"), that computes the `circle` aggregate over every check-in with
- * the server's own minimum group, recomputed whenever a check-in changes.
+ * when they chose "my circle"; only the person's own asks), that computes the `circle`
+ * aggregate over every check-in with the server's own minimum group, plus how often each named
+ * person was asked this week, recomputed whenever a check-in changes (and, unless `askLag`, an
+ * ask: a real server recomputes on a clock, so a figure may not hold the newest asks yet).
  */
 class ServerLikeAdapter extends SharedMemoryAdapter {
   readonly watches: Record<string, string>[] = [];
   watching = 0;
   failing = false;
+  askLag = false;
+  now = (): Date => NOW;
+  /** Computes the figures again now, as the server's clock would. */
+  recompute: () => Promise<void> = async () => {};
   readonly #everything: MemoryAdapter;
   readonly #minGroup: number;
 
@@ -29,7 +54,9 @@ class ServerLikeAdapter extends SharedMemoryAdapter {
   }
 
   #visible(collection: string, record: StoredRecord | undefined): boolean {
-    if (!record || collection !== 'check-ins') return true;
+    if (!record) return true;
+    if (collection === 'asks') return (record.value as Ask).askerId === this.author;
+    if (collection !== 'check-ins') return true;
     const value = record.value as CheckIn;
     return value.personId === this.author || value.visibility === 'circle';
   }
@@ -57,23 +84,56 @@ class ServerLikeAdapter extends SharedMemoryAdapter {
     expect(name).to.equal('circle');
     this.watches.push({ ...params });
     this.watching++;
+    const circle = params['circle']!;
     const compute = async () => {
       if (this.failing) return listener(undefined, new StorageError('offline', 'the server is unreachable'));
-      const all = await this.#everything.list<CheckIn>('check-ins');
-      const value = aggregateCircle(
-        all.filter((record) => isGenuineCheckIn(record)).map((record) => record.value),
-        { circle: params['circle']!, kinds: parseKinds(params['kinds']), minGroup: this.#minGroup, now: NOW },
+      const now = this.now();
+      const checkIns = (await this.#everything.list<CheckIn>('check-ins'))
+        .filter((record) => isGenuineCheckIn(record))
+        .map((record) => record.value);
+      const figures = aggregateCircle(checkIns, {
+        circle,
+        kinds: parseKinds(params['kinds']),
+        minGroup: this.#minGroup,
+        now,
+      });
+      const named = new Set(
+        checkIns.filter((c) => c.circle === circle && c.visibility === 'circle').map((c) => c.personId),
       );
-      listener(value as T);
+      const asked = new Map<string, number>();
+      for (const { value } of await this.#everything.list<Ask>('asks'))
+        if (
+          value.circle === circle &&
+          named.has(value.askedId) &&
+          Date.parse(value.at) > now.getTime() - ASK_WINDOW_DAYS * 86_400_000
+        )
+          asked.set(value.askedId, (asked.get(value.askedId) ?? 0) + 1);
+      listener({ ...figures, asked: [...asked].map(([personId, count]) => ({ personId, count })) } as T);
     };
+    this.recompute = compute;
     void compute();
-    const stop = this.#everything.subscribe('check-ins', () => void compute());
+    const stopCheckIns = this.#everything.subscribe('check-ins', () => void compute());
+    const stopAsks = this.#everything.subscribe('asks', () => void (this.askLag || compute()));
     return () => {
       this.watching--;
-      stop();
+      stopCheckIns();
+      stopAsks();
     };
   }
 }
+
+const askNames = (el: TendCapacityCheckIn): string[] =>
+  [...root(el).querySelectorAll('[part="ask-button"]')].map((b) => b.textContent!.trim());
+
+/** Zoe asks `askedId` for listening, through her own adapter, an hour before `at`. */
+const zoeAsks = (store: MemoryStore, id: string, askedId: string, at = NOW): Promise<unknown> =>
+  new MemoryAdapter({ store, community: 'street', author: 'zoe' }).put('asks', id, {
+    circle: 'maple',
+    askerId: 'zoe',
+    askedId,
+    kind: 'listening',
+    at: new Date(at.getTime() - 3_600_000).toISOString(),
+  });
 
 const kindLines = (el: TendCapacityCheckIn): string[] =>
   [...root(el).querySelectorAll('[part="circle"] li')].map((li) =>
@@ -173,5 +233,39 @@ describe('<tend-capacity-check-in>: figures from the server', () => {
     expect(adapter.watching).to.equal(1);
     el.remove();
     expect(adapter.watching).to.equal(0);
+  });
+
+  it('spreads asks with the circle’s counts of named people, and never reads who asked whom', async () => {
+    const store = new MemoryStore();
+    await circleWith(store, []);
+    for (const n of [1, 2, 3]) await zoeAsks(store, `ask-zoe-${n}`, 'ana');
+    const clock = new Clock();
+    const adapter = new ServerLikeAdapter(store, 'me');
+    adapter.askLag = true;
+    const el = await mount({ adapter, clock });
+    expect(askNames(el), 'Ana was asked three times this week').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(await adapter.list('asks'), 'Zoe’s asks are hers alone').to.deep.equal([]);
+    expect(text(el, 'ask')).not.to.contain('You asked');
+
+    // My asks count at once, before the server's figures hold them.
+    clock.time = new Date(NOW.getTime() + 60_000);
+    for (const n of [1, 2]) {
+      await click(el, button(el, 'I asked Ben'));
+      expect(askNames(el), `after my ask number ${n}`).to.deep.equal(['I asked Ben', 'I asked Ana']);
+    }
+    await click(el, button(el, 'I asked Ben'));
+    expect(askNames(el), 'three each: more room first').to.deep.equal(['I asked Ana', 'I asked Ben']);
+    expect(text(el, 'ask')).to.contain('You asked just now.');
+
+    // The figures catch up: my asks are in them now, and are not counted twice.
+    adapter.now = () => clock.time;
+    await adapter.recompute();
+    await settle(el);
+    expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    await zoeAsks(store, 'ask-zoe-4', 'ana', clock.time);
+    await adapter.recompute();
+    await settle(el);
+    expect(askNames(el), 'Ana four, Ben three').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    await expect(el).to.be.accessible();
   });
 });
