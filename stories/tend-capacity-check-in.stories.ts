@@ -77,7 +77,7 @@ const scenarios = {
       await myDays(store, ['some', 'plenty', 'some', null, 'a-little', 'some', null, null, 'plenty']);
     },
   },
-  /** A shared circle where many people have checked in, some counted-only, some ended. */
+  /** A shared circle where many people have checked in, three counted-only, some ended. */
   'busy circle': {
     shared: true,
     seed: async (store: MemoryStore) => {
@@ -96,14 +96,20 @@ const scenarios = {
         store,
         person('eli', 'Eli', 'some', { visibility: 'counted', kinds: ['listening', 'hosting'] }),
       );
-      await checkIn(store, person('fen', 'Fen', 'plenty', { visibility: 'counted', kinds: ['practical'] }));
+      await checkIn(
+        store,
+        person('fen', 'Fen', 'plenty', { visibility: 'counted', kinds: ['listening', 'practical'] }),
+      );
+      // Three counted-only people: enough to be counted as a group, never one by one.
+      await checkIn(store, person('ivy', 'Ivy', 'some', { visibility: 'counted', kinds: ['listening'] }));
       await checkIn(store, person('gia', 'Gia', 'plenty', { visibility: 'just-me' }));
       await checkIn(store, person('hal', 'Hal', 'plenty', { expiresAt: startOfDay(NOW).toISOString() }));
-      const asker = new MemoryAdapter({ store, community: 'storybook', author: 'ben' });
+      // Asks are the asker's alone: this one is the viewer's own, from yesterday.
+      const asker = new MemoryAdapter({ store, community: 'storybook', author: 'me' });
       const at = new Date(NOW.getTime() - 86_400_000).toISOString();
       await asker.put('asks', 'ask-1', {
         circle: CIRCLE,
-        askerId: 'ben',
+        askerId: 'me',
         askedId: 'ana',
         kind: 'listening',
         at,
@@ -181,7 +187,7 @@ const meta: Meta<CheckInArgs> = {
     scenario: { control: 'select', options: Object.keys(scenarios) },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     lang: { control: 'inline-radio', options: ['en', 'es'] },
-    minGroup: { control: { type: 'number', min: 1 } },
+    minGroup: { control: { type: 'number', min: 3 } },
     defaultVisibility: { control: 'inline-radio', options: ['just-me', 'counted', 'circle'] },
   },
   render: ({ scenario, circle, kinds, minGroup, defaultVisibility, theme, lang, width }): TemplateResult => {

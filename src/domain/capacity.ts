@@ -423,24 +423,56 @@ export function aggregateCircle(
 export const ASK_WINDOW_DAYS = 7;
 
 /**
+ * How many times `askerId` asked each person in `circle` in the last {@link ASK_WINDOW_DAYS}
+ * days at `now`, counting only asks made after `after` when it is given (the asks a figure
+ * sent earlier does not hold yet). Asks are the asker's alone: others' are ignored.
+ */
+export function ownAskCounts(
+  asks: readonly Ask[],
+  options: { circle: string; askerId: string; now: Date; after?: Date | undefined },
+): Map<string, number> {
+  const since = Math.max(
+    options.now.getTime() - ASK_WINDOW_DAYS * 86_400_000,
+    options.after ? options.after.getTime() : -Infinity,
+  );
+  const counts = new Map<string, number>();
+  for (const ask of asks)
+    if (ask.circle === options.circle && ask.askerId === options.askerId && Date.parse(ask.at) > since)
+      counts.set(ask.askedId, (counts.get(ask.askedId) ?? 0) + 1);
+  return counts;
+}
+
+/** When `askerId` last asked each person in `circle` (milliseconds), from the asker's own asks. */
+export function ownLastAsks(asks: readonly Ask[], circle: string, askerId: string): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const ask of asks)
+    if (ask.circle === circle && ask.askerId === askerId)
+      last.set(ask.askedId, Math.max(last.get(ask.askedId) ?? -Infinity, Date.parse(ask.at)));
+  return last;
+}
+
+/** Sums counts per person, e.g. the circle's figure for each named person and the asker's newer asks. */
+export function addAskCounts(
+  ...counts: ReadonlyArray<Iterable<readonly [string, number]>>
+): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const each of counts) for (const [person, n] of each) sum.set(person, (sum.get(person) ?? 0) + n);
+  return sum;
+}
+
+/**
  * Who to ask for `kind`, ordered so asks spread out: named people with room for it (never the
- * asker), first those asked fewest times in the circle in the last {@link ASK_WINDOW_DAYS} days,
- * then those with more room, then those asked longest ago (never asked first), then by name.
+ * asker), first those asked fewest times lately (`recentAsked`: the asker's own asks, plus how
+ * often the circle asked each named person when the store says so), then those with more room,
+ * then those the asker asked longest ago (never asked first; `lastAsked`, from the asker's own
+ * asks), then by name. Nobody else's asks are needed: they are the asker's alone.
  */
 export function askOrder(
   entries: readonly CircleEntry[],
-  asks: readonly Ask[],
-  options: { circle: string; kind: string; askerId: string; now: Date },
+  recentAsked: ReadonlyMap<string, number>,
+  options: { kind: string; askerId: string; lastAsked?: ReadonlyMap<string, number> },
 ): NamedEntry[] {
-  const since = options.now.getTime() - ASK_WINDOW_DAYS * 86_400_000;
-  const recent = new Map<string, number>();
-  const last = new Map<string, number>();
-  for (const ask of asks) {
-    if (ask.circle !== options.circle) continue;
-    const at = Date.parse(ask.at);
-    if (at > since) recent.set(ask.askedId, (recent.get(ask.askedId) ?? 0) + 1);
-    last.set(ask.askedId, Math.max(last.get(ask.askedId) ?? -Infinity, at));
-  }
+  const last = options.lastAsked ?? new Map<string, number>();
   return entries
     .filter(
       (entry): entry is NamedEntry =>
@@ -451,7 +483,7 @@ export function askOrder(
     )
     .sort(
       (a, b) =>
-        (recent.get(a.personId) ?? 0) - (recent.get(b.personId) ?? 0) ||
+        (recentAsked.get(a.personId) ?? 0) - (recentAsked.get(b.personId) ?? 0) ||
         levelRank(b.level) - levelRank(a.level) ||
         (last.get(a.personId) ?? -Infinity) - (last.get(b.personId) ?? -Infinity) ||
         byRoomThenName(a, b),

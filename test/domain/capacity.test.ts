@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { SAFE_NAME } from '../../src/storage/adapter.js';
 import {
+  addAskCounts,
   askOrder,
   canRemoveCheckIn,
   canSeeCheckIn,
@@ -19,6 +20,8 @@ import {
   lastDay,
   levelRank,
   lowDays,
+  ownAskCounts,
+  ownLastAsks,
   parseKinds,
   patternDays,
   presetOf,
@@ -239,31 +242,89 @@ describe('capacity rules', () => {
       'maple',
       NOW,
     );
-    const order = (asks: Ask[]) =>
-      askOrder(entries, asks, { circle: 'maple', kind: 'listening', askerId: 'me', now: NOW }).map(
-        (e) => e.personId,
-      );
+    /** The order for me from my own asks, plus the circle's counts when given. */
+    const order = (asks: Ask[], circleCounts: [string, number][] = []) =>
+      askOrder(
+        entries,
+        addAskCounts(circleCounts, ownAskCounts(asks, { circle: 'maple', askerId: 'me', now: NOW })),
+        { kind: 'listening', askerId: 'me', lastAsked: ownLastAsks(asks, 'maple', 'me') },
+      ).map((e) => e.personId);
 
     it('puts more room first when nobody was asked, never the asker, the resting or the unnamed', () => {
       expect(order([])).to.deep.equal(['ana', 'ben', 'cy']);
     });
 
-    it('puts people asked less in the last week first, then those asked longest ago', () => {
+    it('puts people I asked less in the last week first, then those I asked longest ago', () => {
       expect(order([ask('ana', 1)])).to.deep.equal(['ben', 'cy', 'ana']);
-      expect(order([ask('ana', 1), ask('ben', 2), ask('ben', 3, { askerId: 'zoe' })])).to.deep.equal([
-        'cy',
-        'ana',
-        'ben',
-      ]);
+      expect(order([ask('ana', 1), ask('ben', 2), ask('ben', 3)])).to.deep.equal(['cy', 'ana', 'ben']);
       // Both asked once this week and with the same room: the one asked longer ago comes first.
       const same = circleEntries([checkIn('p', 'some'), checkIn('q', 'some')], 'maple', NOW);
       const pq = (asks: Ask[]) =>
-        askOrder(same, asks, { circle: 'maple', kind: 'listening', askerId: 'me', now: NOW });
-      expect(pq([ask('p', 1), ask('q', 3)]).map((e) => e.personId)).to.deep.equal(['q', 'p']);
+        askOrder(same, ownAskCounts(asks, { circle: 'maple', askerId: 'me', now: NOW }), {
+          kind: 'listening',
+          askerId: 'me',
+          lastAsked: ownLastAsks(asks, 'maple', 'me'),
+        }).map((e) => e.personId);
+      expect(pq([ask('p', 1), ask('q', 3)])).to.deep.equal(['q', 'p']);
+      expect(pq([ask('p', 20)]), 'never asked before asked long ago').to.deep.equal(['q', 'p']);
+    });
+
+    it('counts only my own asks: someone else’s ask in my store changes nothing', () => {
+      expect(order([ask('ana', 1, { askerId: 'zoe' })])).to.deep.equal(['ana', 'ben', 'cy']);
       expect(
-        pq([ask('p', 20)]).map((e) => e.personId),
-        'never asked before asked long ago',
-      ).to.deep.equal(['q', 'p']);
+        ownAskCounts([ask('ana', 1, { askerId: 'zoe' })], { circle: 'maple', askerId: 'me', now: NOW }),
+      ).to.deep.equal(new Map());
+      expect(ownLastAsks([ask('ana', 1, { askerId: 'zoe' })], 'maple', 'me')).to.deep.equal(new Map());
+    });
+
+    it('spreads asks with the circle’s counts of named people, adding only my asks the counts don’t hold yet', () => {
+      // The circle asked Ana twice and Ben once this week (by whom, nobody here knows).
+      expect(
+        order(
+          [],
+          [
+            ['ana', 2],
+            ['ben', 1],
+          ],
+        ),
+      ).to.deep.equal(['cy', 'ben', 'ana']);
+      const asks = [ask('cy', 2), ask('cy', 0)];
+      const since = new Date(NOW.getTime() - 86_400_000);
+      const newer = ownAskCounts(asks, { circle: 'maple', askerId: 'me', now: NOW, after: since });
+      expect(newer, 'the ask two days ago is in the circle’s counts already').to.deep.equal(
+        new Map([['cy', 1]]),
+      );
+      expect(
+        askOrder(
+          entries,
+          addAskCounts(
+            [
+              ['ana', 2],
+              ['ben', 1],
+              ['cy', 1],
+            ],
+            newer,
+          ),
+          {
+            kind: 'listening',
+            askerId: 'me',
+          },
+        ).map((e) => e.personId),
+      ).to.deep.equal(['ben', 'ana', 'cy']);
+      expect(
+        addAskCounts(
+          [['a', 1]],
+          new Map([
+            ['a', 2],
+            ['b', 1],
+          ]),
+        ),
+      ).to.deep.equal(
+        new Map([
+          ['a', 3],
+          ['b', 1],
+        ]),
+      );
     });
 
     it('forgets asks older than a week for the count, and ignores other circles', () => {

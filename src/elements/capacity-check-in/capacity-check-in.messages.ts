@@ -52,6 +52,10 @@ export const en = {
   withRoom: (count: number, lang: string) =>
     plural(lang, count, { one: '# person has room right now.', other: '# people have room right now.' }),
   noTotal: (min: number) => `Numbers show once ${min} or more people have room, so nobody is singled out.`,
+  /** While the server's figures for the circle are on their way. */
+  figuresLoading: 'Reading the circle’s numbers…',
+  figuresUnreadable:
+    'The circle’s numbers can’t be read just now. They’ll show again once the connection is back.',
   kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# person', other: '# people' }),
   unnamed: (count: number, lang: string) => plural(lang, count, { other: '# more (not named)' }),
   nobodyNamed: 'No one named yet',
@@ -134,6 +138,9 @@ export const es: CapacityMessages = {
     plural(lang, count, { one: '# persona tiene margen ahora.', other: '# personas tienen margen ahora.' }),
   noTotal: (min: number) =>
     `Los números aparecen cuando ${min} o más personas tienen margen, para no señalar a nadie.`,
+  figuresLoading: 'Leyendo los números del círculo…',
+  figuresUnreadable:
+    'Ahora no se pueden leer los números del círculo. Volverán a aparecer cuando vuelva la conexión.',
   kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# persona', other: '# personas' }),
   unnamed: (count: number, lang: string) => plural(lang, count, { other: '# más (sin nombre)' }),
   nobodyNamed: 'Nadie con nombre aún',

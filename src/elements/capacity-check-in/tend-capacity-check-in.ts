@@ -8,6 +8,8 @@ import {
   NAME_MAX,
   NOTE_MAX,
   VISIBILITIES,
+  addAskCounts,
+  aggregateCircle,
   askOrder,
   canSeeCheckIn,
   canWriteAsk,
@@ -25,6 +27,9 @@ import {
   lastAsked,
   lastDay,
   lowDays,
+  minGroupOf,
+  ownAskCounts,
+  ownLastAsks,
   parseKinds,
   patternDays,
   presetOf,
@@ -44,6 +49,7 @@ import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
+import { CircleFiguresController, type CircleFigures } from './circle-figures.js';
 import { en, type CapacityMessages } from './capacity-check-in.messages.js';
 import { styles } from './capacity-check-in.styles.js';
 import { patternChart } from './pattern-chart.js';
@@ -79,11 +85,16 @@ const localDate = (day: string): Date => {
  * so that asks spread out; and notice your own pattern over the last 14 days.
  *
  * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
- * pattern in `check-in-history`, and "I asked" records in `asks`. A new check-in is "just me"
+ * pattern in `check-in-history`, and "I asked" records in `asks` (the asker's alone: "Who could
+ * I ask?" reads only the person's own, plus how often the circle asked each named person when
+ * the server's figures say so). A new check-in is "just me"
  * unless the person (or the site, with `default-visibility`) chooses otherwise, and the form
  * says under the choice exactly what others get. A check-in marked "just me" is never shown to
- * anyone else; a counted-only one appears in totals, never with a name; and
- * no total is shown for fewer than `min-group` people.
+ * anyone else; a counted-only one is never named and enters a figure only with at least
+ * `min-group` others counted the same way; and no figure is shown for fewer than `min-group`
+ * people. On a store that computes the circle's figures (a tend-server's `circle` aggregate)
+ * the figures are the server's, with its own minimum group; the names are those of people
+ * who chose "my circle". In browser-only mode the same figures are computed here.
  *
  * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
  * {@link CapacityChangeDetail} once a level is chosen.
@@ -144,7 +155,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
    */
   @property({ attribute: 'default-visibility' }) defaultVisibility: Visibility = 'just-me';
 
-  /** The smallest group a total is shown for, so nobody can be singled out from a number. */
+  /**
+   * In browser-only mode, the smallest group a figure is shown for, so nobody can be singled
+   * out from a number; never below 3. On a tend-server the server's own minimum is used and
+   * this is ignored, since anyone can change it in the page.
+   */
   @property({ attribute: 'min-group', type: Number }) minGroup = 3;
 
   /** The name the check-in is submitted under in a form. */
@@ -184,6 +199,12 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     collection: () => 'asks',
     accept: isAsk,
   });
+  /** The circle's figures from a store that computes them. */
+  readonly #figures = new CircleFiguresController(this, {
+    adapter: () => this.storage,
+    params: () => (this.#circle ? { circle: this.#circle, kinds: this.#offeredKinds } : undefined),
+    now: () => this.now(),
+  });
   /** Which stored check-in the draft was last taken from. */
   #synced: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -204,11 +225,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   /** The circle, `''` when none is given (or the attribute was removed). */
   get #circle(): string {
     return this.circle ?? '';
-  }
-
-  /** `min-group` as a whole number of at least 1; 3 when it isn't a number. */
-  get #minGroup(): number {
-    return Number.isFinite(this.minGroup) ? Math.max(1, Math.floor(this.minGroup)) : 3;
   }
 
   get #offeredKinds(): string[] {
@@ -417,11 +433,22 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const visible = this.#checkIns.records
       .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
       .map((record) => record.value);
-    const entries = circleEntries(visible, this.#circle, now);
+    // Names come only from people who chose "my circle"; figures only from the aggregate.
+    const named = circleEntries(visible, this.#circle, now).filter(
+      (entry): entry is NamedEntry => entry.named,
+    );
+    const figures = this.#figures.fromStore
+      ? this.#figures.value
+      : aggregateCircle(visible, {
+          circle: this.#circle,
+          kinds: this.#offeredKinds,
+          minGroup: minGroupOf(this.minGroup),
+          now,
+        });
     return html`<div class="layout">
       <div class="columns">
         <div class="column">${mine} ${pattern}</div>
-        <div class="column">${this.#renderCircle(entries)} ${this.#renderAsk(entries, now)}</div>
+        <div class="column">${this.#renderCircle(figures, named)} ${this.#renderAsk(named, now)}</div>
       </div>
     </div>`;
   }
@@ -547,32 +574,44 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     </section>`;
   }
 
-  #renderCircle(entries: ReturnType<typeof circleEntries>): TemplateResult {
+  /**
+   * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
+   * or computed here in browser-only mode), names only of people who chose "my circle".
+   */
+  #renderCircle(figures: CircleFigures | undefined, named: readonly NamedEntry[]): TemplateResult {
     const t = this.localize.t;
     const lang = this.localize.lang;
-    const summary = summariseCircle(entries, this.#offeredKinds, this.#minGroup);
+    const kinds = this.#offeredKinds;
+    // Only the ordering of named people is taken from here; every number comes from `figures`.
+    const people = summariseCircle(named, kinds, Infinity).kinds;
     const list = new Intl.ListFormat(lang, { type: 'conjunction' });
     const mine = this.#mine;
     const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
+    const summary = !figures
+      ? this.#figures.error
+        ? t.figuresUnreadable
+        : t.figuresLoading
+      : figures.withRoom === null
+        ? t.noTotal(figures.minGroup)
+        : t.withRoom(figures.withRoom, lang);
     return html`<section part="circle" aria-labelledby="circle-heading">
       <h2 id="circle-heading">${t.circleHeading}</h2>
-      <p part="summary">
-        <strong
-          >${summary.withRoom === null ? t.noTotal(this.#minGroup) : t.withRoom(summary.withRoom, lang)}</strong
-        >
-      </p>
+      <p part="summary"><strong>${summary}</strong></p>
       <ul class="kinds">
-        ${summary.kinds.map((kind) => {
+        ${kinds.map((kind, i) => {
+          const forKind = people[i]!.named;
+          const total = figures?.kinds.find((k) => k.kind === kind)?.withRoom ?? null;
           // "You" first, then everyone else by room and name.
-          const names = kind.named
+          const names = forKind
             .filter((person) => person.personId !== this.#me)
             .map((person) => this.#nameOf(person));
-          if (kind.named.length > names.length) names.unshift(t.you);
-          if (kind.total !== null && kind.total > names.length)
-            names.push(t.unnamed(kind.total - kind.named.length, lang));
+          if (forKind.length > names.length) names.unshift(t.you);
+          // People not named show only as a group of at least min-group, as the figure counts them.
+          const unnamed = total === null ? 0 : total - forKind.length;
+          if (figures && unnamed >= figures.minGroup) names.push(t.unnamed(unnamed, lang));
           return html`<li>
-            <strong>${t.kind(kind.kind)}</strong>:
-            ${kind.total === null ? '' : `${t.kindTotal(kind.total, lang)} · `}${names.length ? list.format(names) : t.nobodyNamed}
+            <strong>${t.kind(kind)}</strong>:
+            ${total === null ? '' : `${t.kindTotal(total, lang)} · `}${names.length ? list.format(names) : t.nobodyNamed}
           </li>`;
         })}
       </ul>
@@ -581,12 +620,21 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     </section>`;
   }
 
-  #renderAsk(entries: ReturnType<typeof circleEntries>, now: Date): TemplateResult {
+  #renderAsk(entries: readonly NamedEntry[], now: Date): TemplateResult {
     const t = this.localize.t;
     const kinds = this.#offeredKinds;
     const kind = kinds.includes(this.askKind) ? this.askKind : kinds[0]!;
-    const asks = this.#asks.records.map((record) => record.value);
-    const people = askOrder(entries, asks, { circle: this.#circle, kind, askerId: this.#me, now });
+    const circle = this.#circle;
+    const me = this.#me;
+    // Asks are the asker's alone: only mine are read, whatever else a store holds.
+    const asks = this.#asks.records.map((record) => record.value).filter((ask) => ask.askerId === me);
+    // The circle's counts (named people only, never who asked) hold my asks up to when they arrived.
+    const counted = this.#figures.fromStore ? this.#figures.value?.asked : undefined;
+    const recent = addAskCounts(
+      (counted ?? []).map((a) => [a.personId, a.count] as const),
+      ownAskCounts(asks, { circle, askerId: me, now, after: counted && this.#figures.receivedAt }),
+    );
+    const people = askOrder(entries, recent, { kind, askerId: me, lastAsked: ownLastAsks(asks, circle, me) });
     return html`<section part="ask" aria-labelledby="ask-heading">
       <h2 id="ask-heading">${t.askHeading}</h2>
       <label for="ask-kind">${t.askKind}</label>

@@ -10,18 +10,10 @@ import {
   OfferError,
   POSTS_COLLECTION,
   REFLECTIONS_COLLECTION,
-  acceptClaim,
-  addThanks,
-  claimSlot,
   createPost,
-  declineClaim,
   editPost,
   isPost,
-  markDone,
-  pauseRotation,
   reflectionId,
-  releaseClaim,
-  resumeRotation,
   validateReflection,
   withdrawPost,
   type ClaimStatus,
@@ -32,7 +24,9 @@ import {
   type SlotKey,
 } from '../../domain/offers.js';
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
+import { applyPostOperation, type PostOperation } from '../../domain/post-operations.js';
 import { LocalizeController } from '../../i18n/localize.js';
+import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
@@ -45,6 +39,7 @@ import { styles } from './offer-board.styles.js';
 import { renderCard } from './post-card.js';
 import { factsFor } from './post-facts.js';
 import { PostForm, localInput } from './post-form.js';
+import { refusalOf } from './refusals.js';
 import { RotationForm } from './rotation-form.js';
 import { WindowedList } from './windowed-list.js';
 
@@ -97,7 +92,10 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  *
  * Posts are records in the `posts` collection (claims stored on the post); the author's private
  * "would you offer this again?" answers are in `offer-reflections`. The rules are in
- * `tend-widgets/domain/offers` and are the same ones tend-server enforces.
+ * `tend-widgets/domain/offers` and are the same ones tend-server enforces. Only the author
+ * writes a post whole (post, edit, withdraw); every step on a claim (claim, release, thank,
+ * accept, decline, done) and pausing a rotation is sent as a named operation, which a
+ * tend-server applies to its current post, so nobody else's hands carry the post.
  *
  * @tagname tend-offer-board
  * @summary Offers, needs and rotations with claims, gentle load limits and a view of how help is spread.
@@ -298,10 +296,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   };
 
   #explain(error: unknown): string {
-    const t = this.localize.t;
-    return error instanceof OfferError
-      ? t.error(error.code)
-      : this.#storageNotice.problem(toStorageError(error, ''));
+    const refusal = refusalOf(error);
+    return refusal ? this.localize.t.error(refusal) : this.#storageNotice.problem(toStorageError(error, ''));
   }
 
   #say(postId: string, words: string): void {
@@ -315,17 +311,49 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     this.#opener = active instanceof HTMLElement ? active : undefined;
   }
 
-  /** Changes one post from its latest value (retrying if someone else wrote first); says kindly why not, if not. */
-  async #change(postId: string, change: (post: Post) => Post, done?: (post: Post) => void): Promise<boolean> {
+  /** The author rewrites their own post from its latest value (retrying if someone else wrote first). */
+  #rewrite(postId: string, change: (post: Post) => Post, done?: (post: Post) => void): Promise<boolean> {
+    return this.#change(
+      postId,
+      () =>
+        this.posts.update(postId, (current) => {
+          if (!current) throw new OfferError('not-found', 'the post is gone');
+          return change(current);
+        }),
+      done,
+    );
+  }
+
+  /**
+   * A step on a post by name (claim, release, thank, accept, …): a tend-server applies it to its
+   * current post; other storage gets the same domain rule applied here.
+   */
+  #operate(postId: string, op: PostOperation, done?: (post: Post) => void): Promise<boolean> {
+    const me = this.#viewer;
+    const now = this.#clock;
+    return this.#change(
+      postId,
+      () =>
+        this.posts.operate(postId, op, (current) => {
+          if (!current) throw new OfferError('not-found', 'the post is gone');
+          return applyPostOperation(current, op, me, now);
+        }),
+      done,
+    );
+  }
+
+  /** Runs one write on a post, keeping focus on its card; says kindly why not, if not. */
+  async #change(
+    postId: string,
+    write: () => Promise<StoredRecord<Post>>,
+    done?: (post: Post) => void,
+  ): Promise<boolean> {
     const focused = this.shadowRoot?.activeElement;
     this.#busy.add(postId);
     this.#notices.delete(postId);
     this.requestUpdate();
     try {
-      const record = await this.posts.update(postId, (current) => {
-        if (!current) throw new OfferError('not-found', 'the post is gone');
-        return change(current);
-      });
+      const record = await write();
       done?.(record.value);
       return true;
     } catch (error) {
@@ -347,7 +375,6 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
 
   async #claim(entry: PostEntry, slot: SlotKey | undefined, confirmed = false): Promise<void> {
     const now = this.#clock;
-    const me = this.#viewer;
     if (!confirmed) {
       const { figures } = this.#figures(this.#boardPosts(), now);
       const nudge = figures.own.nudge;
@@ -364,9 +391,9 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       }
     }
     const claimId = newId();
-    await this.#change(
+    await this.#operate(
       entry.id,
-      (post) => claimSlot(post, me, { claimId, slot, now }),
+      slot === undefined ? { type: 'claim', claimId } : { type: 'claim', claimId, slot },
       (post) =>
         this.emit<OfferClaimedDetail>('tend-offer-claimed', {
           board: this.board,
@@ -398,7 +425,6 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
 
   #act = (action: BoardAction): void => {
     const { entry } = action;
-    const me = this.#viewer;
     const t = this.localize.t;
     const id = entry.id;
     switch (action.type) {
@@ -406,51 +432,45 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         void this.#claim(entry, action.slot);
         return;
       case 'release':
-        void this.#change(
-          id,
-          (post) => releaseClaim(post, action.claim.id, me.id),
-          () => {
-            this.#say(id, t.released);
-            this.emit<OfferReleasedDetail>('tend-offer-released', {
-              board: this.board,
-              postId: id,
-              claimId: action.claim.id,
-            });
-          },
-        );
+        void this.#operate(id, { type: 'release', claimId: action.claim.id }, () => {
+          this.#say(id, t.released);
+          this.emit<OfferReleasedDetail>('tend-offer-released', {
+            board: this.board,
+            postId: id,
+            claimId: action.claim.id,
+          });
+        });
         return;
       case 'accept':
-        void this.#change(id, (post) => acceptClaim(post, action.claim.id));
+        void this.#operate(id, { type: 'accept', claimId: action.claim.id });
         return;
       case 'decline':
-        void this.#change(id, (post) => declineClaim(post, action.claim.id));
+        void this.#operate(id, { type: 'decline', claimId: action.claim.id });
         return;
       case 'done':
-        void this.#change(
-          id,
-          (post) => markDone(post, action.claim.id),
-          (post) => {
-            // Asked privately, and only of offers: the answer sizes the author's next one.
-            if (post.kind === 'offer')
-              this.#openAsk({ type: 'again', answer: (again) => void this.#answerAgain(id, again) });
-          },
-        );
+        void this.#operate(id, { type: 'done', claimId: action.claim.id }, (post) => {
+          // Asked privately, and only of offers: the answer sizes the author's next one.
+          if (post.kind === 'offer')
+            this.#openAsk({ type: 'again', answer: (again) => void this.#answerAgain(id, again) });
+        });
         return;
       case 'thank':
         this.#openAsk({
           type: 'thanks',
           send: (words) =>
-            void this.#change(id, (post) => addThanks(post, action.claim.id, me.id, words)).then((ok) => {
-              if (ok) this.ask = undefined;
-              else this.askError = this.#notices.get(id);
-            }),
+            void this.#operate(id, { type: 'thank', claimId: action.claim.id, words: words.trim() }).then(
+              (ok) => {
+                if (ok) this.ask = undefined;
+                else this.askError = this.#notices.get(id);
+              },
+            ),
         });
         return;
       case 'edit':
         this.#openForm(entry.value.kind, entry);
         return;
       case 'withdraw':
-        void this.#change(
+        void this.#rewrite(
           id,
           (post) => withdrawPost(post, this.#clock),
           () => {
@@ -460,10 +480,10 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         );
         return;
       case 'pause':
-        void this.#change(id, (post) => pauseRotation(post, me, this.#clock));
+        void this.#operate(id, { type: 'pause' });
         return;
       case 'resume':
-        void this.#change(id, (post) => resumeRotation(post, me));
+        void this.#operate(id, { type: 'resume' });
         return;
       case 'calendar':
         if (action.on) this.#calendars.add(id);

@@ -82,16 +82,30 @@ describe('<tend-capacity-check-in>: the circle', () => {
     const el = await mount({
       adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
     });
-    expect(text(el, 'summary')).to.equal('3 people have room right now.');
+    // Two named and one counted-only: the one counted-only person is in no figure and no "more".
+    expect(text(el, 'summary')).to.equal(
+      'Numbers show once 3 or more people have room, so nobody is singled out.',
+    );
     expect(kindLines(el)).to.deep.equal([
-      'Listening: 3 people · Ana, Ben, and 1 more (not named)',
+      'Listening: Ana and Ben',
       'Practical help: Ana',
       'Hosting: No one named yet',
     ]);
     const all = text(el);
-    for (const hidden of ['Cyrus', 'private note', 'Evelyn', 'just mine', 'Fay', 'Gus', 'Dee'])
+    for (const hidden of ['Cyrus', 'private note', 'Evelyn', 'just mine', 'Fay', 'Gus', 'Dee', 'not named'])
       expect(all, `${hidden} must not show`).not.to.contain(hidden);
     await expect(el).to.be.accessible();
+    // Counted-only people enter the figures as a group of at least min-group, never one by one.
+    for (const id of ['cal', 'cat'])
+      await checkInAs(store, checkIn(id, 'a-little', { visibility: 'counted', personName: 'Hidden' }));
+    await settle(el);
+    expect(text(el, 'summary')).to.equal('5 people have room right now.');
+    expect(kindLines(el)).to.deep.equal([
+      'Listening: 5 people · Ana, Ben, and 3 more (not named)',
+      'Practical help: 4 people · Ana and 3 more (not named)',
+      'Hosting: No one named yet',
+    ]);
+    expect(text(el)).not.to.contain('Hidden');
   });
 
   it('shows no number at all below min-group, whatever the count', async () => {
@@ -117,7 +131,14 @@ describe('<tend-capacity-check-in>: the circle', () => {
       adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
       minGroup: 1,
     });
-    expect(text(lowered, 'summary')).to.equal('1 person has room right now.');
+    expect(text(lowered, 'summary'), 'a min-group below 3 counts as 3').to.equal(withOne[0]);
+    const raised = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+      minGroup: 5,
+    });
+    expect(text(raised, 'summary')).to.equal(
+      'Numbers show once 5 or more people have room, so nobody is singled out.',
+    );
   });
 
   it('counts my own check-in by the same rules, and says when it is just for me', async () => {
@@ -131,11 +152,13 @@ describe('<tend-capacity-check-in>: the circle', () => {
     // Saved as it starts (just me): not part of the circle's view.
     await click(el, button(el, 'Save my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
-    expect(text(el, 'summary')).to.equal('3 people have room right now.');
+    expect(text(el, 'summary')).to.equal(
+      'Numbers show once 3 or more people have room, so nobody is singled out.',
+    );
     await click(el, control(el, 'My circle'));
     await click(el, button(el, 'Update my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: You');
-    expect(text(el, 'summary')).to.equal('4 people have room right now.');
+    expect(text(el, 'summary'), 'Ana, Ben and me, all named').to.equal('3 people have room right now.');
     await click(el, control(el, 'Just me'));
     await click(el, button(el, 'Update my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
@@ -152,14 +175,15 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(kindLines(el)[0]).to.equal('Listening: No one named yet');
     await checkInAs(store, checkIn('ana', 'some'));
     await checkInAs(store, checkIn('ben', 'plenty', { expiresAt: new Date(2026, 10, 3, 20).toISOString() }));
+    await checkInAs(store, checkIn('dan', 'some'));
     await checkInAs(store, checkIn('cy', 'some', { visibility: 'counted' }));
     await settle(el);
-    expect(kindLines(el)[0]).to.equal('Listening: 3 people · Ben, Ana, and 1 more (not named)');
+    expect(kindLines(el)[0]).to.equal('Listening: 3 people · Ben, Ana, and Dan');
     clock.time = new Date(2026, 10, 3, 20, 0);
     el.requestUpdate();
     await settle(el);
-    expect(kindLines(el)[0], 'Ben has ended; two left is below min-group').to.equal('Listening: Ana');
-    expect(askNames(el)).to.deep.equal(['I asked Ana']);
+    expect(kindLines(el)[0], 'Ben has ended; two left is below min-group').to.equal('Listening: Ana and Dan');
+    expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Dan']);
   });
 
   it('lists whom I could ask, spreading asks, and notes "I asked" in one click', async () => {
@@ -175,11 +199,17 @@ describe('<tend-capacity-check-in>: the circle', () => {
       at: new Date(2026, 10, 2).toISOString(),
     };
     await zoe.put('asks', 'ask-zoe-1', ask);
+    await zoe.put('asks', 'ask-zoe-2', { ...ask, askedId: 'ben' });
     const el = await mount({ adapter });
     expect(
       askNames(el),
-      'Ana was asked yesterday; counted-only, resting and ended people are not listed',
-    ).to.deep.equal(['I asked Ben', 'I asked Ana']);
+      'Zoe’s asks are hers alone: they change nothing here; counted-only, resting and ended people are not listed',
+    ).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    expect(text(el, 'ask'), 'nobody else’s ask is shown').not.to.contain('You asked');
+    await adapter.put('asks', 'ask-me-1', { ...ask, askerId: 'me' });
+    await settle(el);
+    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(text(el, 'ask')).to.contain('You asked');
     expect(text(el, 'ask')).to.contain('“home all evening”');
     expect(text(el, 'ask')).not.to.match(/\b1\b.*ask/i);
 
@@ -192,7 +222,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
       kind: 'listening',
       at: NOW.toISOString(),
     });
-    expect(askNames(el), 'both asked once this week: more room first').to.deep.equal([
+    expect(askNames(el), 'both asked once this week by me: more room first').to.deep.equal([
       'I asked Ana',
       'I asked Ben',
     ]);
