@@ -71,11 +71,14 @@ function httpError(status: number, body: Json | undefined, what: string): Storag
   return new WriteFailedError(message);
 }
 
+const RULE_STATUSES = new Set([400, 403, 404, 409, 422]);
+
 /** The typed error of an error answer, with the server's own code kept as its `rule`. */
 function answerError(status: number, body: Json | undefined, what: string): StorageError {
   const typed = httpError(status, body, what);
   const code = (body?.['error'] as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && code !== typed.code) typed.rule = code;
+  // Only refusals by a rule carry one; an overloaded or failing server stays a storage problem.
+  if (typeof code === 'string' && code !== typed.code && RULE_STATUSES.has(status)) typed.rule = code;
   return typed;
 }
 
@@ -439,7 +442,8 @@ export class HttpAdapter implements StorageAdapter {
       } catch (error) {
         if (!(error instanceof Unreachable)) {
           const typed = error as StorageError;
-          if (!['conflict', 'not-found', 'invalid'].includes(typed.code))
+          // A rule's refusal (the server named its rule) is the caller's to explain, not a storage problem.
+          if (typed.rule === undefined && !['conflict', 'not-found', 'invalid'].includes(typed.code))
             this.#status.set({ problem: typed });
           throw typed;
         }
