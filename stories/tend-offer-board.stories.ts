@@ -26,6 +26,7 @@ const BEN: Person = { id: 'ben', name: 'Ben' };
 const CYD: Person = { id: 'cyd', name: 'Cyd' };
 const DEV: Person = { id: 'dev', name: 'Dev' };
 const EMI: Person = { id: 'emi', name: 'Emi' };
+const FAY: Person = { id: 'fay', name: 'Fay' };
 
 /** Memory storage that says it is shared, as a community's tend-server would. */
 class SharedMemoryAdapter extends MemoryAdapter {
@@ -190,6 +191,26 @@ const scenarios = {
       });
     },
   },
+  /** Most of this week's help came from two people: the board says so without naming anyone. */
+  'help from a few': {
+    shared: true,
+    seed: async (store: MemoryStore) => {
+      await post(store, 'bread', ANA, { title: 'Fresh bread on Fridays', slots: 5 }, (p) =>
+        [BEN, CYD, DEV, EMI, ME].reduce((next, who) => claim(next, who), p),
+      );
+      await post(store, 'lifts', CYD, { title: 'Lifts to the market', category: 'rides', slots: 4 }, (p) =>
+        [BEN, DEV, EMI, ANA].reduce((next, who) => claim(next, who), p),
+      );
+      for (const who of [BEN, DEV, EMI, ME, FAY])
+        await post(
+          store,
+          `errand-${who.id}`,
+          ANA,
+          { kind: 'need', title: `An errand picked up by ${who.name!}`, category: 'errands' },
+          (p) => claim(p, who),
+        );
+    },
+  },
 };
 
 type Scenario = keyof typeof scenarios;
@@ -198,6 +219,8 @@ interface BoardArgs {
   scenario: Scenario;
   categories?: string;
   maxCommitments: number;
+  /** How many people must have helped before the board says how help is spread (never below 3). */
+  minGroup?: number;
   theme?: 'light' | 'dark';
   /** Unset: the Storybook toolbar's language. */
   lang?: string;
@@ -218,8 +241,9 @@ const meta: Meta<BoardArgs> = {
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     maxCommitments: { control: { type: 'number', min: 1 } },
+    minGroup: { control: { type: 'number', min: 3 } },
   },
-  render: ({ scenario, categories, maxCommitments, theme, lang, width }): TemplateResult => {
+  render: ({ scenario, categories, maxCommitments, minGroup, theme, lang, width }): TemplateResult => {
     const { shared, seed } = scenarios[scenario];
     const store = new MemoryStore();
     const Adapter = shared ? SharedMemoryAdapter : MemoryAdapter;
@@ -236,6 +260,7 @@ const meta: Meta<BoardArgs> = {
           board=${BOARD}
           categories=${ifDefined(categories)}
           max-commitments=${maxCommitments}
+          min-group=${ifDefined(minGroup)}
           theme=${ifDefined(theme)}
           .now=${NOW}
         ></tend-offer-board>
@@ -267,6 +292,9 @@ export const RotationPaused: Story = { args: { scenario: 'rotation paused' } };
 
 /** I carry more than the board suggests: it says so gently, and asks before I take one more. */
 export const OverloadedPerson: Story = { args: { scenario: 'overloaded person' } };
+
+/** Most of this week's help came from two of seven people: said without a name or a ranking. */
+export const HelpFromAFew: Story = { args: { scenario: 'help from a few' } };
 
 /** The busy board in the dark theme. */
 export const Dark: Story = { args: { scenario: 'busy', theme: 'dark' } };

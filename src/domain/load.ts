@@ -1,13 +1,24 @@
 /**
- * Load that stays spread: how much each person carries this week, a gentle nudge before
- * someone takes on more than they meant to, how this week's help is spread across people, and
- * needs nobody has picked up. Pure: callers pass the posts and `now`.
+ * Load that stays spread: how much a person carries this week and a gentle nudge before they
+ * take on more than they meant to (for that person only), how this week's help is spread (for
+ * everyone: anonymous, no ranking), and needs nobody has picked up. Pure: callers pass the posts
+ * and `now`.
  *
  * Each measure comes in two parts: what one post contributes (`…In`, `helpIn`, `waitedDays`),
  * and the whole board (`commitmentsOf`, `loadSpread`, `staleNeeds`), so a view with thousands
  * of posts can keep each post's part and recompute only the post that changed.
  */
-import { isExpired, isLive, isPaused, openSlots, timeOf, type OfferReflection, type Post } from './offers.js';
+import { MIN_GROUP_FLOOR, minGroupOf } from './groups.js';
+import {
+  DEFAULT_MAX_COMMITMENTS,
+  isExpired,
+  isLive,
+  isPaused,
+  openSlots,
+  timeOf,
+  type OfferReflection,
+  type Post,
+} from './offers.js';
 import { dayStart } from './rotations.js';
 
 /** A post with its record id. */
@@ -95,22 +106,46 @@ export function commitmentNudge(count: number, max: number, regrets = 0): Commit
   return count + 1 > limit ? { count, limit, regret } : null;
 }
 
-/** How much one person helped this week. */
+/** One piece of help this week, and who gave it. Used to count, never shown with a name. */
 export interface Helper {
   personId: string;
-  name?: string | undefined;
   units: number;
 }
 
+/**
+ * How this week's help is spread, as everyone on the board may see it: anonymous and
+ * aggregated. No names, no per-person figures, no ranking; nothing but "any help" until at
+ * least `minGroup` people have helped, so the view never points at one or two people.
+ */
 export interface LoadSpread {
-  /** Pieces of help this week (claims on or done). */
-  total: number;
-  /** Everyone who helped, most first. */
-  helpers: Helper[];
-  /** The fewest people who carry at least 80 % of the help. */
-  carriers: number;
-  /** True when one person carries 40 % or more of at least five pieces of help. */
-  concentrated: boolean;
+  /** The smallest number of helpers for which figures are shown (at least {@link MIN_GROUP_FLOOR}). */
+  minGroup: number;
+  /** True when any help was given this week. */
+  any: boolean;
+  /** How many people helped this week; `null` when fewer than `minGroup`. */
+  people: number | null;
+  /**
+   * When help is uneven: the fewest people who together gave more than half of it, if that is a
+   * third of the helpers or fewer (and there were at least five pieces of help). `null` when help
+   * is shared fairly evenly, and whenever `people` is `null`.
+   */
+  most: number | null;
+}
+
+/** What one person carries this week, for that person's eyes only. */
+export interface OwnLoad {
+  /** Things they have on this week (see {@link commitmentsIn}). */
+  commitments: number;
+  /** Pieces of help they gave this week. */
+  helped: number;
+  /** The most things the board suggests a week. */
+  max: number;
+  /** True when they have more on than `max`. */
+  over: boolean;
+  /** True when they gave 40 % or more of at least five pieces of this week's help: a note to rest. */
+  heavy: boolean;
+  /** Whether to ask before one more commitment (see {@link commitmentNudge}). */
+  nudge: CommitmentNudge | null;
 }
 
 /**
@@ -124,39 +159,84 @@ export function helpIn(post: Post, now: Date): Helper[] {
     if (claim.status !== 'active' && claim.status !== 'done') continue;
     const time = claimTime(post, claim.slot, now);
     if (time < now.getTime() - 7 * DAY || time >= now.getTime() + 7 * DAY) continue;
-    found.push(
-      post.kind === 'offer'
-        ? { personId: post.authorId, name: post.authorName, units: 1 }
-        : { personId: claim.personId, name: claim.personName, units: 1 },
-    );
+    found.push({ personId: post.kind === 'offer' ? post.authorId : claim.personId, units: 1 });
   }
   return found;
 }
 
-/** How help is spread, from each post's {@link helpIn}. */
-export function spreadOf(helps: Iterable<readonly Helper[]>): LoadSpread {
-  const byPerson = new Map<string, Helper>();
+function unitsByPerson(helps: Iterable<readonly Helper[]>): { total: number; byPerson: Map<string, number> } {
+  const byPerson = new Map<string, number>();
   let total = 0;
   for (const list of helps)
     for (const piece of list) {
-      let helper = byPerson.get(piece.personId);
-      if (!helper)
-        byPerson.set(piece.personId, (helper = { personId: piece.personId, name: piece.name, units: 0 }));
-      helper.units += piece.units;
+      byPerson.set(piece.personId, (byPerson.get(piece.personId) ?? 0) + piece.units);
       total += piece.units;
     }
-  const helpers = [...byPerson.values()].sort(
-    (a, b) => b.units - a.units || (a.personId < b.personId ? -1 : 1),
-  );
-  let carriers = 0;
-  for (let sum = 0; carriers < helpers.length && sum < total * 0.8; carriers++)
-    sum += helpers[carriers]!.units;
-  return { total, helpers, carriers, concentrated: total >= 5 && (helpers[0]?.units ?? 0) >= total * 0.4 };
+  return { total, byPerson };
 }
 
-/** How this week's help is spread across the board. */
-export function loadSpread(posts: readonly PostEntry[], now: Date): LoadSpread {
-  return spreadOf(posts.map((p) => helpIn(p.value, now)));
+/** How help is spread, from each post's {@link helpIn}; `minGroup` is raised to {@link MIN_GROUP_FLOOR}. */
+export function spreadOf(helps: Iterable<readonly Helper[]>, minGroup: number = MIN_GROUP_FLOOR): LoadSpread {
+  const group = minGroupOf(minGroup);
+  const { total, byPerson } = unitsByPerson(helps);
+  const people = byPerson.size;
+  if (people < group) return { minGroup: group, any: total > 0, people: null, most: null };
+  // Sorted amounts only: who gave them is not needed to say how uneven they are.
+  const amounts = [...byPerson.values()].sort((a, b) => b - a);
+  let few = 0;
+  for (let sum = 0; sum * 2 <= total; few++) sum += amounts[few]!;
+  const uneven = total >= 5 && few * 3 <= people;
+  return { minGroup: group, any: true, people, most: uneven ? few : null };
+}
+
+/** How this week's help is spread across the board; see {@link LoadSpread}. */
+export function loadSpread(
+  posts: readonly PostEntry[],
+  now: Date,
+  minGroup: number = MIN_GROUP_FLOOR,
+): LoadSpread {
+  return spreadOf(
+    posts.map((p) => helpIn(p.value, now)),
+    minGroup,
+  );
+}
+
+/**
+ * One person's own load, from each post's {@link helpIn} and their commitment count: shown only
+ * to `personId`, never to anyone else.
+ */
+export function ownLoadOf(
+  helps: Iterable<readonly Helper[]>,
+  personId: string,
+  commitments: number,
+  options: { max?: number; regrets?: number } = {},
+): OwnLoad {
+  const max = options.max ?? DEFAULT_MAX_COMMITMENTS;
+  const { total, byPerson } = unitsByPerson(helps);
+  const helped = byPerson.get(personId) ?? 0;
+  return {
+    commitments,
+    helped,
+    max,
+    over: commitments > max,
+    heavy: byPerson.size > 1 && total >= 5 && helped >= total * 0.4,
+    nudge: commitmentNudge(commitments, max, options.regrets ?? 0),
+  };
+}
+
+/** One person's own load across the board at `now`; see {@link ownLoadOf}. */
+export function ownLoad(
+  posts: readonly PostEntry[],
+  personId: string,
+  now: Date,
+  options: { max?: number; regrets?: number } = {},
+): OwnLoad {
+  return ownLoadOf(
+    posts.map((p) => helpIn(p.value, now)),
+    personId,
+    commitmentsOf(posts, personId, now).length,
+    options,
+  );
 }
 
 /** An open need nobody has picked up. */

@@ -247,7 +247,8 @@ function validateClaim(claim: unknown, i: number): void {
 
 /**
  * Checks a stored or submitted post value: types, lengths, and the invariants the rules rely
- * on (a slot is held by at most one claim, held slots exist, …). Returns it typed, or throws an
+ * on (a slot is held by at most one claim, held slots exist, a person has at most one live claim
+ * on an offer or need, while done ones stay as history, …). Returns it typed, or throws an
  * {@link OfferError} with code `invalid` naming the field.
  */
 export function validatePost(value: unknown): Post {
@@ -331,7 +332,7 @@ export function validatePost(value: unknown): Post {
   if (!(claims as unknown[]).length) return value as unknown as Post;
   const ids = new Set<string>();
   const held = new Set<SlotKey>();
-  const holders = new Set<string>();
+  const liveHolders = new Set<string>();
   (claims as unknown[]).forEach((claim, i) => {
     validateClaim(claim, i);
     const c = claim as Claim;
@@ -346,9 +347,11 @@ export function validatePost(value: unknown): Post {
     if (!slotExists) fail('invalid', `claims[${i}].slot is not a slot of this post`);
     if (held.has(c.slot)) fail('invalid', `claims[${i}].slot is already held`);
     held.add(c.slot);
-    if (!dates) {
-      if (holders.has(c.personId)) fail('invalid', `claims[${i}]: one person holds one slot of a post`);
-      holders.add(c.personId);
+    // Done claims are history: a person may come back, but holds one live claim at a time.
+    if (!dates && isLive(c)) {
+      if (liveHolders.has(c.personId))
+        fail('invalid', `claims[${i}]: one person holds one live claim on a post`);
+      liveHolders.add(c.personId);
     }
   });
   return value as unknown as Post;
@@ -569,11 +572,19 @@ const WEEK = 7 * 86_400_000;
 
 /**
  * `person` claims one slot. With "ask me first" terms the claim is a request the author accepts
- * or declines. Throws an {@link OfferError}: `full` or `slot-taken` when someone else was first.
+ * or declines. Claims repeat: once a claim is done, released or declined the person may claim
+ * again while a slot is open; on an offer "at most once a week" the last claim
+ * (asked for, on or done) must be seven days old or more. Throws an {@link OfferError}: `full`
+ * or `slot-taken` when someone else was first; whatever it returns passes {@link validatePost}.
  */
 export function claimSlot(post: Post, person: Person, options: ClaimOptions): Post {
-  const { now } = options;
+  const { now, claimId } = options;
   if (person.id === post.authorId) fail('own-post', 'an author does not claim their own post');
+  if (typeof person.id !== 'string' || !person.id.trim() || person.id.length > LIMITS.id)
+    fail('invalid', 'a claim needs the id of the person claiming');
+  if (typeof claimId !== 'string' || !claimId.trim() || claimId.length > LIMITS.id)
+    fail('invalid', `a claim id is 1 to ${LIMITS.id} characters`);
+  if (post.claims.some((c) => c.id === claimId)) fail('invalid', 'this claim id is used already');
   const state = postState(post, now);
   if (state === 'withdrawn' || state === 'expired' || state === 'paused')
     fail(state, `this post is ${state}`);
@@ -582,6 +593,8 @@ export function claimSlot(post: Post, person: Person, options: ClaimOptions): Po
     fail('already-claimed', 'this person already holds a slot');
   if (post.terms?.oncePerWeek && mine.some((c) => now.getTime() - timeOf(c.at) < WEEK))
     fail('once-a-week', 'this offer is at most once a week per person');
+  // The list of claims is bounded; its history counts as taken places.
+  if (post.claims.length >= LIMITS.claims) fail('full', 'this post has as many claims as it can hold');
   let slot = options.slot;
   if (slot === undefined) {
     slot = openSlots(post, now)[0];
@@ -590,12 +603,16 @@ export function claimSlot(post: Post, person: Person, options: ClaimOptions): Po
     if (!slotKeys(post).includes(slot)) fail('invalid', 'no such slot');
     if (typeof slot === 'string' && datePassed(slot, now)) fail('past-date', 'this day has passed');
     const holder = holderOf(post, slot);
-    if (holder) fail(holder.personId === person.id ? 'already-claimed' : 'slot-taken', 'this slot is taken');
+    if (holder)
+      fail(
+        holder.personId === person.id && isLive(holder) ? 'already-claimed' : 'slot-taken',
+        'this slot is taken',
+      );
   }
   const claim: Claim = withoutUndefined({
-    id: options.claimId,
+    id: claimId,
     personId: person.id,
-    personName: trimmed(person.name),
+    personName: trimmed(person.name)?.slice(0, LIMITS.name),
     slot,
     status: post.terms?.askFirst ? 'requested' : 'active',
     at: now.toISOString(),

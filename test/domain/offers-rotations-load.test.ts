@@ -27,6 +27,8 @@ import {
   commitmentNudge,
   commitmentsOf,
   loadSpread,
+  ownLoad,
+  ownLoadOf,
   recentRegrets,
   staleNeeds,
   type PostEntry,
@@ -262,13 +264,12 @@ describe('load: commitments and the nudge', () => {
 });
 
 describe('load: spread', () => {
-  it('says how few people carry 80 % of this week’s help, and flags when one person carries a lot', () => {
+  /** Ana's offer claimed four times (Ana helps four times); Ben and Cleo each pick up a need. */
+  function unevenWeek(): PostEntry[] {
     const posts: PostEntry[] = [];
-    // Ana's offer is claimed four times: Ana helps four times.
     let soup = offerBy('soup', 'ana', { slots: 4 }).value;
     for (const who of ['p', 'q', 'r', 's']) soup = claimSlot(soup, { id: who }, { claimId: who, now: NOW });
     posts.push(entry('soup', soup));
-    // Ben and Cleo each pick up a need; a released claim is no help.
     posts.push(
       entry(
         'n1',
@@ -278,6 +279,7 @@ describe('load: spread', () => {
     posts.push(
       entry('n2', claimSlot(need('n2', 'p', NOW).value, { id: 'cleo' }, { claimId: 'c', now: NOW })),
     );
+    // A released claim is no help.
     posts.push(
       entry(
         'n3',
@@ -288,23 +290,85 @@ describe('load: spread', () => {
         ),
       ),
     );
-    const spread = loadSpread(posts, NOW);
-    expect(spread.total).to.equal(6);
-    expect(spread.helpers.map((h) => [h.personId, h.units])).to.deep.equal([
-      ['ana', 4],
-      ['ben', 1],
-      ['cleo', 1],
-    ]);
-    expect(spread.helpers[1]!.name).to.equal('Ben');
-    expect(spread.carriers).to.equal(2);
-    expect(spread.concentrated).to.equal(true);
-    expect(loadSpread([], NOW)).to.deep.equal({ total: 0, helpers: [], carriers: 0, concentrated: false });
+    return posts;
+  }
+
+  /** `people` helpers, each picking up `each` needs. */
+  function evenWeek(people: number, each = 1): PostEntry[] {
+    const posts: PostEntry[] = [];
+    for (let i = 0; i < people; i++)
+      for (let j = 0; j < each; j++) {
+        const id = `n${i}-${j}`;
+        posts.push(
+          entry(id, claimSlot(need(id, 'p', NOW).value, { id: `h${i}` }, { claimId: id, now: NOW })),
+        );
+      }
+    return posts;
+  }
+
+  it('says how few gave most of the help when it is uneven, with no name, id or per-person figure', () => {
+    const spread = loadSpread(unevenWeek(), NOW);
+    expect(spread).to.deep.equal({ minGroup: 3, any: true, people: 3, most: 1 });
+    const text = JSON.stringify(spread);
+    for (const who of ['ana', 'ben', 'Ben', 'cleo', 'dee']) expect(text).not.to.contain(who);
+  });
+
+  it('says help is shared when it is even: never "a few carry most"', () => {
+    for (const people of [3, 4, 5, 9])
+      for (const each of [1, 2, 3])
+        expect(loadSpread(evenWeek(people, each), NOW), `${people} × ${each}`).to.deep.equal({
+          minGroup: 3,
+          any: true,
+          people,
+          most: null,
+        });
+  });
+
+  it('shows no figure until min-group people helped, and min-group is never below 3', () => {
+    const two = evenWeek(2, 3);
+    expect(loadSpread(two, NOW)).to.deep.equal({ minGroup: 3, any: true, people: null, most: null });
+    expect(loadSpread(two, NOW, 1)).to.deep.equal({ minGroup: 3, any: true, people: null, most: null });
+    expect(loadSpread(two, NOW, 0).minGroup).to.equal(3);
+    expect(loadSpread(two, NOW, Number.NaN).minGroup).to.equal(3);
+    expect(loadSpread(evenWeek(4), NOW, 5).people).to.equal(null);
+    expect(loadSpread(evenWeek(5), NOW, 4.5).people).to.equal(5);
+    expect(loadSpread([], NOW)).to.deep.equal({ minGroup: 3, any: false, people: null, most: null });
+  });
+
+  it('gives each person their own load, and only theirs', () => {
+    const posts = unevenWeek();
+    const ana = ownLoad(posts, 'ana', NOW, { max: 1 });
+    // Her open offer is one thing on, however many people claimed it.
+    expect(ana).to.deep.equal({
+      commitments: 1,
+      helped: 4,
+      max: 1,
+      over: false,
+      heavy: true,
+      nudge: { count: 1, limit: 1, regret: false },
+    });
+    expect(ownLoad(posts, 'cleo', NOW, { max: 3 }).nudge).to.equal(null);
+    const ben = ownLoad(posts, 'ben', NOW, { max: 1, regrets: 0 });
+    expect(ben).to.deep.equal({
+      commitments: 1,
+      helped: 1,
+      max: 1,
+      over: false,
+      heavy: false,
+      nudge: { count: 1, limit: 1, regret: false },
+    });
+    const busy = ownLoadOf([], 'ben', 4, {});
+    expect(busy.over).to.equal(true);
+    expect(busy.max).to.equal(3);
+    expect(busy.nudge).to.deep.equal({ count: 4, limit: 3, regret: false });
+    // Someone who helped alone this week is not told they carried "a lot" of it.
+    expect(ownLoad(evenWeek(1, 6), 'h0', NOW).heavy).to.equal(false);
   });
 
   it('leaves out help from other weeks', () => {
     const farOff = need('n', 'p', NOW, { when: { flexible: false, start: '2026-04-20T10:00:00Z' } });
     const posts = [entry('n', claimSlot(farOff.value, { id: 'ben' }, { claimId: 'b', now: NOW }))];
-    expect(loadSpread(posts, NOW).total).to.equal(0);
+    expect(loadSpread(posts, NOW).any).to.equal(false);
   });
 });
 

@@ -169,16 +169,26 @@ export const en = {
 
   loadHeading: 'How this week’s help is spread',
   loadNone: 'No help recorded this week yet.',
-  loadCarriers: (k: number, n: number, lang: string) =>
-    n === 1
-      ? 'One person is carrying all of this week’s help.'
-      : plural(lang, k, {
-          one: `# of ${n} people carries 80 % of this week’s help.`,
-          other: `# of ${n} people carry 80 % of this week’s help.`,
-        }),
-  loadConcentrated:
-    'A few people are carrying a lot. If you have room, an open need is a kind place to start.',
-  chartLabel: 'Help given this week, by person',
+  loadQuiet: 'Some help has been given this week. Thank you to everyone who helped.',
+  loadShared: (people: number, lang: string) =>
+    plural(lang, people, {
+      one: 'This week’s help was shared among # person. Thank you.',
+      other: 'This week’s help was shared among # people. Thank you, everyone.',
+    }),
+  loadMost: (most: number, people: number, lang: string) =>
+    (most < 2
+      ? `Most of this week’s help came from very few of the ${people} people who helped.`
+      : plural(lang, most, {
+          one: `Most of this week’s help came from # of the ${people} people who helped.`,
+          other: `Most of this week’s help came from # of the ${people} people who helped.`,
+        })) + ' If you have room, an open need is a kind place to start.',
+  onlyYou: 'Just for you:',
+  youHelped: (n: number, lang: string) =>
+    plural(lang, n, {
+      one: 'You helped # time this week. Thank you.',
+      other: 'You helped # times this week. Thank you.',
+    }),
+  restNote: 'You’ve given a lot this week. It’s fine to rest, or to say “not this time”.',
   yourLoad: (n: number, lang: string) =>
     n
       ? plural(lang, n, { one: 'You have # thing on this week.', other: 'You have # things on this week.' })
@@ -382,16 +392,26 @@ export const es: BoardMessages = {
 
   loadHeading: 'Cómo se reparte la ayuda esta semana',
   loadNone: 'Todavía no hay ayuda registrada esta semana.',
-  loadCarriers: (k: number, n: number, lang: string) =>
-    n === 1
-      ? 'Una sola persona lleva toda la ayuda de esta semana.'
-      : plural(lang, k, {
-          one: `# de ${n} personas lleva el 80 % de la ayuda de esta semana.`,
-          other: `# de ${n} personas llevan el 80 % de la ayuda de esta semana.`,
-        }),
-  loadConcentrated:
-    'Unas pocas personas están cargando mucho. Si tienes espacio, una necesidad abierta es un buen lugar para empezar.',
-  chartLabel: 'Ayuda dada esta semana, por persona',
+  loadQuiet: 'Esta semana ya se ha dado algo de ayuda. Gracias a todas las personas que ayudaron.',
+  loadShared: (people: number, lang: string) =>
+    plural(lang, people, {
+      one: 'La ayuda de esta semana se repartió entre # persona. Gracias.',
+      other: 'La ayuda de esta semana se repartió entre # personas. Gracias a todas.',
+    }),
+  loadMost: (most: number, people: number, lang: string) =>
+    (most < 2
+      ? `La mayor parte de la ayuda de esta semana vino de muy pocas de las ${people} personas que ayudaron.`
+      : plural(lang, most, {
+          one: `La mayor parte de la ayuda de esta semana vino de # de las ${people} personas que ayudaron.`,
+          other: `La mayor parte de la ayuda de esta semana vino de # de las ${people} personas que ayudaron.`,
+        })) + ' Si tienes espacio, una necesidad abierta es un buen lugar para empezar.',
+  onlyYou: 'Solo para ti:',
+  youHelped: (n: number, lang: string) =>
+    plural(lang, n, {
+      one: 'Ayudaste # vez esta semana. Gracias.',
+      other: 'Ayudaste # veces esta semana. Gracias.',
+    }),
+  restNote: 'Has dado mucho esta semana. Está bien descansar, o decir «esta vez no».',
   yourLoad: (n: number, lang: string) =>
     n
       ? plural(lang, n, { one: 'Tienes # cosa esta semana.', other: 'Tienes # cosas esta semana.' })

@@ -112,18 +112,8 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
-  .bars {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    grid-template-columns: minmax(5rem, max-content) 1fr auto;
-    gap: 0.35em 0.75em;
-    align-items: center;
-  }
-  .bars li {
-    display: contents;
-  }
   .bar {
+    display: block;
     block-size: 0.75rem;
     background: var(--_surface);
     border: 1px solid var(--_border);

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RecordsController } from '../../controllers/records-controller.js';
-import { commitmentNudge, recentRegrets, spreadOf, type Helper, type PostEntry } from '../../domain/load.js';
+import { ownLoadOf, recentRegrets, spreadOf, type Helper, type PostEntry } from '../../domain/load.js';
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_MAX_COMMITMENTS,
@@ -31,6 +31,7 @@ import {
   type PostKind,
   type SlotKey,
 } from '../../domain/offers.js';
+import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
@@ -107,8 +108,8 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @event {CustomEvent<OfferWithdrawnDetail>} tend-offer-withdrawn - The author withdrew their post. Detail: ids.
  *
  * @csspart header - The heading, the words under it and the buttons to post.
- * @csspart load - How this week's help is spread.
- * @csspart chart - The bar chart of help given this week.
+ * @csspart load - How this week's help is spread, and the viewer's own load (shown to them only).
+ * @csspart chart - The bar that draws how uneven this week's help is (anonymous; only when it is uneven).
  * @csspart filters - The filter bar.
  * @csspart count - How many posts match.
  * @csspart list - The list of posts.
@@ -150,6 +151,13 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
 
   /** How many things a person carries in a week before the board asks gently if they still want more. */
   @property({ type: Number, attribute: 'max-commitments' }) maxCommitments = DEFAULT_MAX_COMMITMENTS;
+
+  /**
+   * How many people must have helped this week before the board says how help is spread; never
+   * below 3, so the view cannot point at one or two people. Names and per-person figures are never
+   * shown: each person sees their own load only.
+   */
+  @property({ type: Number, attribute: 'min-group' }) minGroup = MIN_GROUP_FLOOR;
 
   /** The clock, for tests and stories; the real time when unset. */
   @property({ attribute: false }) now?: Date;
@@ -231,7 +239,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const me = this.#viewer.id;
     const reflections = this.reflections.records;
     // Counting is per minute: enough for "this week", cheap on every live change.
-    const key = `${me}|${Math.floor(now.getTime() / 60_000)}|${this.maxCommitments}`;
+    const key = `${me}|${Math.floor(now.getTime() / 60_000)}|${this.maxCommitments}|${this.minGroup}`;
     const cached = this.#load;
     if (cached?.key === key && cached.entries === entries && cached.reflections === reflections)
       return cached;
@@ -252,9 +260,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       if (facts.waited !== undefined) stale.set(id, facts.waited);
     }
     const figures: LoadFigures = {
-      spread: spreadOf(helps),
-      mine,
-      max: this.maxCommitments,
+      spread: spreadOf(helps, this.minGroup),
+      own: ownLoadOf(helps, me, mine, { max: this.maxCommitments, regrets }),
       stale: stale.size,
       regrets,
     };
@@ -343,7 +350,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const me = this.#viewer;
     if (!confirmed) {
       const { figures } = this.#figures(this.#boardPosts(), now);
-      const nudge = commitmentNudge(figures.mine, this.maxCommitments, figures.regrets);
+      const nudge = figures.own.nudge;
       if (nudge) {
         this.#openAsk({
           type: 'nudge',
@@ -562,7 +569,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       categories,
       error: this.formError,
       saving: this.saving,
-      commitments: load.figures.mine,
+      commitments: load.figures.own.commitments,
       regret: load.figures.regrets > 0,
       format: this.#format,
       submit: (f: PostForm | RotationForm) => void this.#submit(f),

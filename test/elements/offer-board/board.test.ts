@@ -129,7 +129,11 @@ describe('<tend-offer-board>: finding things', () => {
 });
 
 describe('<tend-offer-board>: load stays spread', () => {
-  it('says how few people carry most of the help, draws it, and highlights needs nobody picked up', async () => {
+  const loadText = (board: TendOfferBoard) => cardText(root(board).querySelector('.load')!);
+  const spreadText = (board: TendOfferBoard) => cardText(root(board).querySelector('.load .spread')!);
+
+  /** Ana's offer claimed by four people (Ana helps four times), and one need each picked up by `helpers`. */
+  async function unevenStore(helpers: string[]): Promise<MemoryStore> {
     const store = new MemoryStore();
     let soup: Post = createPost(
       'maple',
@@ -140,29 +144,91 @@ describe('<tend-offer-board>: load stays spread', () => {
     for (const who of ['p', 'q', 'r', 's'])
       soup = claimSlot(soup, { id: who, name: who }, { claimId: who, now: NOW });
     await new MemoryAdapter({ store }).put('posts', 'soup', soup);
-    await seed(store, 'n1', { kind: 'need', title: 'Help with forms', category: 'errands' }, CLEO, (p) =>
-      claimSlot(p, BEN, { claimId: 'b', now: NOW }),
-    );
+    for (const who of helpers)
+      await seed(store, `n-${who}`, { kind: 'need', title: `Forms ${who}`, category: 'errands' }, CLEO, (p) =>
+        claimSlot(p, { id: who, name: who === 'ben' ? 'Ben' : who }, { claimId: who, now: NOW }),
+      );
+    return store;
+  }
+
+  it('says nothing about the spread while fewer than three people helped, and names nobody', async () => {
+    const store = await unevenStore(['ben']);
     await seed(
       store,
       'old',
       { kind: 'need', title: 'Someone to talk to', category: 'listening' },
       CLEO,
-      (p) => ({
-        ...p,
-        createdAt: new Date(NOW.getTime() - 4 * DAY).toISOString(),
-      }),
+      (p) => ({ ...p, createdAt: new Date(NOW.getTime() - 4 * DAY).toISOString() }),
     );
     const board = await boardFor({ store, person: BEN });
-    const load = root(board).querySelector('.load')!;
-    expect(cardText(load)).to.contain('1 of 2 people carries 80 % of this week’s help.');
-    expect(cardText(load)).to.contain('A few people are carrying a lot');
-    expect(cardText(load)).to.contain('You have 1 thing on this week.');
-    expect(cardText(load)).to.contain('1 need has waited 3 days or more for someone.');
-    const bars = [...load.querySelectorAll('.bars li')].map((li) => cardText(li));
-    expect(bars).to.deep.equal(['Ana 4', 'Ben 1']);
+    expect(spreadText(board)).to.equal(
+      'Some help has been given this week. Thank you to everyone who helped.',
+    );
+    expect(loadText(board)).to.contain(
+      'Just for you: You have 1 thing on this week. You helped 1 time this week.',
+    );
+    expect(loadText(board)).to.contain('1 need has waited 3 days or more for someone.');
+    expect(loadText(board)).not.to.contain('Ana');
+    expect(root(board).querySelector('[part="chart"]')).to.equal(null);
     expect(cardText(card(board, 'Someone to talk to'))).to.contain('Waiting 4 days for someone');
     await expect(board).to.be.accessible();
+  });
+
+  it('says how few gave most of it when help is uneven, without a name or a figure per person', async () => {
+    const store = await unevenStore(['ben', 'dee', 'eli']);
+    const board = await boardFor({ store, person: BEN });
+    expect(spreadText(board)).to.equal(
+      'Most of this week’s help came from very few of the 4 people who helped. If you have room, an open need is a kind place to start.',
+    );
+    const load = root(board).querySelector('.load')!;
+    for (const name of ['Ana', 'ana', 'dee', 'eli', '80 %']) expect(cardText(load)).not.to.contain(name);
+    expect(load.querySelector('[part="chart"]')).not.to.equal(null);
+    // Only Ben's own figures, and no note to rest: he gave one piece of help.
+    expect(cardText(load)).to.contain('You helped 1 time this week.');
+    expect(cardText(load)).not.to.contain('You’ve given a lot');
+    await expect(board).to.be.accessible();
+  });
+
+  it('tells the person who gave a lot, and only them, that it is fine to rest', async () => {
+    const store = await unevenStore(['ben', 'dee', 'eli']);
+    const board = await boardFor({ store, person: ANA });
+    expect(loadText(board)).to.contain('You helped 4 times this week. Thank you.');
+    expect(loadText(board)).to.contain('You’ve given a lot this week. It’s fine to rest');
+  });
+
+  it('says help was shared when it was even: never that a few carry most', async () => {
+    const store = new MemoryStore();
+    for (const who of ['ben', 'dee', 'eli', 'fay'])
+      await seed(store, `n-${who}`, { kind: 'need', title: `Forms ${who}`, category: 'errands' }, CLEO, (p) =>
+        claimSlot(p, { id: who }, { claimId: who, now: NOW }),
+      );
+    const board = await boardFor({ store, person: ANA });
+    expect(spreadText(board)).to.equal('This week’s help was shared among 4 people. Thank you, everyone.');
+    expect(root(board).querySelector('[part="chart"]')).to.equal(null);
+  });
+
+  it('waits for min-group helpers, and never for fewer than three', async () => {
+    const four = await unevenStore(['ben', 'dee', 'eli']);
+    const strict = await boardFor({ store: four, person: BEN, minGroup: 5 });
+    expect(spreadText(strict)).to.contain('Some help has been given');
+    const two = await unevenStore(['ben']);
+    const lax = await boardFor({ store: two, person: BEN, minGroup: 1 });
+    expect(lax.minGroup).to.equal(1);
+    expect(spreadText(lax)).to.contain('Some help has been given');
+  });
+
+  it('speaks Spanish', async () => {
+    const board = await boardFor({
+      store: await unevenStore(['ben', 'dee', 'eli']),
+      person: BEN,
+      lang: 'es',
+    });
+    expect(spreadText(board)).to.contain(
+      'La mayor parte de la ayuda de esta semana vino de muy pocas de las 4',
+    );
+    expect(loadText(board)).to.contain(
+      'Solo para ti: Tienes 1 cosa esta semana. Ayudaste 1 vez esta semana.',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 /** Shared set-up for the offer board's browser tests: boards on memory adapters, seeded posts, finding things as a person would. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/provider/index.js';
 import '../../../src/elements/offer-board/index.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
@@ -17,6 +18,8 @@ export interface BoardOptions {
   store?: MemoryStore;
   adapter?: MemoryAdapter;
   max?: number;
+  /** The board's `min-group` attribute; unset when absent. */
+  minGroup?: number;
   lang?: string;
   now?: Date;
 }
@@ -36,6 +39,7 @@ export async function boardFor(options: BoardOptions = {}): Promise<TendOfferBoa
       <tend-offer-board
         board="maple"
         max-commitments=${options.max ?? 3}
+        min-group=${ifDefined(options.minGroup)}
         .now=${options.now ?? NOW}
       ></tend-offer-board>
     </tend-provider>`,
