@@ -155,6 +155,8 @@ interface CheckInArgs {
   circle: string;
   kinds: string;
   minGroup: number;
+  /** Who sees a new check-in until the person chooses (`just-me` when unset). */
+  defaultVisibility?: 'just-me' | 'counted' | 'circle';
   theme?: 'light' | 'dark';
   /** Unset: the Storybook toolbar's language. */
   lang?: string;
@@ -180,8 +182,9 @@ const meta: Meta<CheckInArgs> = {
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     minGroup: { control: { type: 'number', min: 1 } },
+    defaultVisibility: { control: 'inline-radio', options: ['just-me', 'counted', 'circle'] },
   },
-  render: ({ scenario, circle, kinds, minGroup, theme, lang, width }): TemplateResult => {
+  render: ({ scenario, circle, kinds, minGroup, defaultVisibility, theme, lang, width }): TemplateResult => {
     const { shared, seed } = scenarios[scenario];
     const store = new MemoryStore();
     const Adapter = shared ? SharedMemoryAdapter : MemoryAdapter;
@@ -193,6 +196,7 @@ const meta: Meta<CheckInArgs> = {
           circle=${circle}
           kinds=${kinds}
           min-group=${minGroup}
+          default-visibility=${ifDefined(defaultVisibility)}
           theme=${ifDefined(theme)}
           .now=${() => NOW}
         ></tend-capacity-check-in>
@@ -236,3 +240,6 @@ export const NoCircle: Story = { args: { scenario: 'no circle', circle: '' } };
 
 /** With a site's own kinds of support. */
 export const CustomKinds: Story = { args: { scenario: 'busy circle', kinds: 'listening,meals,rides' } };
+
+/** A site that asks for "my circle" by default (`default-visibility="circle"`); the person can still choose. */
+export const SiteDefaultCircle: Story = { args: { scenario: 'no check-in', defaultVisibility: 'circle' } };

@@ -4,7 +4,10 @@
  * on both sides. No DOM, no I/O; every function that depends on time takes `now`.
  */
 import * as v from 'valibot';
+import { minGroupOf } from './groups.js';
 import { recordId } from './record-ids.js';
+
+export { MIN_GROUP_FLOOR, minGroupOf } from './groups.js';
 
 // ── Levels ──────────────────────────────────────────────────────────────────────────────
 
@@ -45,9 +48,19 @@ export function parseKinds(attribute: string | null | undefined): string[] {
 export const VISIBILITIES = ['just-me', 'counted', 'circle'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-/** The circle when there is a circle and storage others can read; otherwise just me. */
-export function defaultVisibility(circle: string, shared: boolean): Visibility {
-  return circle && shared ? 'circle' : 'just-me';
+/** True for one of {@link VISIBILITIES}. */
+export function isVisibility(value: unknown): value is Visibility {
+  return (VISIBILITIES as readonly unknown[]).includes(value);
+}
+
+/**
+ * Who sees a new check-in unless the person chooses: `just-me`, so nothing leaves for others
+ * unless the reader chooses. A site may set another default (`setting`, e.g. from a
+ * `default-visibility` attribute), used only with a circle on storage others can read; an
+ * unknown setting counts as `just-me`.
+ */
+export function defaultVisibility(circle: string, shared: boolean, setting?: string | null): Visibility {
+  return circle && shared && isVisibility(setting) ? setting : 'just-me';
 }
 
 /** Whether `viewerId` may see a check-in at all: their own, or one that isn't just for its person. */
@@ -324,6 +337,82 @@ export function summariseCircle(
         named: forKind.filter((entry): entry is NamedEntry => entry.named).sort(byRoomThenName),
         total: groupTotal(forKind.length, minGroup),
       };
+    }),
+  };
+}
+
+// ── The circle's aggregate (what the server sends everyone) ─────────────────────────────
+
+/** The levels with room, each a figure of the aggregate. */
+export type RoomLevel = Exclude<CapacityLevel, 'resting'>;
+export const ROOM_LEVELS: readonly RoomLevel[] = ['a-little', 'some', 'plenty'];
+
+/** The figures of one kind of support. */
+export interface KindAggregate {
+  kind: string;
+  /** People with room for this kind; `null` when fewer than `minGroup` stand behind it. */
+  withRoom: number | null;
+  /** People with room for this kind at each level; `null` when fewer than `minGroup`. */
+  levels: Record<RoomLevel, number | null>;
+}
+
+/** The circle's capacity as figures only: no person, id, name or note. */
+export interface CircleAggregate {
+  circle: string;
+  /** The group size the figures were made with (at least {@link MIN_GROUP_FLOOR}). */
+  minGroup: number;
+  /** People with room for anything; `null` when fewer than `minGroup`. */
+  withRoom: number | null;
+  kinds: KindAggregate[];
+}
+
+/**
+ * The circle's capacity as figures safe to show every member, computed where the check-ins
+ * are (the server, or the browser in browser-only mode). The rules:
+ *
+ * - Only check-ins of `circle` that hold at `now` and are not `just-me`; the newest per person.
+ * - A figure counts people: with room at all, with room for a kind, with room for a kind at a level.
+ * - People who chose `circle` (named) are counted in every figure they belong to.
+ * - Counted-only people are added to a figure only when at least `minGroup` counted-only people
+ *   stand behind that same figure; otherwise they are left out of it silently. So a figure never
+ *   differs from the number of named people in it by fewer than `minGroup`, and comparing a
+ *   figure with the named list, or two figures, never isolates one counted-only person.
+ * - A figure is shown (not `null`) only when at least `minGroup` distinct people stand behind it.
+ * - `minGroup` is raised to {@link MIN_GROUP_FLOOR} (and to a whole number) whatever is asked.
+ *
+ * Only `options.kinds` are reported, in that order.
+ */
+export function aggregateCircle(
+  checkIns: readonly CheckIn[],
+  options: { circle: string; kinds: readonly string[]; minGroup: number; now: Date },
+): CircleAggregate {
+  const minGroup = minGroupOf(options.minGroup);
+  const newest = new Map<string, CheckIn>();
+  for (const checkIn of checkIns) {
+    if (checkIn.circle !== options.circle || checkIn.visibility === 'just-me') continue;
+    if (!isActive(checkIn, options.now)) continue;
+    const held = newest.get(checkIn.personId);
+    if (!held || held.updatedAt < checkIn.updatedAt) newest.set(checkIn.personId, checkIn);
+  }
+  const withRoom = [...newest.values()].filter((c) => hasRoom(c.level));
+  const figure = (people: readonly CheckIn[]): number | null => {
+    let named = 0;
+    let counted = 0;
+    for (const person of people)
+      if (person.visibility === 'circle') named++;
+      else counted++;
+    const total = named + (counted >= minGroup ? counted : 0);
+    return total >= minGroup ? total : null;
+  };
+  return {
+    circle: options.circle,
+    minGroup,
+    withRoom: figure(withRoom),
+    kinds: options.kinds.map((kind) => {
+      const forKind = withRoom.filter((c) => c.kinds.includes(kind));
+      const levels = {} as Record<RoomLevel, number | null>;
+      for (const level of ROOM_LEVELS) levels[level] = figure(forKind.filter((c) => c.level === level));
+      return { kind, withRoom: figure(forKind), levels };
     }),
   };
 }

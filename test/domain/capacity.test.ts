@@ -63,10 +63,20 @@ describe('capacity rules', () => {
   });
 
   describe('visibility', () => {
-    it('defaults to the circle only with a circle and shared storage', () => {
-      expect(defaultVisibility('maple', true)).to.equal('circle');
+    it('defaults to just me, even with a circle on shared storage', () => {
+      expect(defaultVisibility('maple', true)).to.equal('just-me');
       expect(defaultVisibility('maple', false)).to.equal('just-me');
       expect(defaultVisibility('', true)).to.equal('just-me');
+    });
+
+    it('takes the site’s default only with a circle on shared storage, and only a known one', () => {
+      expect(defaultVisibility('maple', true, 'circle')).to.equal('circle');
+      expect(defaultVisibility('maple', true, 'counted')).to.equal('counted');
+      expect(defaultVisibility('maple', true, 'just-me')).to.equal('just-me');
+      expect(defaultVisibility('maple', false, 'circle')).to.equal('just-me');
+      expect(defaultVisibility('', true, 'circle')).to.equal('just-me');
+      for (const odd of ['everyone', 'Circle', '', null, undefined])
+        expect(defaultVisibility('maple', true, odd)).to.equal('just-me');
     });
 
     it('never shows a just-me check-in to anyone else', () => {

@@ -79,8 +79,10 @@ const localDate = (day: string): Date => {
  * so that asks spread out; and notice your own pattern over the last 14 days.
  *
  * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
- * pattern in `check-in-history`, and "I asked" records in `asks`. A check-in marked "just me"
- * is never shown to anyone else; a counted-only one appears in totals, never with a name; and
+ * pattern in `check-in-history`, and "I asked" records in `asks`. A new check-in is "just me"
+ * unless the person (or the site, with `default-visibility`) chooses otherwise, and the form
+ * says under the choice exactly what others get. A check-in marked "just me" is never shown to
+ * anyone else; a counted-only one appears in totals, never with a name; and
  * no total is shown for fewer than `min-group` people.
  *
  * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
@@ -134,6 +136,13 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   /** The kinds of support, comma-separated (lowercase letters, digits, hyphens). */
   @property() kinds = 'listening,practical,hosting';
+
+  /**
+   * Who sees a new check-in until the person chooses: `just-me` (the default: nothing is shared
+   * unless the person chooses), `counted` or `circle`. Used only with a `circle` on storage others
+   * can read; any other value counts as `just-me`.
+   */
+  @property({ attribute: 'default-visibility' }) defaultVisibility: Visibility = 'just-me';
 
   /** The smallest group a total is shown for, so nobody can be singled out from a number. */
   @property({ attribute: 'min-group', type: Number }) minGroup = 3;
@@ -208,7 +217,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   get #visibility(): Visibility {
     if (!this.#circle) return 'just-me';
-    return this.draft.visibility ?? defaultVisibility(this.#circle, this.storage.status.shared);
+    return (
+      this.draft.visibility ??
+      defaultVisibility(this.#circle, this.storage.status.shared, this.defaultVisibility)
+    );
   }
 
   get #me(): string {
@@ -508,11 +520,12 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
         </fieldset>
         ${
           this.#circle
-            ? html`<fieldset part="visibility" ?disabled=${disabled}>
+            ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
                 <legend>${t.visibilityLegend}</legend>
                 <div class="choices">
                   ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
                 </div>
+                <p class="hint" id="visibility-hint">${t.whatLeaves(this.#visibility)}</p>
               </fieldset>`
             : nothing
         }

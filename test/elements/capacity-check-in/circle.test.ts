@@ -44,12 +44,36 @@ async function busyCircle(store: MemoryStore): Promise<void> {
 }
 
 describe('<tend-capacity-check-in>: the circle', () => {
-  it('defaults to the circle on shared storage', async () => {
+  it('defaults to just me on shared storage, and says what stays with the person', async () => {
     const el = await mount({ adapter: new SharedMemoryAdapter({ community: 'street', author: 'me' }) });
-    expect(control(el, 'My circle').checked).to.equal(true);
-    expect(el.value).to.equal(null);
+    expect(control(el, 'Just me').checked).to.equal(true);
+    expect(text(el, 'visibility')).to.contain(
+      'Stays with you: saved for you only, nobody else in the circle sees it.',
+    );
     await click(el, control(el, 'Some'));
-    expect(el.value!.visibility).to.equal('circle');
+    expect(el.value!.visibility).to.equal('just-me');
+    await click(el, control(el, 'Count me, don’t name me'));
+    expect(text(el, 'visibility')).to.contain(
+      'Only added into the circle’s totals once enough people are counted; your name and note are not shared.',
+    );
+    await click(el, control(el, 'My circle'));
+    expect(text(el, 'visibility')).to.contain('Your name, room and note are shown to the circle.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the site’s default-visibility on shared storage, and only a known one', async () => {
+    const shared = () => new SharedMemoryAdapter({ community: 'street', author: 'me' });
+    const circle = await mount({ adapter: shared(), defaultVisibility: 'circle' });
+    expect(control(circle, 'My circle').checked).to.equal(true);
+    await click(circle, control(circle, 'Some'));
+    expect(circle.value!.visibility).to.equal('circle');
+    const counted = await mount({ adapter: shared(), defaultVisibility: 'counted' });
+    expect(control(counted, 'Count me, don’t name me').checked).to.equal(true);
+    const odd = await mount({ adapter: shared(), defaultVisibility: 'everyone' });
+    expect(control(odd, 'Just me').checked).to.equal(true);
+    // On storage nobody else reads, a site's default shares nothing either.
+    const local = await mount({ defaultVisibility: 'circle' });
+    expect(control(local, 'Just me').checked).to.equal(true);
   });
 
   it('shows who has room per kind, never naming counted-only people, and hides small totals', async () => {
@@ -104,7 +128,12 @@ describe('<tend-capacity-check-in>: the circle', () => {
     });
     await click(el, control(el, 'Some'));
     await click(el, control(el, 'Hosting'));
+    // Saved as it starts (just me): not part of the circle's view.
     await click(el, button(el, 'Save my check-in'));
+    expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
+    expect(text(el, 'summary')).to.equal('3 people have room right now.');
+    await click(el, control(el, 'My circle'));
+    await click(el, button(el, 'Update my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: You');
     expect(text(el, 'summary')).to.equal('4 people have room right now.');
     await click(el, control(el, 'Just me'));

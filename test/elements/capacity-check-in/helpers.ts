@@ -1,5 +1,6 @@
 /** Shared set-up of the <tend-capacity-check-in> tests: a clock, people on one store, finding controls. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/provider/index.js';
 import '../../../src/elements/capacity-check-in/index.js';
 import type { TendCapacityCheckIn } from '../../../src/elements/capacity-check-in/index.js';
@@ -39,6 +40,8 @@ export interface MountOptions {
   circle?: string;
   clock?: Clock;
   minGroup?: number;
+  /** The `default-visibility` attribute; unset when absent. */
+  defaultVisibility?: string;
   lang?: string;
 }
 
@@ -51,6 +54,7 @@ export async function mount(options: MountOptions = {}): Promise<TendCapacityChe
       <tend-capacity-check-in
         circle=${options.circle ?? 'maple'}
         min-group=${options.minGroup ?? 3}
+        default-visibility=${ifDefined(options.defaultVisibility)}
         .now=${clock.now}
       ></tend-capacity-check-in>
     </tend-provider>
