@@ -7,12 +7,14 @@
  *   GET    /v1/:community/:collection/:id          → record | 404
  *   PUT    /v1/:community/:collection/:id          body {"value":…}, If-Match: <rev> (absent: create)
  *   DELETE /v1/:community/:collection/:id          If-Match: <rev> (absent: whatever is there)
+ *   POST   /v1/:community/:collection/:id/ops      a named operation (claim, …, count), see routes/operations.ts
+ *   GET    /v1/:community/aggregates/circle?circle=…&kinds=a,b   the circle's figures (routes/aggregates.ts)
  *   GET    /v1/:community/:collection/events       text/event-stream
  *   GET    /v1/:community/events?collections=a,b   one stream for several collections (added)
  *   POST   /dev/token                              --dev only: {"sub","name","role"} → {"token"}
  *
- * Writes may carry `Idempotency-Key`: the same key from the same person within a day gets the
- * first answer again instead of a second write.
+ * Writes may carry `Idempotency-Key`: the same key from the same person within a day, on the
+ * same request, gets the first answer again instead of a second write (another request: 422).
  *
  * Here: `startServer` (database, rules, caches, feed, listen, close) and `buildApp`, which only
  * wires middleware/ (one module per concern) and mounts routes/ (one module per route group).
@@ -38,6 +40,9 @@ import { Rules } from './rights.js';
 import { devRoutes } from './routes/dev.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { operationRoutes } from './routes/operations.js';
+import { aggregateRoutes } from './routes/aggregates.js';
+import { CircleAggregates } from './aggregates.js';
 import { recordRoutes } from './routes/records.js';
 
 export interface TendServer {
@@ -178,8 +183,19 @@ export function buildApp(deps: AppDeps): Hono<Env> {
 
   app.route('/', healthRoutes(state));
   if (config.dev && deps.devSecret) app.route('/', devRoutes(config, deps.devSecret, limit));
-  // Events first: `/v1/:community/events` must win over `/v1/:community/:collection`.
+  // The circle's figures run on their own clock and stop with the feed's streams.
+  const aggregates = new CircleAggregates({
+    db: deps.db,
+    feed: deps.feed,
+    logger,
+    minGroup: config.minGroup,
+    intervalMs: config.aggregateIntervalMs,
+  });
+  deps.feed.onClose(() => aggregates.close());
+  // Events and aggregates first: `/v1/:community/events` must win over `/v1/:community/:collection`.
   app.route('/v1/:community', eventRoutes({ ...deps, auth }));
+  app.route('/v1/:community', aggregateRoutes({ aggregates, auth }));
+  app.route('/v1/:community', operationRoutes({ ...deps, auth, limit }));
   app.route('/v1/:community', recordRoutes({ ...deps, auth, limit }));
   return app;
 }

@@ -68,6 +68,7 @@ function identityOf(payload: JWTPayload): Identity {
     id: sub,
     name: typeof name === 'string' && name.length <= MAX_ID ? name : undefined,
     moderator: role === 'moderator',
+    expiresAt: payload.exp * 1000,
   };
 }
 

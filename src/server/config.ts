@@ -52,6 +52,10 @@ export interface ServerConfig {
   rateLimit: false | { perIdentity: RateLimit; perAddress: RateLimit };
   /** Take the client address from X-Forwarded-For (behind a reverse proxy only). */
   trustProxy: boolean;
+  /** The smallest group a circle's figure describes (--min-group, TEND_MIN_GROUP). Default and floor 3. */
+  minGroup: number;
+  /** How often the circle's figures are made again (TEND_AGGREGATE_INTERVAL_MS). Default 30 s. */
+  aggregateIntervalMs: number;
   /** How long a shutdown waits for requests in flight. Default 10 s. */
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
@@ -75,6 +79,8 @@ export function defaultConfig(): ServerConfig {
     openCollections: [],
     rateLimit: { perIdentity: { burst: 30, perMinute: 120 }, perAddress: { burst: 200, perMinute: 1200 } },
     trustProxy: false,
+    minGroup: 3,
+    aggregateIntervalMs: 30_000,
     shutdownTimeoutMs: 10_000,
     logLevel: 'info',
   };
@@ -111,6 +117,7 @@ export const USAGE = `Usage: tend-server [options]
   --host ADDR       address to listen on (HOST, default 0.0.0.0; 127.0.0.1 with --dev)
   --data DIR        embedded database folder (TEND_DATA_DIR, default ./tend-data)
   --dev             local demo mode: mints tokens at POST /dev/token. INSECURE.
+  --min-group N     fewest people a circle's figure may describe (TEND_MIN_GROUP, default 3, never lower)
   --help            show this help
 
 Environment:
@@ -128,6 +135,7 @@ Environment:
   TEND_RATE_LIMIT_ADDRESS   writes per address (default 200/1200) or off
   TEND_TRUST_PROXY=1        read the client address from X-Forwarded-For
   TEND_POOL_SIZE            PostgreSQL connections (default 10)
+  TEND_AGGREGATE_INTERVAL_MS  how often the circle's figures are made again (default 30000)
   TEND_LOG_LEVEL            debug, info, warn, error or silent (default info)
 `;
 
@@ -145,6 +153,7 @@ export function loadConfig(
         host: { type: 'string' },
         data: { type: 'string' },
         dev: { type: 'boolean' },
+        'min-group': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -199,6 +208,11 @@ export function loadConfig(
             perAddress: perAddress || { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER },
           };
   }
+  const minGroup = flags['min-group'] ?? env.TEND_MIN_GROUP;
+  // Never below 3, whatever is asked: a smaller group could single someone out.
+  if (minGroup !== undefined) config.minGroup = Math.max(3, integer('--min-group', minGroup, 1));
+  if (env.TEND_AGGREGATE_INTERVAL_MS)
+    config.aggregateIntervalMs = integer('TEND_AGGREGATE_INTERVAL_MS', env.TEND_AGGREGATE_INTERVAL_MS, 10);
   config.trustProxy = env.TEND_TRUST_PROXY === '1' || env.TEND_TRUST_PROXY === 'true';
   if (env.TEND_LOG_LEVEL) {
     if (!isLogLevel(env.TEND_LOG_LEVEL))

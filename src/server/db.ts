@@ -169,8 +169,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 // Schema
 
 /**
- * Records, and the log of every change with the record as it was written (`record`, JSON text;
- * NULL for a remove). A change's place in the log is (tx, seq): `tx` is the
+ * Records, and the log of every change (which record, not its value: see migration 2). A change's place in the log is (tx, seq): `tx` is the
  * id of the transaction that wrote it, so a reader that only takes rows whose transaction is
  * older than every transaction still running never skips one that commits late (sequence
  * numbers alone are handed out before commit, and commits finish in any order).
@@ -216,6 +215,28 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
         PRIMARY KEY (actor, key)
       )`,
       `CREATE TABLE tend_meta (key text PRIMARY KEY, value text NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'privacy: a log without values, idempotency bound to its request, count marks',
+    statements: [
+      // The log keeps which record changed, not what it said; readers join the record as it is now.
+      `ALTER TABLE tend_changes DROP COLUMN record`,
+      // Whether the version before and after a change was seen by anyone but its owner: a remove
+      // goes only to viewers who could have seen one.
+      `ALTER TABLE tend_changes ADD COLUMN was_public boolean NOT NULL DEFAULT false`,
+      `ALTER TABLE tend_changes ADD COLUMN is_public boolean NOT NULL DEFAULT false`,
+      // Old keys were bound to nothing but their person: forget them rather than replay them elsewhere.
+      `DELETE FROM tend_idempotency`,
+      `ALTER TABLE tend_idempotency ADD COLUMN method text NOT NULL DEFAULT ''`,
+      `ALTER TABLE tend_idempotency ADD COLUMN community text NOT NULL DEFAULT ''`,
+      `ALTER TABLE tend_idempotency ADD COLUMN collection text NOT NULL DEFAULT ''`,
+      `ALTER TABLE tend_idempotency ADD COLUMN id text NOT NULL DEFAULT ''`,
+      `ALTER TABLE tend_idempotency ADD COLUMN body_sha256 text NOT NULL DEFAULT ''`,
+      // One count per person per post: an HMAC of community, post and person under a secret in
+      // tend_meta. No person column, and the mark cannot be computed without the secret.
+      `CREATE TABLE tend_count_marks (mark text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`,
     ],
   },
 ];

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'idempotency-key-reused': 422,
   'too-large': 413,
   'rate-limited': 429,
   internal: 500,

@@ -7,15 +7,23 @@
  * Writes here wake the other processes with at most one NOTIFY every few milliseconds, sent after
  * the writes committed; a slow poll catches anything a lost notification would have missed.
  *
- * A position in the log is `<tx>-<seq>` (see db.ts). The reader only takes changes whose
- * transaction is older than every transaction still running, so a change that commits late is
- * never skipped; each SSE event carries its position as `id:`, and a client that reconnects with
- * `Last-Event-ID` gets from the log exactly the changes after it.
+ * The log says which records changed, never what they said: each event carries the record as it
+ * is NOW, filtered by the viewer's rights now. A viewer who may not see a record gets nothing
+ * about it, not even a `remove`, unless a version they could see existed (the log keeps whether
+ * each version was seen by others) or it is theirs.
+ *
+ * A position in the log is `<tx>-<seq>` (see db.ts); event ids are `<log id>.<tx>-<seq>`, the log
+ * id being random per database, so an id from another database is not mistaken for a place in
+ * this one. The reader only takes changes whose transaction is older than every transaction
+ * still running, so a change that commits late is never skipped; a client that reconnects with
+ * `Last-Event-ID` gets the present state of each record changed after it, once, or `reset` when
+ * the id is unknown, from another database, past the end, or older than the log keeps.
  */
+import { randomBytes } from 'node:crypto';
 import type { Database } from './db.js';
 import type { Logger } from './logger.js';
-import { CHANGES_CHANNEL } from './records.js';
-import { Rules, type CollectionRule, type Identity, type OutgoingRecord } from './rights.js';
+import { CHANGES_CHANNEL, metaValue, recordJson } from './records.js';
+import { shownJson, type CollectionRule, type Identity, type Rules } from './rights.js';
 
 /** A place in the changes log. */
 export interface Position {
@@ -32,16 +40,21 @@ export function parsePosition(text: string | null | undefined): Position | undef
 
 const after = (a: Position, b: Position): boolean => a.tx > b.tx || (a.tx === b.tx && a.seq > b.seq);
 
-/** One change as read from the log. */
+/** One change as read from the log, with the record as it is now. */
 export interface LoggedChange {
   position: Position;
   community: string;
   collection: string;
   id: string;
   kind: 'put' | 'remove';
+  /** Whose record it was at this change. */
   owner: string;
-  /** The record as this change wrote it (JSON text); null after a remove. */
-  json: string | null;
+  /** Whether the version before, and the one after, this change was seen by anyone but its owner. */
+  wasPublic: boolean;
+  isPublic: boolean;
+  /** The record as it is now (JSON text), and its owner; null when it no longer exists. */
+  current: string | null;
+  currentOwner: string | null;
 }
 
 interface LogRow {
@@ -52,7 +65,10 @@ interface LogRow {
   id: string;
   kind: 'put' | 'remove';
   owner: string;
-  json: string | null;
+  was_public: boolean;
+  is_public: boolean;
+  current: string | null;
+  current_owner: string | null;
   xmin: string;
 }
 
@@ -61,12 +77,17 @@ const BATCH = 500;
 const NOTIFY_EVERY_MS = 10;
 /** How often the log is read even without a NOTIFY (PostgreSQL): a lost one delays a change by this much at most. */
 const SAFETY_POLL_MS = 1000;
+/** Longest a timer may wait in Node (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The next changes after a position, each with the record as that change wrote it. */
+/** The next changes after a position, each with its record as it is now. */
 const LOG_QUERY = (filter: string) => `
-  SELECT c.tx::text AS tx, c.seq::text AS seq, c.community, c.collection, c.id, c.kind, c.owner, c.record AS json,
+  SELECT c.tx::text AS tx, c.seq::text AS seq, c.community, c.collection, c.id, c.kind, c.owner,
+    c.was_public, c.is_public,
+    CASE WHEN r.id IS NULL THEN NULL ELSE ${recordJson('r')} END AS current, r.owner AS current_owner,
     (SELECT pg_snapshot_xmin(pg_current_snapshot()))::text AS xmin
   FROM tend_changes c
+  LEFT JOIN tend_records r ON r.community = c.community AND r.collection = c.collection AND r.id = c.id
   WHERE (c.tx, c.seq) > ($1::xid8, $2::bigint) ${filter}
   ORDER BY c.tx, c.seq
   LIMIT ${BATCH}`;
@@ -79,7 +100,10 @@ function toChange(row: LogRow): LoggedChange {
     id: row.id,
     kind: row.kind,
     owner: row.owner,
-    json: row.json,
+    wasPublic: row.was_public === true || (row.was_public as unknown) === 't',
+    isPublic: row.is_public === true || (row.is_public as unknown) === 't',
+    current: row.current,
+    currentOwner: row.current_owner,
   };
 }
 
@@ -101,6 +125,32 @@ async function readLog(db: Database, from: Position, filter = '', params: unknow
     stable.push(toChange(row));
   }
   return { stable, unsettled, full: rows.length === BATCH };
+}
+
+/** The changes of one record in a stretch of the log: what a viewer is told about it. */
+interface Touched {
+  change: LoggedChange;
+  /** Some version in the stretch was seen by others. */
+  anyPublic: boolean;
+  /** Everyone the record belonged to in the stretch. */
+  owners: Set<string>;
+}
+
+/** Folds changes into one entry per record, ordered by each record's last change. */
+function touch(into: Map<string, Touched>, changes: readonly LoggedChange[]): Map<string, Touched> {
+  for (const change of changes) {
+    const key = `${change.community}\u0000${change.collection}\u0000${change.id}`;
+    const held = into.get(key);
+    into.delete(key);
+    const owners = held?.owners ?? new Set<string>();
+    owners.add(change.owner);
+    into.set(key, {
+      change,
+      anyPublic: (held?.anyPublic ?? false) || change.wasPublic || change.isPublic,
+      owners,
+    });
+  }
+  return into;
 }
 
 const encoder = new TextEncoder();
@@ -162,6 +212,10 @@ export class ChangeFeed {
   #lastNotify = 0;
   #notifying: Promise<void> = Promise.resolve();
   #closed = false;
+  /** This database's log id: the prefix of every event id. */
+  #logId = '';
+  readonly #listeners = new Set<(change: LoggedChange) => void>();
+  readonly #closers: (() => void)[] = [];
 
   constructor(options: ChangeFeedOptions) {
     this.#db = options.db;
@@ -180,8 +234,38 @@ export class ChangeFeed {
     return this.#clients.size;
   }
 
+  /** Calls `listener` for every change read from the log (after the list caches). Returns the unsubscribe function. */
+  onChange(listener: (change: LoggedChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` when the feed closes (things that send on its streams stop then). */
+  onClose(listener: () => void): void {
+    this.#closers.push(listener);
+  }
+
+  /** Sends one event that names no record (e.g. `aggregate`) to every stream of a community. */
+  sendToCommunity(community: string, event: string, data: string): void {
+    const bytes = frame({ event, data });
+    for (const client of this.#clients) if (client.community === community) client.send(bytes);
+  }
+
+  /** An event id for a position: `<log id>.<tx>-<seq>`. */
+  #eventId(position: Position): string {
+    return `${this.#logId}.${formatPosition(position)}`;
+  }
+
+  /** The position an event id names in this log, or undefined (another log, an old format, nonsense). */
+  #parseEventId(text: string): Position | undefined {
+    const dot = text.indexOf('.');
+    if (dot < 0 || text.slice(0, dot) !== this.#logId) return undefined;
+    return parsePosition(text.slice(dot + 1));
+  }
+
   /** Starts reading from the log's present and listening for other processes. */
   async start(): Promise<void> {
+    this.#logId = await metaValue(this.#db, 'log_id', () => randomBytes(6).toString('hex'));
     const rows = await this.#db.query<{ xmin: string }>(
       'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
     );
@@ -263,7 +347,10 @@ export class ChangeFeed {
       const from = this.#position;
       if (stable.length) {
         this.#position = stable[stable.length - 1]!.position;
-        for (const change of stable) this.#onChange?.(change);
+        for (const change of stable) {
+          this.#onChange?.(change);
+          for (const listener of this.#listeners) listener(change);
+        }
         this.#fanOut(stable, from);
       }
       if (full && stable.length) continue;
@@ -296,16 +383,22 @@ export class ChangeFeed {
     }
   }
 
-  /** Sends `changes` to one client, as that client's viewer may see them. */
+  /** Sends `changes` to one client: each record's present state, as that client's viewer may see it now. */
   #deliver(client: Client, changes: LoggedChange[]): void {
-    for (const change of changes) {
-      if (change.community !== client.community) continue;
-      if (client.collections && !client.collections.has(change.collection)) continue;
+    const mine = changes.filter(
+      (c) =>
+        c.community === client.community && (!client.collections || client.collections.has(c.collection)),
+    );
+    if (mine.length) this.#deliverTouched(client, touch(new Map(), mine));
+  }
+
+  #deliverTouched(client: Client, touched: Map<string, Touched>): void {
+    for (const { change, anyPublic, owners } of touched.values()) {
       const rule = this.#rules.get(change.collection);
-      if (!rule || !Rules.mayRead(rule, change.owner, client.viewer)) continue;
-      const data = eventData(rule, change, client.viewer);
+      if (!rule) continue;
+      const data = eventData(rule, change, client.viewer, anyPublic || owners.has(client.viewer?.id ?? ''));
       if (data === undefined) continue;
-      if (!client.send(frame({ id: formatPosition(change.position), data }))) return;
+      if (!client.send(frame({ id: this.#eventId(change.position), data }))) return;
     }
   }
 
@@ -315,8 +408,10 @@ export class ChangeFeed {
 
   /**
    * Opens an event stream for one client. `lastEventId` resumes after that position; without it
-   * the stream starts at this process's present. A position older than what the log still keeps
-   * gets a `reset` event: the client should read the whole collection again.
+   * the stream starts at this process's present. An id this log does not know (another database,
+   * an old format, past the end) or older than what the log still keeps gets a `reset` event: the
+   * client should read the whole collection again. The stream ends when the viewer's token
+   * expires, so the client reconnects with a fresh one.
    */
   connect(options: {
     community: string;
@@ -325,16 +420,17 @@ export class ChangeFeed {
     lastEventId?: string | undefined;
     signal?: AbortSignal | undefined;
   }): ReadableStream<Uint8Array> {
-    const resumeFrom = options.lastEventId ? parsePosition(options.lastEventId) : undefined;
+    const resumeFrom = options.lastEventId ? this.#parseEventId(options.lastEventId) : undefined;
     const start = resumeFrom ?? this.#position;
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let open = true;
+    let expiry: ReturnType<typeof setTimeout> | undefined;
     const client: Client = {
       community: options.community,
       collections: options.collections,
       viewer: options.viewer,
       position: start,
-      live: resumeFrom === undefined || !after(this.#position, resumeFrom),
+      live: resumeFrom === undefined,
       send: (bytes) => {
         if (!open) return false;
         if ((controller.desiredSize ?? 0) < -this.#maxBuffered) {
@@ -349,6 +445,7 @@ export class ChangeFeed {
       close: () => {
         if (!open) return;
         open = false;
+        clearTimeout(expiry);
         this.#clients.delete(client);
         try {
           controller.close();
@@ -364,48 +461,73 @@ export class ChangeFeed {
       },
       cancel: () => {
         open = false;
+        clearTimeout(expiry);
         this.#clients.delete(client);
       },
     });
     options.signal?.addEventListener('abort', () => client.close(), { once: true });
+    const expiresAt = options.viewer?.expiresAt;
+    if (expiresAt !== undefined)
+      expiry = setTimeout(() => client.close(), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
+    expiry?.unref?.();
     this.#clients.add(client);
     if (options.lastEventId && !resumeFrom) {
       client.send(frame({ event: 'reset', data: '{"reason":"unknown-position"}' }));
-      client.send(frame({ event: 'ready', id: formatPosition(start), data: '{}' }));
+      client.send(frame({ event: 'ready', id: this.#eventId(start), data: '{}' }));
     } else if (client.live) {
-      client.send(frame({ event: 'ready', id: formatPosition(start), data: '{}' }));
+      client.send(frame({ event: 'ready', id: this.#eventId(start), data: '{}' }));
     } else {
       void this.#enqueue(() => this.#catchUp(client));
     }
     return stream;
   }
 
-  /** Sends a resumed client what it missed, from the log, then lets it follow live changes. */
+  /** Whether a position lies past the end of the log: no client was ever given it. */
+  async #pastTheEnd(position: Position): Promise<boolean> {
+    const rows = await this.#db.query<{ xmin: string; last: string; called: boolean | string }>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, last_value::text AS last, is_called AS called
+       FROM tend_change_seq`,
+    );
+    const row = rows[0]!;
+    const lastSeq = row.called === true || row.called === 't' ? BigInt(row.last) : 0n;
+    // Ids handed out are of settled changes (tx below the oldest running one) or `ready` positions.
+    return position.tx > BigInt(row.xmin) || position.seq > lastSeq;
+  }
+
+  /** Sends a resumed client the present state of each record changed since, then lets it follow live changes. */
   async #catchUp(client: Client): Promise<void> {
     try {
       const pruned = await this.#db.query<{ value: string }>(
         "SELECT value FROM tend_meta WHERE key = 'pruned_through'",
       );
       const prunedThrough = parsePosition(pruned[0]?.value);
-      if (prunedThrough && after(prunedThrough, client.position)) {
-        client.send(frame({ event: 'reset', data: '{"reason":"too-old"}' }));
+      if (
+        (prunedThrough && after(prunedThrough, client.position)) ||
+        (await this.#pastTheEnd(client.position))
+      ) {
+        client.send(frame({ event: 'reset', data: '{"reason":"unknown-position"}' }));
         client.position = this.#position;
       }
       const until = this.#position;
-      while (after(until, client.position)) {
+      const touched = new Map<string, Touched>();
+      let read = client.position;
+      while (after(until, read)) {
         const { stable } = await readLog(
           this.#db,
-          client.position,
+          read,
           'AND c.community = $3 AND (c.tx, c.seq) <= ($4::xid8, $5::bigint)',
           [client.community, until.tx.toString(), until.seq.toString()],
         );
         if (!stable.length) break;
-        this.#deliver(client, stable);
-        client.position = stable[stable.length - 1]!.position;
+        const wanted = stable.filter((c) => !client.collections || client.collections.has(c.collection));
+        touch(touched, wanted);
+        read = stable[stable.length - 1]!.position;
       }
+      // Once per record, as it is now: a record changed twice since is sent once.
+      this.#deliverTouched(client, touched);
       if (after(until, client.position)) client.position = until;
       client.live = true;
-      client.send(frame({ event: 'ready', id: formatPosition(client.position), data: '{}' }));
+      client.send(frame({ event: 'ready', id: this.#eventId(client.position), data: '{}' }));
     } catch (error) {
       this.#logger.error('catching up an event stream failed', { error });
       client.close();
@@ -415,6 +537,7 @@ export class ChangeFeed {
   /** Ends every stream (clients reconnect, to this process or another) and stops reading. */
   close(): void {
     this.#closed = true;
+    for (const closer of this.#closers.splice(0)) closer();
     clearInterval(this.#heartbeat);
     clearInterval(this.#safetyPoll);
     clearTimeout(this.#retry);
@@ -422,20 +545,19 @@ export class ChangeFeed {
   }
 }
 
-/** The `data:` of one change for one viewer, or undefined when they may not see it. */
+/**
+ * The `data:` of one record's change for one viewer: the record as it is now when they may see
+ * it; a `remove` when they may not but could see a version (`couldSee`); otherwise nothing.
+ */
 function eventData(
   rule: CollectionRule,
   change: LoggedChange,
   viewer: Identity | undefined,
+  couldSee: boolean,
 ): string | undefined {
-  const head = `{"type":"${change.kind}","collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}`;
-  if (change.kind === 'remove') return `${head}}`;
-  if (change.json === null) return undefined;
-  if (!rule.view) return `${head},"record":${change.json}}`;
-  const record = JSON.parse(change.json) as OutgoingRecord;
-  const shown = rule.view(record, change.owner, viewer);
-  // No longer visible to this viewer (a check-in turned "just me"): gone from their view.
-  if (!shown)
-    return `{"type":"remove","collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}}`;
-  return `${head},"record":${shown === record ? change.json : JSON.stringify(shown)}}`;
+  const head = `"collection":${JSON.stringify(change.collection)},"id":${JSON.stringify(change.id)}`;
+  const shown =
+    change.current === null ? undefined : shownJson(rule, change.current, change.currentOwner ?? '', viewer);
+  if (shown !== undefined) return `{"type":"put",${head},"record":${shown}}`;
+  return couldSee ? `{"type":"remove",${head}}` : undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * Record reads and writes in SQL. Each write is ONE statement: the compare-and-set on the
- * record, its row in the changes log (with the record as it now is, so a client that resumes
- * gets every change it missed, in order) and the idempotency entry commit together or not at
- * all, in one round trip. The database builds the JSON that goes out. Other processes are woken
+ * record, its row in the changes log (which record changed and whether its versions before and
+ * after were seen by others, never what it said: a client that resumes gets the present state of
+ * each record) and the idempotency entry commit together or not at all, in one round trip. The database builds the JSON that goes out. Other processes are woken
  * after the commit (see ChangeFeed.announce): a NOTIFY inside every write would serialise the
  * commits and halve what PostgreSQL can write.
  */
@@ -19,7 +19,7 @@ export interface RecordKey {
 export const CHANGES_CHANNEL = 'tend_changes';
 
 /** A record as JSON text in the public shape {id, rev, value, author, updatedAt}. */
-const recordJson = (t: string) =>
+export const recordJson = (t: string) =>
   `json_build_object('id', ${t}.id, 'rev', ${t}.rev, 'value', ${t}.value, 'author', ${t}.author, ` +
   `'updatedAt', to_char(${t}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text`;
 
@@ -72,43 +72,70 @@ export async function listRows(db: Queryable, community: string, collection: str
   );
 }
 
+/** An idempotency key and the request it was sent with: the same key answers only the same request. */
 export interface Idempotency {
   actor: string;
   key: string;
+  method: string;
+  /** SHA-256 of the request body, hex. */
+  bodyHash: string;
 }
 
-/** A response stored for an idempotency key, replayed when the same write comes again. */
+/** A response stored for an idempotency key, and the request it answered. */
 export interface StoredResponse {
   status: number;
   body: string | null;
+  method: string;
+  community: string;
+  collection: string;
+  id: string;
+  bodyHash: string;
 }
 
 export async function findResponse(db: Queryable, idem: Idempotency): Promise<StoredResponse | undefined> {
-  const rows = await db.query<{ status: number; body: string | null }>(
-    'SELECT status, body FROM tend_idempotency WHERE actor = $1 AND key = $2',
+  const rows = await db.query<StoredResponse & { body_sha256: string }>(
+    `SELECT status, body, method, community, collection, id, body_sha256 FROM tend_idempotency WHERE actor = $1 AND key = $2`,
     [idem.actor, idem.key],
   );
   const row = rows[0];
-  return row ? { status: Number(row.status), body: row.body } : undefined;
+  return row
+    ? {
+        status: Number(row.status),
+        body: row.body,
+        method: row.method,
+        community: row.community,
+        collection: row.collection,
+        id: row.id,
+        bodyHash: row.body_sha256,
+      }
+    : undefined;
 }
 
-/** Logs the change of each row of `w` (`record`: its JSON, or NULL after a remove). */
-const logChange = (kind: 'put' | 'remove', record: string) =>
+/**
+ * Logs the change of each row of `w`: which record, its revision and owner, and whether the
+ * version before ($w) and after ($p) it were seen by anyone but the owner; never the value.
+ */
+const logChange = (kind: 'put' | 'remove', w: string, p: string) =>
   `c AS (
-    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, record)
-    SELECT w.community, w.collection, w.id, '${kind}', w.rev, w.owner, ${record} FROM w
-    RETURNING seq, record
+    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, was_public, is_public)
+    SELECT w.community, w.collection, w.id, '${kind}', w.rev, w.owner, ${w}::boolean, ${p}::boolean FROM w
+    RETURNING seq
   )`;
 
-/** Stores the response for an idempotency key ($a: actor, $k: key; no key: nothing stored). */
-const remember = (status: string, a: string, k: string) =>
+/**
+ * Stores the response for an idempotency key with the request it answers ($a: actor, $k: key,
+ * $m: method, $h: body hash; no key: nothing stored).
+ */
+const remember = (status: string, body: string, a: string, k: string, m: string, h: string) =>
   `i AS (
-    INSERT INTO tend_idempotency (actor, key, status, body)
-    SELECT ${a}::text, ${k}::text, ${status}, c.record FROM c WHERE ${k}::text IS NOT NULL
+    INSERT INTO tend_idempotency (actor, key, method, community, collection, id, body_sha256, status, body)
+    SELECT ${a}::text, ${k}::text, ${m}::text, w.community, w.collection, w.id, ${h}::text, ${status}, ${body} FROM w
+    WHERE ${k}::text IS NOT NULL
   )`;
 
 /** Builds the write statement once (the same text each time, so its prepared plan is reused). */
 function putSql(create: boolean): string {
+  // `author` is who created the record: an update never changes it.
   const write = create
     ? `w AS (
         INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at)
@@ -118,14 +145,16 @@ function putSql(create: boolean): string {
       )`
     : `w AS (
         UPDATE tend_records AS r
-        SET rev = r.rev + 1, value = $4::json, author = $5, updated_at = now()
-        WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $8
+        SET rev = r.rev + 1, value = $4::json, updated_at = now()
+        WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $12
+          -- The writer ($5) is not stored: named so both statements take the same parameters.
+          AND $5::text IS NOT NULL
         RETURNING r.*
       )`;
   return `WITH ${write},
-    ${logChange('put', recordJson('w'))},
-    ${remember(create ? '201' : '200', '$6', '$7')}
-    SELECT c.record AS json, (SELECT rev FROM w) AS rev, c.seq::text AS seq FROM c`;
+    ${logChange('put', '$8', '$9')},
+    ${remember(create ? '201' : '200', recordJson('w'), '$6', '$7', '$10', '$11')}
+    SELECT ${recordJson('w')} AS json, w.rev, c.seq::text AS seq FROM w, c`;
 }
 
 const CREATE_SQL = putSql(true);
@@ -136,11 +165,8 @@ const REMOVE_SQL = `WITH w AS (
       WHERE r.community = $1 AND r.collection = $2 AND r.id = $3 AND r.rev = $4
       RETURNING r.*
     ),
-    ${logChange('remove', 'NULL::text')},
-    i AS (
-      INSERT INTO tend_idempotency (actor, key, status, body)
-      SELECT $5::text, $6::text, 204, NULL FROM c WHERE $6::text IS NOT NULL
-    )
+    ${logChange('remove', '$7', 'false')},
+    ${remember('204', 'NULL', '$5', '$6', '$8', '$9')}
     SELECT c.seq::text AS seq FROM c`;
 
 export interface PutResult {
@@ -170,6 +196,10 @@ export async function putRecord(
     input.actor,
     input.idempotency?.actor ?? null,
     input.idempotency?.key ?? null,
+    input.wasPublic,
+    input.isPublic,
+    input.idempotency?.method ?? null,
+    input.idempotency?.bodyHash ?? null,
   ];
   if (!create) params.push(input.expectedRev);
   const rows = await db.query<{ json: string; rev: number; seq: string }>(sql, params);
@@ -181,7 +211,7 @@ export async function putRecord(
 export async function removeRecord(
   db: Queryable,
   key: RecordKey,
-  input: { rev: number; idempotency?: Idempotency | undefined },
+  input: { rev: number; wasPublic: boolean; idempotency?: Idempotency | undefined },
 ): Promise<string | undefined> {
   const rows = await db.query<{ seq: string }>(REMOVE_SQL, [
     key.community,
@@ -190,8 +220,63 @@ export async function removeRecord(
     input.rev,
     input.idempotency?.actor ?? null,
     input.idempotency?.key ?? null,
+    input.wasPublic,
+    input.idempotency?.method ?? null,
+    input.idempotency?.bodyHash ?? null,
   ]);
   return rows[0]?.seq;
+}
+
+/** Who a count record says wrote it: nobody. */
+export const ANONYMOUS = 'anonymous';
+
+/**
+ * Adds one to a post's count record (creating it at 1), unless `mark` (an HMAC of the person,
+ * see routes/operations.ts) was already counted: then nothing is written and undefined returned.
+ * The mark and the count commit together; neither holds the person.
+ */
+const COUNT_SQL = `WITH m AS (
+      INSERT INTO tend_count_marks (mark) VALUES ($4) ON CONFLICT (mark) DO NOTHING RETURNING mark
+    ),
+    w AS (
+      INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at)
+      SELECT $1, $2, $3, 1, json_build_object('postId', $5::text, 'count', 1), '${ANONYMOUS}', '${ANONYMOUS}', now() FROM m
+      ON CONFLICT (community, collection, id) DO UPDATE
+        SET rev = r.rev + 1, updated_at = now(),
+          value = json_build_object('postId', $5::text, 'count', coalesce((r.value->>'count')::int, 0) + 1)
+      RETURNING r.*
+    ),
+    c AS (
+      INSERT INTO tend_changes (community, collection, id, kind, rev, owner, was_public, is_public)
+      SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner, w.rev > 1, true FROM w
+      RETURNING seq
+    )
+    SELECT ${recordJson('w')} AS json, w.rev, c.seq::text AS seq FROM w, c`;
+
+export async function countOnce(
+  db: Queryable,
+  key: RecordKey,
+  input: { mark: string; postId: string },
+): Promise<PutResult | undefined> {
+  const rows = await db.query<{ json: string; rev: number; seq: string }>(COUNT_SQL, [
+    key.community,
+    key.collection,
+    key.id,
+    input.mark,
+    input.postId,
+  ]);
+  const row = rows[0];
+  return row ? { json: row.json, rev: Number(row.rev), seq: row.seq } : undefined;
+}
+
+/** A value kept in `tend_meta`, made by `make` and stored the first time it is asked for. */
+export async function metaValue(db: Queryable, key: string, make: () => string): Promise<string> {
+  await db.query('INSERT INTO tend_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+    key,
+    make(),
+  ]);
+  const rows = await db.query<{ value: string }>('SELECT value FROM tend_meta WHERE key = $1', [key]);
+  return rows[0]!.value;
 }
 
 /** Drops idempotency entries and log rows older than their keep times. */
@@ -221,8 +306,9 @@ export async function prune(
 
 /** Many puts in one statement: one round trip and one commit for all of them. */
 const BATCH_PUT_SQL = `WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
-      AS t(community, collection, id, value, actor, expected, idem_actor, idem_key)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[],
+        $9::boolean[], $10::boolean[], $11::text[], $12::text[])
+      AS t(community, collection, id, value, actor, expected, idem_actor, idem_key, was_public, is_public, idem_method, idem_hash)
   ),
   created AS (
     INSERT INTO tend_records AS r (community, collection, id, rev, value, author, owner, updated_at)
@@ -233,32 +319,39 @@ const BATCH_PUT_SQL = `WITH input AS (
   ),
   updated AS (
     UPDATE tend_records AS r
-    SET rev = r.rev + 1, value = i.value::json, author = i.actor, updated_at = now()
+    SET rev = r.rev + 1, value = i.value::json, updated_at = now()
     FROM input i
     WHERE i.expected IS NOT NULL AND r.community = i.community AND r.collection = i.collection AND r.id = i.id
       AND r.rev = i.expected
     RETURNING r.*
   ),
-  w AS (SELECT created.*, 201 AS status FROM created UNION ALL SELECT updated.*, 200 AS status FROM updated),
+  w AS (
+    SELECT w0.*, ${recordJson('w0')} AS json, input.was_public, input.is_public, input.idem_actor, input.idem_key,
+      input.idem_method, input.idem_hash
+    FROM (SELECT created.*, 201 AS status FROM created UNION ALL SELECT updated.*, 200 AS status FROM updated) w0
+    JOIN input ON input.community = w0.community AND input.collection = w0.collection AND input.id = w0.id
+  ),
   c AS (
-    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, record)
-    SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner, ${recordJson('w')} FROM w
-    RETURNING seq, community, collection, id, rev, record
+    INSERT INTO tend_changes (community, collection, id, kind, rev, owner, was_public, is_public)
+    SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner, w.was_public, w.is_public FROM w
+    RETURNING seq, community, collection, id
   ),
   i AS (
-    INSERT INTO tend_idempotency (actor, key, status, body)
-    SELECT input.idem_actor, input.idem_key, w.status, c.record
-    FROM c
-    JOIN w ON w.community = c.community AND w.collection = c.collection AND w.id = c.id
-    JOIN input ON input.community = c.community AND input.collection = c.collection AND input.id = c.id
-    WHERE input.idem_key IS NOT NULL
+    INSERT INTO tend_idempotency (actor, key, method, community, collection, id, body_sha256, status, body)
+    SELECT w.idem_actor, w.idem_key, w.idem_method, w.community, w.collection, w.id, w.idem_hash, w.status, w.json
+    FROM w WHERE w.idem_key IS NOT NULL
   )
-  SELECT c.community, c.collection, c.id, c.seq::text AS seq, c.record AS json, c.rev FROM c`;
+  SELECT c.community, c.collection, c.id, c.seq::text AS seq, w.json, w.rev
+  FROM c JOIN w ON w.community = c.community AND w.collection = c.collection AND w.id = c.id`;
 
 export interface PutInput {
   valueJson: string;
   actor: string;
   expectedRev: number | null;
+  /** The version before this write was seen by anyone but its owner (false for a create). */
+  wasPublic: boolean;
+  /** The version this write makes is. */
+  isPublic: boolean;
   idempotency?: Idempotency | undefined;
 }
 
@@ -351,6 +444,10 @@ export class PutBatcher {
         batch.map((b) => b.input.expectedRev),
         batch.map((b) => b.input.idempotency?.actor ?? null),
         batch.map((b) => b.input.idempotency?.key ?? null),
+        batch.map((b) => b.input.wasPublic),
+        batch.map((b) => b.input.isPublic),
+        batch.map((b) => b.input.idempotency?.method ?? null),
+        batch.map((b) => b.input.idempotency?.bodyHash ?? null),
       ]);
     } catch {
       // One of them spoiled the batch: each on its own, so only that one fails.

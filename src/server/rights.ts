@@ -10,7 +10,6 @@
  */
 import {
   canRemoveCheckIn,
-  canSeeCheckIn,
   canWriteAsk,
   canWriteCheckIn,
   canWriteHistory,
@@ -22,19 +21,23 @@ import {
 import {
   canChangeReflection,
   checkChangePost,
-  restorePrivateFields,
+  OfferError,
   validatePost,
   validateReflection,
   visiblePost,
   type Post,
 } from '../domain/offers.js';
-import { canEdit, isDraft, isShareCount, validateEntry, type ReflectionEntry } from '../domain/reflection.js';
+import { applyPostOperation, parsePostOperation } from '../domain/post-operations.js';
+import { recordId } from '../domain/record-ids.js';
+import { canEdit, isDraft, validateEntry, type ReflectionEntry } from '../domain/reflection.js';
 
 /** The person behind a request, from their token. */
 export interface Identity {
   id: string;
   name?: string | undefined;
   moderator: boolean;
+  /** When the token proving it expires (ms since 1970): event streams close then. */
+  expiresAt?: number | undefined;
 }
 
 /** The stored state of a record, as the rules see it. */
@@ -42,7 +45,7 @@ export interface Stored {
   id: string;
   rev: number;
   value: unknown;
-  /** Who last wrote it. */
+  /** Who created it (never changes). */
   author: string;
   /** Who created it: the person it belongs to. */
   owner: string;
@@ -59,7 +62,7 @@ export interface OutgoingRecord {
 
 /** A refusal: the status to answer with, a stable code and words for the developer. */
 export interface Refusal {
-  status: 400 | 403;
+  status: 400 | 403 | 409;
   code: string;
   message: string;
 }
@@ -85,6 +88,27 @@ export interface CollectionRule {
   checkPut(ctx: WriteContext, before: Stored | undefined, value: unknown): { value: unknown } | Refusal;
   /** Checks a delete of `before`. */
   checkRemove(ctx: WriteContext, before: Stored): Refusal | undefined;
+  /**
+   * Applies a named operation (`POST …/:id/ops`) by the actor to the current record `before`
+   * (absent: the record does not exist yet). Returns the value to store, or a refusal. Absent:
+   * the collection takes no operations.
+   */
+  readonly operate?: (
+    ctx: WriteContext,
+    before: Stored | undefined,
+    operation: unknown,
+  ) => { value: unknown } | Refusal;
+  /**
+   * A count the server keeps: the operation's post, checked, or a refusal. Nobody writes these
+   * records; the server adds one per person per post (see routes/operations.ts).
+   */
+  readonly count?: (ctx: WriteContext, operation: unknown) => { postId: string } | Refusal;
+  /**
+   * Whether this version of a record is seen by anyone but its owner at all. Absent: every
+   * version is, unless the collection is private to owners. The changes log keeps this, so a
+   * `remove` goes only to viewers who could have seen a version.
+   */
+  readonly isPublic?: (value: unknown) => boolean;
   /**
    * What `viewer` may see of a record: itself, a filtered copy, or `undefined` (not at all).
    * Absent: everyone who may read the collection sees every record as stored, which lets the
@@ -152,6 +176,13 @@ const posts: CollectionRule = {
   privateToOwner: false,
   maxStringLength: Infinity,
   checkPut(ctx, before, value) {
+    // Only the author writes the whole post; everyone else changes it by named operations, so no
+    // private field ever passes through their hands.
+    if (before && before.owner !== ctx.actor.id)
+      return forbidden(
+        'only the author writes the whole post: send an operation instead, POST /v1/:community/posts/:id/ops with {"type":"claim",…}',
+        'use-operation',
+      );
     const refusal = validated(() => validatePost(value));
     if (refusal) return refusal;
     const decision = checkChangePost(actorOf(ctx.actor), before?.value, value, ctx.now);
@@ -159,10 +190,19 @@ const posts: CollectionRule = {
       return decision.code === 'invalid'
         ? invalid(decision.reason)
         : forbidden(decision.reason, decision.code);
-    // A claimant never saw the helper-only details: their write keeps the stored ones.
-    return {
-      value: before ? restorePrivateFields(before.value as Post, value as Post, actorOf(ctx.actor)) : value,
-    };
+    return { value };
+  },
+  operate(ctx, before, operation) {
+    if (!before) return invalid('nothing to operate on');
+    try {
+      const op = parsePostOperation(operation);
+      return { value: applyPostOperation(before.value as Post, op, ctx.actor, ctx.now) };
+    } catch (error) {
+      if (!(error instanceof OfferError)) throw error;
+      if (error.code === 'full' || error.code === 'slot-taken')
+        return { status: 409, code: error.code, message: error.message };
+      return error.code === 'invalid' ? invalid(error.message) : forbidden(error.message, error.code);
+    }
   },
   checkRemove(ctx, before) {
     const decision = checkChangePost(actorOf(ctx.actor), before.value, undefined, ctx.now);
@@ -203,6 +243,7 @@ interface OwnedRuleSpec {
   /** Who may delete. Default: the owner or a moderator. */
   checkRemove?: CollectionRule['checkRemove'];
   view?: CollectionRule['view'];
+  isPublic?: CollectionRule['isPublic'];
 }
 
 /**
@@ -231,6 +272,7 @@ function ownedRule(spec: OwnedRuleSpec): CollectionRule {
     },
     checkRemove: spec.checkRemove ?? ownerWrites.checkRemove,
     ...(spec.view ? { view: spec.view } : {}),
+    ...(spec.isPublic ? { isPublic: spec.isPublic } : {}),
   };
 }
 
@@ -254,7 +296,11 @@ const offerReflections = ownedRule({
   checkRemove: onlyOwnerRemoves('this reflection is someone else’s'),
 });
 
-/** Check-ins: one per person and circle; `just-me` ones are seen only by their person. */
+/** A check-in its person chose to show the circle. */
+const isCircleCheckIn = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && (value as CheckIn).visibility === 'circle';
+
+/** Check-ins: one per person and circle; only `circle` ones are seen by anyone but their person. */
 const checkIns = ownedRule({
   name: 'check-ins',
   validate: (value, ctx) => validated(() => validateCheckIn(value, ctx.now)),
@@ -273,17 +319,13 @@ const checkIns = ownedRule({
       );
     return ok ? undefined : forbidden('only the person, or a moderator, clears a check-in');
   },
+  // Counted-only and just-me check-ins never leave the server for anyone but their person: the
+  // circle reads counted ones only as figures (routes/aggregates.ts).
   view(record, owner, viewer) {
-    const checkIn = record.value as CheckIn;
-    const viewerId = viewer?.id ?? '';
-    if (owner === viewerId) return record;
-    if (typeof checkIn !== 'object' || checkIn === null || !canSeeCheckIn(viewerId, checkIn))
-      return undefined;
-    if (checkIn.visibility !== 'counted') return record;
-    // Counted, never named: the circle gets the level and kinds, not the name or the note.
-    const { personName: _name, ...rest } = checkIn;
-    return { ...record, value: { ...rest, note: '' } };
+    if (owner === viewer?.id) return record;
+    return isCircleCheckIn(record.value) ? record : undefined;
   },
+  isPublic: (value) => isCircleCheckIn(value),
 });
 
 /** A person's own pattern of check-ins: private. */
@@ -299,9 +341,10 @@ const checkInHistory = ownedRule({
   },
 });
 
-/** "I asked": shared with the circle so asks spread out. */
+/** "I asked": the asker's alone; the circle learns only how often named people were asked (aggregates). */
 const asks = ownedRule({
   name: 'asks',
+  privateToOwner: true,
   validate: (value) => validated(() => validateAsk(value)),
   mayWrite: {
     allowed: (ctx, value) => canWriteAsk(ctx.actor.id, value as never),
@@ -333,15 +376,46 @@ const reflectionDrafts = ownedRule({
   checkRemove: reflections.checkRemove,
 });
 
-/** "N readers reflected here": a post id and a time, nothing else; who wrote one is not shown. */
-const reflectionCounts = ownedRule({
+/** The one count record of a post in `reflection-counts`. */
+export const countId = (postId: string): string => recordId(postId);
+
+/** A count's value: `{ postId, count }`, nothing about who. */
+export function isCountValue(value: unknown): value is { postId: string; count: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { postId, count, ...rest } = value as Record<string, unknown>;
+  return (
+    typeof postId === 'string' &&
+    Object.keys(rest).length === 0 &&
+    typeof count === 'number' &&
+    Number.isSafeInteger(count) &&
+    count >= 0
+  );
+}
+
+/**
+ * "N readers reflected here": one record per post (id {@link countId}), written only by the
+ * server with author "anonymous", one count per person per post (routes/operations.ts).
+ */
+const reflectionCounts: CollectionRule = {
   name: 'reflection-counts',
-  validate: (value) =>
-    isShareCount(value) ? undefined : invalid('a reflection count holds exactly { postId, at }'),
-  view(record, owner, viewer) {
-    return owner === viewer?.id ? record : { ...record, author: 'anonymous' };
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  checkPut: () =>
+    forbidden(
+      'the server keeps reflection counts: send POST /v1/:community/reflection-counts/:id/ops with {"type":"count","postId":…}',
+    ),
+  checkRemove: () => forbidden('the server keeps reflection counts'),
+  count(ctx, operation) {
+    const op = operation as Record<string, unknown> | null;
+    if (typeof op !== 'object' || op === null || Array.isArray(op) || op['type'] !== 'count')
+      return invalid('this collection takes one operation: {"type":"count","postId":…}');
+    const { type: _type, postId, ...rest } = op;
+    if (Object.keys(rest).length) return invalid('a count holds only type and postId');
+    if (typeof postId !== 'string' || !postId || postId.length > 200 || countId(postId) !== ctx.id)
+      return invalid('postId must name the post of this count record (its id is recordId(postId))');
+    return { postId };
   },
-});
+};
 
 /** The collections the domain defines. */
 export const DOMAIN_RULES: readonly CollectionRule[] = [
@@ -356,7 +430,7 @@ export const DOMAIN_RULES: readonly CollectionRule[] = [
 ];
 
 /** Names no collection may take: they are routes. */
-export const RESERVED_COLLECTIONS: ReadonlySet<string> = new Set(['events']);
+export const RESERVED_COLLECTIONS: ReadonlySet<string> = new Set(['events', 'aggregates']);
 
 /** The table of rules the server enforces. */
 export class Rules {
@@ -385,8 +459,28 @@ export class Rules {
     return [...this.#rules.keys()];
   }
 
+  /** Whether a version of a record of `rule`'s collection is seen by anyone but its owner. */
+  static isPublic(rule: CollectionRule, value: unknown): boolean {
+    if (rule.privateToOwner) return false;
+    return rule.isPublic ? rule.isPublic(value) : true;
+  }
+
   /** Whether `viewer` may see a record of `rule`'s collection at all (before `view`). */
   static mayRead(rule: CollectionRule, owner: string, viewer: Identity | undefined): boolean {
     return !rule.privateToOwner || (viewer !== undefined && viewer.id === owner);
   }
+}
+
+/** What `viewer` sees of a stored record's JSON: as stored, filtered by the rule, or nothing (absent). */
+export function shownJson(
+  rule: CollectionRule,
+  json: string,
+  owner: string,
+  viewer: Identity | undefined,
+): string | undefined {
+  if (!Rules.mayRead(rule, owner, viewer)) return undefined;
+  if (!rule.view) return json;
+  const record = JSON.parse(json) as OutgoingRecord;
+  const view = rule.view(record, owner, viewer);
+  return view === undefined ? undefined : view === record ? json : JSON.stringify(view);
 }

@@ -36,7 +36,9 @@ const put = (text: string, expectedRev: number | null = null, key?: string): Put
   valueJson: JSON.stringify({ text }),
   actor: 'ana',
   expectedRev,
-  idempotency: key ? { actor: 'ana', key } : undefined,
+  wasPublic: expectedRev !== null,
+  isPublic: true,
+  idempotency: key ? { actor: 'ana', key, method: 'PUT', bodyHash: text } : undefined,
 });
 
 for (const engine of ENGINES) {

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, readFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type TendServer } from '../../src/server/app.js';
+import { startServer, type StartOptions, type TendServer } from '../../src/server/app.js';
 import { signToken } from '../../src/server/auth.js';
 import { defaultConfig, type ServerConfig } from '../../src/server/config.js';
 import { openDatabase, SCHEMA_FINGERPRINT } from '../../src/server/db.js';
@@ -86,10 +86,11 @@ export interface TestServer extends TendServer {
 export async function startTestServer(
   engine: Engine,
   overrides: Partial<ServerConfig> = {},
+  options: StartOptions = {},
 ): Promise<TestServer> {
   const data = engine === 'pglite' && !overrides.dataDir ? await freshDataDir() : undefined;
   const config = testConfig(engine, { ...(data ? { dataDir: data.dir } : {}), ...overrides });
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return Object.assign(server, {
     engine,
     async stop() {
@@ -156,6 +157,13 @@ export function client(base: string, bearer?: string) {
       call(base, 'PUT', path, {
         token: bearer,
         body: { value },
+        headers: rev === undefined ? headers : { ...headers, 'if-match': String(rev) },
+      }),
+    /** A named operation on the record at `path` (`POST <path>/ops`). */
+    op: (path: string, operation: unknown, rev?: number, headers: Record<string, string> = {}) =>
+      call(base, 'POST', `${path}/ops`, {
+        token: bearer,
+        body: operation,
         headers: rev === undefined ? headers : { ...headers, 'if-match': String(rev) },
       }),
     del: (path: string, rev?: number) =>

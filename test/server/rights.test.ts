@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
-import { claimSlot, createPost, releaseClaim, type Post, type PostInput } from '../../src/domain/offers.js';
+import { createPost, type Post, type PostInput } from '../../src/domain/offers.js';
+import { recordId } from '../../src/domain/record-ids.js';
 import { checkInId } from '../../src/domain/capacity.js';
 import {
   call,
@@ -35,10 +36,6 @@ const post = (author: string, input: Partial<PostInput> = {}): Post =>
     new Date(),
   );
 
-/** What a claimant sends: the post as they saw it (without the private details) plus their claim. */
-const claimAs = (seen: Post, who: string, claimId: string): Post =>
-  claimSlot(seen, { id: who, name: who }, { claimId, now: new Date() });
-
 for (const engine of ENGINES) {
   describe(`rights on ${engine}`, () => {
     let server: TestServer;
@@ -59,14 +56,15 @@ for (const engine of ENGINES) {
     });
     after(() => server.stop());
 
-    test('another person’s post cannot be edited or deleted (403); a moderator can remove it', async () => {
+    test('another person’s post cannot be written whole (403 use-operation) or deleted; a moderator can remove it', async () => {
       const c = uniqueName();
       const path = `/v1/${c}/posts/p1`;
       const mine = post('ana');
       assert.equal((await ana.put(path, mine)).status, 201);
       const edit = await ben.put(path, { ...mine, title: 'Ben was here' }, 1);
       assert.equal(edit.status, 403);
-      assert.equal(edit.body.error.code, 'not-yours');
+      assert.equal(edit.body.error.code, 'use-operation');
+      assert.match(edit.body.error.message, /POST .*\/ops/);
       assert.equal((await ben.del(path, 1)).status, 403);
       assert.equal((await ben.put(`/v1/${c}/posts/p2`, post('ana'))).status, 403, 'posting as someone else');
       assert.equal((await ana.get(path)).body.value.title, 'Soup on Sunday', 'nothing changed');
@@ -85,9 +83,9 @@ for (const engine of ENGINES) {
       await ana.put(path, post('ana'));
       const seenByBen = await ben.get(path);
       assert.equal(seenByBen.body.value.privateDetails, undefined, 'not shown before a claim');
-      const withClaim = claimAs(seenByBen.body.value, 'ben', 'k1');
-      const claimed = await ben.put(path, withClaim, seenByBen.body.rev);
+      const claimed = await ben.op(path, { type: 'claim', claimId: 'k1' }, seenByBen.body.rev);
       assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+      assert.equal(claimed.body.author, 'ana', 'the post stays Ana’s');
       assert.equal(
         claimed.body.value.privateDetails,
         'Flat 2, ring twice',
@@ -99,16 +97,16 @@ for (const engine of ENGINES) {
         'the stored details were kept',
       );
 
-      // Cai may not release Ben's claim, nor claim in Dee's name.
+      // Cai may not release Ben's claim, nor claim in Dee's name: an operation names no person.
       const now = (await cai.get(path)).body;
       assert.equal(now.value.privateDetails, undefined);
-      const released = releaseClaim(now.value, 'k1', 'ben');
-      assert.equal((await cai.put(path, released, now.rev)).status, 403);
-      const inDeesName = claimAs(now.value, 'dee', 'k2');
-      assert.equal((await cai.put(path, inDeesName, now.rev)).status, 403, 'claiming in someone else’s name');
+      const released = await cai.op(path, { type: 'release', claimId: 'k1' });
+      assert.equal(released.status, 403);
+      assert.equal(released.body.error.code, 'not-yours');
+      const inDeesName = await cai.op(path, { type: 'claim', claimId: 'k2', personId: 'dee' });
+      assert.equal(inDeesName.status, 400, 'claiming in someone else’s name');
       // Ben may.
-      const own = (await ben.get(path)).body;
-      assert.equal((await ben.put(path, releaseClaim(own.value, 'k1', 'ben'), own.rev)).status, 200);
+      assert.equal((await ben.op(path, { type: 'release', claimId: 'k1' })).status, 200);
       assert.equal((await ben.get(path)).body.value.privateDetails, undefined, 'released: no longer shown');
       // Moderators see everything.
       assert.equal((await mod.get(path)).body.value.privateDetails, 'Flat 2, ring twice');
@@ -123,8 +121,11 @@ for (const engine of ENGINES) {
       };
       for (const s of Object.values(streams)) await s.next((e) => e.event === 'ready');
       await ana.put(`/v1/${c}/posts/p`, post('ana'));
-      const seen = (await ben.get(`/v1/${c}/posts/p`)).body;
-      await ben.put(`/v1/${c}/posts/p`, claimAs(seen.value, 'ben', 'k1'), seen.rev);
+      for (const s of Object.values(streams))
+        await s.next((e) => e.event === 'message' && JSON.parse(e.data).id === 'p');
+      await ben.op(`/v1/${c}/posts/p`, { type: 'claim', claimId: 'k1' });
+      for (const s of Object.values(streams))
+        await s.next((e) => e.event === 'message' && JSON.parse(e.data).record?.rev === 2);
       // A private reflection of Ana's goes to Ana's stream only.
       await ana.put(`/v1/${c}/offer-reflections/p:ana`, {
         postId: 'p',
@@ -192,7 +193,7 @@ for (const engine of ENGINES) {
       assert.equal((await ana.get(`/v1/${c}/offer-reflections/p:ana`)).body.value.again, false, 'unchanged');
     });
 
-    test('check-ins: a person writes only their own; "just me" ones stay theirs; counted ones carry no name', async () => {
+    test('check-ins: a person writes only their own; "just me" and counted ones are theirs alone', async () => {
       const c = uniqueName();
       const expiresAt = new Date(Date.now() + 3600_000).toISOString();
       const checkIn = (person: string, visibility: string) => ({
@@ -213,25 +214,45 @@ for (const engine of ENGINES) {
       assert.equal((await ana.get(`/v1/${c}/check-ins`)).body.items.length, 1);
       const benId = checkInId('street', 'ben');
       await ben.put(`/v1/${c}/check-ins/${benId}`, checkIn('ben', 'counted'));
-      const seenByAna = (await ana.get(`/v1/${c}/check-ins/${benId}`)).body.value;
-      assert.equal(seenByAna.personName, undefined);
-      assert.equal(seenByAna.note, '');
+      // Counted means a figure, never a record: absent for everyone but Ben, moderators included.
+      assert.equal((await ana.get(`/v1/${c}/check-ins/${benId}`)).status, 404);
+      assert.equal((await ana.get(`/v1/${c}/check-ins`)).body.items.length, 1, 'only her own');
       assert.equal((await ben.get(`/v1/${c}/check-ins/${benId}`)).body.value.note, 'evenings only');
+      assert.equal((await ana.del(`/v1/${c}/check-ins/${benId}`)).status, 404);
+      assert.equal((await mod.del(`/v1/${c}/check-ins/${benId}`)).status, 404);
+      // A named one is the circle's: a moderator may clear it.
+      await ben.put(`/v1/${c}/check-ins/${benId}`, checkIn('ben', 'circle'), 1);
+      assert.equal((await ana.get(`/v1/${c}/check-ins/${benId}`)).body.value.note, 'evenings only');
       assert.equal((await ana.del(`/v1/${c}/check-ins/${benId}`)).status, 403);
       assert.equal((await mod.del(`/v1/${c}/check-ins/${benId}`)).status, 204);
     });
 
-    test('reflection counts hold only {postId, at} and do not show who wrote them', async () => {
+    test('reflection counts are written only by the server, one per person, by nobody', async () => {
       const c = uniqueName();
+      const id = recordId('p');
       const at = new Date().toISOString();
+      const put = await ana.put(`/v1/${c}/reflection-counts/${id}`, { postId: 'p', count: 9 });
+      assert.equal(put.status, 403, 'nobody writes a count whole');
+      assert.equal((await ana.put(`/v1/${c}/reflection-counts/p~k1`, { postId: 'p', at })).status, 403);
+      const first = await ana.op(`/v1/${c}/reflection-counts/${id}`, { type: 'count', postId: 'p' });
+      assert.equal(first.status, 201);
+      assert.deepEqual(first.body.value, { postId: 'p', count: 1 });
+      assert.equal(first.body.author, 'anonymous');
       assert.equal(
-        (await ana.put(`/v1/${c}/reflection-counts/p~k1`, { postId: 'p', at, text: 'my feelings' })).status,
-        400,
+        (await ana.op(`/v1/${c}/reflection-counts/${id}`, { type: 'count', postId: 'p' })).body.value.count,
+        1,
       );
-      assert.equal((await ana.put(`/v1/${c}/reflection-counts/p~k1`, { postId: 'p', at })).status, 201);
-      assert.equal((await ben.get(`/v1/${c}/reflection-counts`)).body.items[0].author, 'anonymous');
-      assert.equal((await ana.get(`/v1/${c}/reflection-counts`)).body.items[0].author, 'ana');
-      assert.equal((await ben.del(`/v1/${c}/reflection-counts/p~k1`)).status, 403);
+      assert.equal(
+        (await ana.op(`/v1/${c}/reflection-counts/${recordId('q')}`, { type: 'count', postId: 'p' })).status,
+        400,
+        'the count of another post',
+      );
+      assert.equal(
+        (await ben.op(`/v1/${c}/reflection-counts/${id}`, { type: 'count', postId: 'p' })).body.value.count,
+        2,
+      );
+      assert.equal((await ana.get(`/v1/${c}/reflection-counts`)).body.items[0].author, 'anonymous');
+      assert.equal((await ben.del(`/v1/${c}/reflection-counts/${id}`)).status, 403);
     });
 
     test('generic collections: only the creator changes a record; moderators may delete', async () => {
@@ -248,7 +269,7 @@ for (const engine of ENGINES) {
       await ana.put(`/v1/${c}/shared/list`, { items: ['soup'] });
       const changed = await ben.put(`/v1/${c}/shared/list`, { items: ['soup', 'bread'] }, 1);
       assert.equal(changed.status, 200);
-      assert.equal(changed.body.author, 'ben');
+      assert.equal(changed.body.author, 'ana', 'author is who created it, whoever writes later');
       assert.equal((await ben.del(`/v1/${c}/shared/list`)).status, 403);
       assert.equal((await ana.del(`/v1/${c}/shared/list`)).status, 204);
     });

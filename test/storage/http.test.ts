@@ -15,6 +15,8 @@ import {
 } from '../../src/storage/index.js';
 import { openOutbox } from '../../src/storage/outbox.js';
 import '../../src/provider/index.js';
+import { checkInId } from '../../src/domain/capacity.js';
+import { createPost, type Post } from '../../src/domain/offers.js';
 import type { TendProvider } from '../../src/provider/tend-provider.js';
 
 interface ServerInfo {
@@ -329,6 +331,58 @@ describe('HttpAdapter', () => {
     const writer = track(await open(community, 'ben'));
     await writer.put('notes', 'after-restart', { v: 1 });
     await until(() => seen.some((c) => c.id === 'after-restart'), 'a change after the restart arrives');
+  });
+
+  it('claims a slot on another person’s post by an operation, and the post stays theirs', async () => {
+    const community = unique('c');
+    const ana = track(await open(community, 'ana'));
+    const ben = track(await open(community, 'ben'));
+    const post = createPost(
+      'maple',
+      { kind: 'offer', title: 'Soup', category: 'meals', slots: 2, privateDetails: 'Flat 2' },
+      { id: 'ana', name: 'ana' },
+      new Date(),
+    );
+    await ana.put('posts', 'soup', post);
+    const seen = await ben.get<Post>('posts', 'soup');
+    expect(seen?.value.privateDetails).to.equal(undefined);
+    const claimed = await ben.operate<Post>('posts', 'soup', { type: 'claim', claimId: 'k1' });
+    expect(claimed.author).to.equal('ana');
+    expect(claimed.value.claims.map((claim) => claim.personId)).to.deep.equal(['ben']);
+    expect(claimed.value.privateDetails).to.equal('Flat 2');
+    const refused = await rejection(ben.put('posts', 'soup', claimed.value, { expectedRev: claimed.rev }));
+    expect(refused.code).to.equal('forbidden');
+    expect((await ana.get<Post>('posts', 'soup'))?.value.claims.length).to.equal(1);
+  });
+
+  it('watches the circle’s figures and hears of a new value after the interval', async () => {
+    const community = unique('c');
+    const eve = track(await open(community, 'eve'));
+    const values: { withRoom: number | null }[] = [];
+    eve.watchAggregate<{ withRoom: number | null }>(
+      'circle',
+      { circle: 'street', kinds: 'listening' },
+      (value) => {
+        if (value) values.push(value);
+      },
+    );
+    await until(() => values.length > 0, 'the first value');
+    expect(values[0]!.withRoom).to.equal(null);
+    for (const person of ['ana', 'ben', 'cai']) {
+      const adapter = track(await open(community, person));
+      await adapter.put('check-ins', checkInId('street', person), {
+        circle: 'street',
+        personId: person,
+        personName: person,
+        level: 'plenty',
+        kinds: ['listening'],
+        note: '',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        visibility: 'circle',
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    await until(() => values.some((value) => value.withRoom === 3), 'the figure of three named people');
   });
 
   it('is what <tend-provider storage="http"> gives its elements', async () => {

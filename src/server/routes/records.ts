@@ -23,26 +23,12 @@ import {
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
 import { getRecord, parseStored, removeRecord, type RecordKey, type StoredRow } from '../records.js';
-import { Rules, type CollectionRule, type Identity, type OutgoingRecord } from '../rights.js';
+import { Rules, shownJson as shown } from '../rights.js';
 
 type Deps = Pick<AppDeps, 'config' | 'db' | 'rules' | 'lists' | 'puts' | 'feed'> & {
   auth: Auth;
   limit: MiddlewareHandler<Env>;
 };
-
-/** What `viewer` sees of a stored record's JSON: as stored, filtered by the rule, or nothing. */
-function shown(
-  rule: CollectionRule,
-  json: string,
-  owner: string,
-  viewer: Identity | undefined,
-): string | undefined {
-  if (!Rules.mayRead(rule, owner, viewer)) return undefined;
-  if (!rule.view) return json;
-  const record = JSON.parse(json) as OutgoingRecord;
-  const view = rule.view(record, owner, viewer);
-  return view === undefined ? undefined : view === record ? json : JSON.stringify(view);
-}
 
 /** The `value` of a PUT's body `{"value": …}`. */
 function putValue(text: string): unknown {
@@ -67,6 +53,7 @@ export function recordRoutes(deps: Deps): Hono<Env> {
   };
 
   const notFound = (key: RecordKey) => httpError('not-found', `"${key.id}" does not exist`);
+  const gone = (key: RecordKey) => `"${key.id}" no longer exists`;
 
   return new Hono<Env>()
     .get('/:collection', async (c) => {
@@ -89,75 +76,90 @@ export function recordRoutes(deps: Deps): Hono<Env> {
       const me = actor(c);
       const { key, rule } = recordPath(c, rules, true);
       const expectedRev = parseIfMatch(header(c, 'if-match'));
-      const once = new IdempotentWrite(db, idempotencyOf(c, me), rule, me);
-      const value = putValue(await readBody(c, config.maxBodyBytes));
+      const text = await readBody(c, config.maxBodyBytes);
+      const once = new IdempotentWrite(db, key, idempotencyOf(c, me, text), rule, me);
+      const value = putValue(text);
       checkShape(value, rule.maxStringLength);
+      const ctx = { actor: me, id: key.id, now: new Date() };
 
       /** A 409, unless this is a retry of a write that was done: then the first answer again. */
       const conflictOr = (message: string, current: StoredRow | undefined): Promise<never> =>
         once.refuse(
-          // Someone else's private record: say no more than that the id is taken.
-          current && !Rules.mayRead(rule, current.owner, me)
-            ? conflict(`"${key.id}" is taken`, undefined)
+          // A record this person may not see answers like one that does not exist.
+          current && shown(rule, current.json, current.owner, me) === undefined
+            ? conflict(gone(key), undefined)
             : conflict(message, current?.rev),
         );
 
-      // A create needs no read first: the insert refuses an existing record by itself.
-      let before: StoredRow | undefined;
-      if (expectedRev !== null) {
-        const row = await getRecord(db, key);
-        before = row ? parseStored(row) : undefined;
-        if (!before || !Rules.mayRead(rule, before.owner, me))
-          return conflictOr(`"${key.id}" no longer exists`, before);
-        if (before.rev !== expectedRev)
-          return conflictOr(
-            `"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`,
-            before,
-          );
+      // A create needs no read first: the rule's check comes before anything about what exists,
+      // and the insert refuses an existing record by itself.
+      if (expectedRev === null) {
+        const checked = rule.checkPut(ctx, undefined, value);
+        if ('status' in checked) return once.refuse(refused(checked));
+        return write(checked.value, undefined);
       }
-
-      const checked = rule.checkPut({ actor: me, id: key.id, now: new Date() }, before, value);
-      if ('status' in checked) return once.refuse(refused(checked));
-
-      const result = await once.run(() =>
-        puts.put(key, {
-          valueJson: JSON.stringify(checked.value),
-          actor: me.id,
-          expectedRev,
-          idempotency: once.idem,
-        }),
-      );
-      if (!result) {
-        const row = await getRecord(db, key);
-        const current = row ? parseStored(row) : undefined;
+      const row = await getRecord(db, key);
+      const before = row ? parseStored(row) : undefined;
+      if (!before || shown(rule, before.json, before.owner, me) === undefined)
+        return conflictOr(gone(key), before);
+      if (before.rev !== expectedRev)
         return conflictOr(
-          expectedRev === null
-            ? `"${key.id}" already exists (revision ${current?.rev ?? 'none'})`
-            : `"${key.id}" changed while saving (revision ${current?.rev ?? 'none'})`,
-          current,
+          `"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`,
+          before,
         );
+      const checked = rule.checkPut(ctx, before, value);
+      if ('status' in checked) return once.refuse(refused(checked));
+      return write(checked.value, before);
+
+      async function write(stored: unknown, before: StoredRow | undefined): Promise<Response> {
+        const result = await once.run(() =>
+          puts.put(key, {
+            valueJson: JSON.stringify(stored),
+            actor: me.id,
+            expectedRev,
+            wasPublic: before ? Rules.isPublic(rule, before.value) : false,
+            isPublic: Rules.isPublic(rule, stored),
+            idempotency: once.idem,
+          }),
+        );
+        if (!result) {
+          const row = await getRecord(db, key);
+          const current = row ? parseStored(row) : undefined;
+          return conflictOr(
+            expectedRev === null
+              ? `"${key.id}" already exists (revision ${current?.rev ?? 'none'})`
+              : `"${key.id}" changed while saving (revision ${current?.rev ?? 'none'})`,
+            current,
+          );
+        }
+        written(key, result.seq);
+        const json = shown(rule, result.json, before?.owner ?? me.id, me) ?? result.json;
+        return recordResponse(expectedRev === null ? 201 : 200, json, result.rev);
       }
-      written(key, result.seq);
-      const json = shown(rule, result.json, before?.owner ?? me.id, me) ?? result.json;
-      return recordResponse(expectedRev === null ? 201 : 200, json, result.rev);
     })
 
     .delete('/:collection/:id', auth.signedIn, limit, async (c) => {
       const me = actor(c);
       const { key, rule } = recordPath(c, rules, true);
       const expectedRev = parseIfMatch(header(c, 'if-match'));
-      const once = new IdempotentWrite(db, idempotencyOf(c, me), rule, me);
+      const once = new IdempotentWrite(db, key, idempotencyOf(c, me), rule, me);
       const row = await getRecord(db, key);
       const before = row ? parseStored(row) : undefined;
-      if (!before || !Rules.mayRead(rule, before.owner, me)) return once.refuse(notFound(key));
+      // A record this person may not see answers exactly like one that does not exist.
+      if (!before || shown(rule, before.json, before.owner, me) === undefined)
+        return once.refuse(notFound(key));
       if (expectedRev !== null && before.rev !== expectedRev)
         return once.refuse(
           conflict(`"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`, before.rev),
         );
       const refusal = rule.checkRemove({ actor: me, id: key.id, now: new Date() }, before);
-      if (refusal) throw refused(refusal);
+      if (refusal) return once.refuse(refused(refusal));
       const removed = await once.run(() =>
-        removeRecord(db, key, { rev: before.rev, idempotency: once.idem }),
+        removeRecord(db, key, {
+          rev: before.rev,
+          wasPublic: Rules.isPublic(rule, before.value),
+          idempotency: once.idem,
+        }),
       );
       if (!removed) {
         const now = await getRecord(db, key);

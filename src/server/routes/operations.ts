@@ -1,0 +1,127 @@
+/**
+ * Named operations on a record, mounted under `/v1/:community`:
+ *
+ *   POST /:collection/:id/ops   body: the operation, e.g. {"type":"claim","claimId":"c1"};
+ *                               If-Match: <rev> (optional: strict), Idempotency-Key (optional)
+ *
+ * How people who do not own a record change it: the server applies the operation to the record
+ * as it is now, with the collection's rule, inside a compare-and-set; a race with another write
+ * is read again and retried a few times, unless the caller sent `If-Match` (then it is a 409).
+ * The answer is the record as the actor may see it: 200, or 201 when the operation created it.
+ *
+ * `reflection-counts` take one operation, `{"type":"count","postId"}`: the server adds one per
+ * person per post, remembered as an HMAC of community, post and person under a secret only the
+ * server holds; neither the record, the log nor the request log names the person.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppDeps, Ctx, Env } from '../env.js';
+import { conflict, httpError, refused } from '../errors.js';
+import { checkShape, header, parseIfMatch, readBody, recordPath, recordResponse } from '../http.js';
+import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
+import { actor, type Auth } from '../middleware/auth.js';
+import { countOnce, getRecord, metaValue, parseStored, type PutResult, type RecordKey } from '../records.js';
+import { Rules, shownJson, type CollectionRule, type Identity } from '../rights.js';
+
+type Deps = Pick<AppDeps, 'config' | 'db' | 'rules' | 'lists' | 'puts' | 'feed'> & {
+  auth: Auth;
+  limit: MiddlewareHandler<Env>;
+};
+
+/** Tries of an operation that lost a race with another write before it answers 409. */
+const TRIES = 5;
+
+/** The operation in a body. */
+function parseOperation(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw httpError('invalid-json', 'the body is not valid JSON');
+  }
+}
+
+export function operationRoutes(deps: Deps): Hono<Env> {
+  const { config, db, rules, lists, puts, feed, auth, limit } = deps;
+  let countSecret: Promise<string> | undefined;
+  /** The secret count marks are made with: made once, kept in the database. */
+  const secret = () => {
+    countSecret ??= metaValue(db, 'count_secret', () => randomBytes(32).toString('hex'));
+    countSecret.catch(() => (countSecret = undefined));
+    return countSecret;
+  };
+
+  const written = (key: RecordKey, seq: string) => {
+    lists.invalidate(key.community, key.collection);
+    feed.announce(seq);
+  };
+  const notFound = (key: RecordKey) => httpError('not-found', `"${key.id}" does not exist`);
+
+  /** `{"type":"count"}` on a count record: one per person per post, the person kept nowhere. */
+  async function count(c: Ctx, me: Identity, key: RecordKey, rule: CollectionRule, text: string) {
+    // The request log line names no one for this write.
+    c.set('identity', undefined);
+    const operation = parseOperation(text);
+    const checked = rule.count!({ actor: me, id: key.id, now: new Date() }, operation);
+    if ('status' in checked) throw refused(checked);
+    const mark = createHmac('sha256', await secret())
+      .update(JSON.stringify([key.community, checked.postId, me.id]))
+      .digest('hex');
+    const result: PutResult | undefined = await countOnce(db, key, { mark, postId: checked.postId });
+    if (result) {
+      written(key, result.seq);
+      return recordResponse(result.rev === 1 ? 201 : 200, result.json, result.rev);
+    }
+    // Counted before: the count as it is (a retry, or a second try, changes nothing).
+    const row = await getRecord(db, key);
+    if (!row) throw notFound(key);
+    return recordResponse(200, row.json, parseStored(row).rev);
+  }
+
+  return new Hono<Env>().post('/:collection/:id/ops', auth.signedIn, limit, async (c) => {
+    const me = actor(c);
+    const { key, rule } = recordPath(c, rules, true);
+    const expectedRev = parseIfMatch(header(c, 'if-match'));
+    const text = await readBody(c, config.maxBodyBytes);
+    if (rule.count) return count(c, me, key, rule, text);
+    if (!rule.operate) throw httpError('invalid', `"${key.collection}" takes no operations`);
+    const once = new IdempotentWrite(db, key, idempotencyOf(c, me, text), rule, me);
+    const operation = parseOperation(text);
+    checkShape(operation, config.maxStringLength);
+
+    for (let attempt = 0; attempt < TRIES; attempt++) {
+      const row = await getRecord(db, key);
+      const before = row ? parseStored(row) : undefined;
+      // A record this person may not see answers exactly like one that does not exist.
+      if (!before || shownJson(rule, before.json, before.owner, me) === undefined)
+        return once.refuse(notFound(key));
+      if (expectedRev !== null && before.rev !== expectedRev)
+        return once.refuse(
+          conflict(`"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`, before.rev),
+        );
+      const checked = rule.operate({ actor: me, id: key.id, now: new Date() }, before, operation);
+      if ('status' in checked) return once.refuse(refused(checked));
+      const result = await once.run(() =>
+        puts.put(key, {
+          valueJson: JSON.stringify(checked.value),
+          actor: me.id,
+          expectedRev: before.rev,
+          wasPublic: Rules.isPublic(rule, before.value),
+          isPublic: Rules.isPublic(rule, checked.value),
+          idempotency: once.idem,
+        }),
+      );
+      if (result) {
+        written(key, result.seq);
+        const json = shownJson(rule, result.json, before.owner, me) ?? result.json;
+        return recordResponse(200, json, result.rev);
+      }
+      // Another write got there first: with If-Match the caller asked to be told; else apply it again.
+      if (expectedRev !== null) {
+        const now = await getRecord(db, key);
+        const rev = now ? parseStored(now).rev : undefined;
+        return once.refuse(conflict(`"${key.id}" changed while saving (revision ${rev ?? 'none'})`, rev));
+      }
+    }
+    return once.refuse(conflict(`"${key.id}" kept changing; try again`, undefined));
+  });
+}
