@@ -175,15 +175,6 @@ export interface ReflectionCounted {
   authorId: string;
 }
 
-/**
- * @deprecated The per-reader count record of earlier versions (`{ postId, at }`); counts are now
- * one {@link ReflectionCount} per post.
- */
-export interface ShareCount {
-  postId: string;
-  at: string;
-}
-
 /** Longest answer kept (characters): a long letter fits; a pasted book does not. */
 export const MAX_ANSWER = 20000;
 const MAX_NAME = 500;
@@ -258,9 +249,6 @@ export const ReflectionCountedSchema = v.object({
   authorId: v.pipe(Name, v.minLength(1)),
 });
 
-/** @deprecated The per-reader count of earlier versions; see `ShareCount`. */
-export const ShareCountSchema = v.strictObject({ postId: Name, at: Time });
-
 /** Checks a stored entry; throws a `ReflectionError` (`invalid-entry`) saying what is wrong. */
 export function validateEntry(value: unknown): ReflectionEntry {
   const result = v.safeParse(ReflectionEntrySchema, value);
@@ -275,8 +263,6 @@ export const isLock = (value: unknown): value is ReflectionLock => v.is(Reflecti
 export const isReflectionCount = (value: unknown): value is ReflectionCount =>
   v.is(ReflectionCountSchema, value);
 export const isCounted = (value: unknown): value is ReflectionCounted => v.is(ReflectionCountedSchema, value);
-/** @deprecated The per-reader count of earlier versions; see `ShareCount`. */
-export const isShareCount = (value: unknown): value is ShareCount => v.is(ShareCountSchema, value);
 
 /**
  * Checks a custom question list (the element's `prompts` property). Questions without an id get

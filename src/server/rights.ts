@@ -28,8 +28,13 @@ import {
   type Post,
 } from '../domain/offers.js';
 import { applyPostOperation, parsePostOperation } from '../domain/post-operations.js';
-import { recordId } from '../domain/record-ids.js';
-import { canEdit, isDraft, validateEntry, type ReflectionEntry } from '../domain/reflection.js';
+import {
+  canEdit,
+  isDraft,
+  reflectionCountId,
+  validateEntry,
+  type ReflectionEntry,
+} from '../domain/reflection.js';
 
 /** The person behind a request, from their token. */
 export interface Identity {
@@ -376,24 +381,8 @@ const reflectionDrafts = ownedRule({
   checkRemove: reflections.checkRemove,
 });
 
-/** The one count record of a post in `reflection-counts`. */
-export const countId = (postId: string): string => recordId(postId);
-
-/** A count's value: `{ postId, count }`, nothing about who. */
-export function isCountValue(value: unknown): value is { postId: string; count: number } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { postId, count, ...rest } = value as Record<string, unknown>;
-  return (
-    typeof postId === 'string' &&
-    Object.keys(rest).length === 0 &&
-    typeof count === 'number' &&
-    Number.isSafeInteger(count) &&
-    count >= 0
-  );
-}
-
 /**
- * "N readers reflected here": one record per post (id {@link countId}), written only by the
+ * "N readers reflected here": one record per post (id `reflectionCountId(postId)`), written only by the
  * server with author "anonymous", one count per person per post (routes/operations.ts).
  */
 const reflectionCounts: CollectionRule = {
@@ -411,8 +400,8 @@ const reflectionCounts: CollectionRule = {
       return invalid('this collection takes one operation: {"type":"count","postId":…}');
     const { type: _type, postId, ...rest } = op;
     if (Object.keys(rest).length) return invalid('a count holds only type and postId');
-    if (typeof postId !== 'string' || !postId || postId.length > 200 || countId(postId) !== ctx.id)
-      return invalid('postId must name the post of this count record (its id is recordId(postId))');
+    if (typeof postId !== 'string' || !postId || postId.length > 200 || reflectionCountId(postId) !== ctx.id)
+      return invalid('postId must name the post of this count record (its id is reflectionCountId(postId))');
     return { postId };
   },
 };

@@ -602,7 +602,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     if (this.#counting || this.#hasCounted) return;
     this.#counting = true;
     try {
-      await this.#counts.operate(reflectionCountId(post), { type: 'count' }, (current) =>
+      await this.#counts.operate(reflectionCountId(post), { type: 'count', postId: post }, (current) =>
         addReflectionCount(current, post),
       );
       this.countError = undefined;

@@ -167,7 +167,7 @@ describe('<tend-reflection-prompt> storage', () => {
       const [sent] = shared.operations;
       expect(sent!.collection).to.equal('reflection-counts');
       expect(sent!.id).to.equal('my-post');
-      expect(sent!.operation).to.deep.equal({ type: 'count' });
+      expect(sent!.operation).to.deep.equal({ type: 'count', postId: 'my-post' });
       expect(JSON.stringify(sent)).to.not.contain('brother');
       expect(JSON.stringify(sent)).to.not.contain('ana');
       expect(shared.received.map((w) => w.collection)).to.deep.equal(['reflection-counts']);
