@@ -47,7 +47,7 @@ async function waitFor(done: () => boolean | Promise<boolean>, what: string): Pr
 }
 
 for (const backend of ['indexeddb', 'localstorage'] as const) {
-  describe(`<tend-reflection-prompt> lock at rest (${backend})`, function () {
+  describe(`the lock leaves no plaintext in IndexedDB or localStorage (${backend})`, function () {
     this.timeout(60000);
     let name: string;
     let adapter: BrowserAdapter;
