@@ -32,7 +32,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { refuseWhileClosing, track } from './middleware/lifecycle.js';
-import { writeLimit } from './middleware/rate-limit.js';
+import { readLimit, writeLimit } from './middleware/rate-limit.js';
 import { prune, PutBatcher } from './records.js';
 import { Rules } from './rights.js';
 import { devRoutes } from './routes/dev.js';
@@ -173,6 +173,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   app.use(refuseWhileClosing(state));
   app.use(cors(config));
   app.use(track(state, logger));
+  app.use('/v1/*', readLimit(config, auth.identify));
   app.onError((error, c) => failure(error, c, logger));
   app.notFound(noSuchRoute);
 

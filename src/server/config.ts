@@ -48,10 +48,24 @@ export interface ServerConfig {
    * takes the creator or a moderator.
    */
   openCollections: readonly string[];
-  /** Write limits per person and per address; `false` turns them off (benchmarks). */
-  rateLimit: false | { perIdentity: RateLimit; perAddress: RateLimit };
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy only). */
-  trustProxy: boolean;
+  /**
+   * Request limits; `false` turns them all off (benchmarks). Writes count per person and per
+   * address; reads and event-stream connects have their own buckets, each per person and per
+   * address. A `false` member turns that one off.
+   */
+  rateLimit:
+    | false
+    | {
+        perIdentity: RateLimit | false;
+        perAddress: RateLimit | false;
+        reads: RateLimit | false;
+        streams: RateLimit | false;
+      };
+  /**
+   * How many reverse proxies stand in front (0: none). The client address is the one the
+   * farthest trusted proxy saw: the N-th address of X-Forwarded-For counted from the right.
+   */
+  trustProxy: number;
   /** How long a shutdown waits for requests in flight. Default 10 s. */
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
@@ -73,8 +87,13 @@ export function defaultConfig(): ServerConfig {
     maxStringLength: 4000,
     extraCollections: [],
     openCollections: [],
-    rateLimit: { perIdentity: { burst: 30, perMinute: 120 }, perAddress: { burst: 200, perMinute: 1200 } },
-    trustProxy: false,
+    rateLimit: {
+      perIdentity: { burst: 30, perMinute: 120 },
+      perAddress: { burst: 200, perMinute: 1200 },
+      reads: { burst: 600, perMinute: 6000 },
+      streams: { burst: 30, perMinute: 120 },
+    },
+    trustProxy: 0,
     shutdownTimeoutMs: 10_000,
     logLevel: 'info',
   };
@@ -83,6 +102,7 @@ export function defaultConfig(): ServerConfig {
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
 
 const list = (text: string | undefined): string[] =>
   (text ?? '')
@@ -103,6 +123,13 @@ function rateLimit(name: string, text: string): RateLimit | false {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   if (!match) throw new ConfigError(`${name} must look like 30/120 (burst/per minute) or off, not "${text}"`);
   return { burst: integer(name, match[1]!, 1), perMinute: integer(name, match[2]!, 1) };
+}
+
+/** `TEND_TRUST_PROXY`: how many proxies stand in front; `true` means one, as it always did. */
+function proxyHops(text: string | undefined): number {
+  if (!text || text === 'false') return 0;
+  if (text === 'true') return 1;
+  return integer('TEND_TRUST_PROXY', text, 0);
 }
 
 export const USAGE = `Usage: tend-server [options]
@@ -126,7 +153,12 @@ Environment:
   TEND_MAX_STRING_LENGTH    longest text field (default 4000)
   TEND_RATE_LIMIT           writes per person: burst/per-minute (default 30/120) or off
   TEND_RATE_LIMIT_ADDRESS   writes per address (default 200/1200) or off
-  TEND_TRUST_PROXY=1        read the client address from X-Forwarded-For
+  TEND_RATE_LIMIT_READ      reads per person and per address (default 600/6000) or off
+  TEND_RATE_LIMIT_STREAM    event-stream connects per person and per address (default 30/120) or off
+                            (a refused request gets 429 with Retry-After)
+  TEND_TRUST_PROXY=N        N reverse proxies stand in front (1 or true: one; default none): the
+                            client address is the N-th address of X-Forwarded-For from the right,
+                            the one your farthest proxy saw, never one the client wrote
   TEND_POOL_SIZE            PostgreSQL connections (default 10)
   TEND_LOG_LEVEL            debug, info, warn, error or silent (default info)
 `;
@@ -180,26 +212,15 @@ export function loadConfig(
     config.maxBodyBytes = integer('TEND_MAX_BODY_BYTES', env.TEND_MAX_BODY_BYTES, 256);
   if (env.TEND_MAX_STRING_LENGTH)
     config.maxStringLength = integer('TEND_MAX_STRING_LENGTH', env.TEND_MAX_STRING_LENGTH, 1);
-  if (env.TEND_RATE_LIMIT || env.TEND_RATE_LIMIT_ADDRESS) {
-    const defaults = defaultConfig().rateLimit as Exclude<ServerConfig['rateLimit'], false>;
-    const perIdentity = env.TEND_RATE_LIMIT
-      ? rateLimit('TEND_RATE_LIMIT', env.TEND_RATE_LIMIT)
-      : defaults.perIdentity;
-    const perAddress = env.TEND_RATE_LIMIT_ADDRESS
-      ? rateLimit('TEND_RATE_LIMIT_ADDRESS', env.TEND_RATE_LIMIT_ADDRESS)
-      : defaults.perAddress;
-    config.rateLimit =
-      perIdentity === false && perAddress === false
-        ? false
-        : {
-            perIdentity: perIdentity || {
-              burst: Number.MAX_SAFE_INTEGER,
-              perMinute: Number.MAX_SAFE_INTEGER,
-            },
-            perAddress: perAddress || { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER },
-          };
-  }
-  config.trustProxy = env.TEND_TRUST_PROXY === '1' || env.TEND_TRUST_PROXY === 'true';
+  const limits = defaultConfig().rateLimit as Exclude<ServerConfig['rateLimit'], false>;
+  const limitFrom = (name: string, fallback: RateLimit | false) =>
+    env[name] ? rateLimit(name, env[name]) : fallback;
+  limits.perIdentity = limitFrom('TEND_RATE_LIMIT', limits.perIdentity);
+  limits.perAddress = limitFrom('TEND_RATE_LIMIT_ADDRESS', limits.perAddress);
+  limits.reads = limitFrom('TEND_RATE_LIMIT_READ', limits.reads);
+  limits.streams = limitFrom('TEND_RATE_LIMIT_STREAM', limits.streams);
+  config.rateLimit = Object.values(limits).every((limit) => limit === false) ? false : limits;
+  config.trustProxy = proxyHops(env.TEND_TRUST_PROXY);
   if (env.TEND_LOG_LEVEL) {
     if (!isLogLevel(env.TEND_LOG_LEVEL))
       throw new ConfigError(

@@ -31,6 +31,8 @@ function launch(port, dataDir, databaseUrl) {
         TEND_COLLECTIONS: 'owned',
         TEND_RATE_LIMIT: 'off',
         TEND_RATE_LIMIT_ADDRESS: 'off',
+        TEND_RATE_LIMIT_READ: 'off',
+        TEND_RATE_LIMIT_STREAM: 'off',
         // The conformance suite writes a value of a million characters.
         TEND_MAX_BODY_BYTES: String(8 * 1024 * 1024),
         TEND_MAX_STRING_LENGTH: '2000000',
