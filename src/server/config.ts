@@ -103,6 +103,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** A start that failed for a reason the operator can fix; its message is one plain line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
 
 const list = (text: string | undefined): string[] =>
   (text ?? '')
@@ -132,16 +136,54 @@ function proxyHops(text: string | undefined): number {
   return integer('TEND_TRUST_PROXY', text, 0);
 }
 
+/** The connection string, once it is known to be one: `pg` would otherwise look up odd host names. */
+function postgresUrl(text: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  // The message never repeats the text: it may hold a password.
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+    throw new ConfigError('DATABASE_URL is not a PostgreSQL URL (postgres://user:pass@host:5432/db)');
+  return text;
+}
+
+/** Addresses only this computer can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * --dev hands a token for anyone to whoever asks: it stays on this computer, and never signs
+ * with a secret that real sites' tokens are checked against.
+ */
+export function checkDevMode(config: Pick<ServerConfig, 'host' | 'jwtSecret' | 'jwksUrl'>): void {
+  if (!isLoopback(config.host))
+    throw new ConfigError(
+      `--dev listens only on this computer (127.0.0.1, ::1 or localhost), not ${config.host}: drop --host, or run without --dev`,
+    );
+  const production = config.jwtSecret ? 'TEND_JWT_SECRET' : config.jwksUrl ? 'TEND_JWKS_URL' : undefined;
+  if (production)
+    throw new ConfigError(
+      `--dev refuses to start with ${production} set: dev tokens must never be signed with a production secret. Unset it, or run without --dev`,
+    );
+}
+
 export const USAGE = `Usage: tend-server [options]
 
   --port N          port to listen on (PORT, default ${DEFAULT_PORT})
   --host ADDR       address to listen on (HOST, default 0.0.0.0; 127.0.0.1 with --dev)
   --data DIR        embedded database folder (TEND_DATA_DIR, default ./tend-data)
   --dev             local demo mode: mints tokens at POST /dev/token. INSECURE.
+                    Listens on this computer only (127.0.0.1, ::1, localhost), and refuses
+                    to start when TEND_JWT_SECRET or TEND_JWKS_URL is set.
   --help            show this help
 
 Environment:
   DATABASE_URL              use this PostgreSQL instead of the embedded database
+  TEND_DEV=1                the same as --dev
   TEND_JWT_SECRET           HS256 secret of the tokens your site signs
   TEND_JWKS_URL             or: a JWKS URL with the keys that sign them
   TEND_JWT_ISSUER, TEND_JWT_AUDIENCE   required iss / aud claims
@@ -187,7 +229,7 @@ export function loadConfig(
   const flags = parsed.values;
   if (flags.help) return undefined;
   const config = defaultConfig();
-  config.dev = flags.dev === true || env.TEND_DEV === '1';
+  config.dev = flags.dev === true || env.TEND_DEV === '1' || env.TEND_DEV === 'true';
   if (config.dev) config.host = '127.0.0.1';
   const port = flags.port ?? env.PORT;
   if (port !== undefined) config.port = integer('--port', port, 0);
@@ -195,7 +237,7 @@ export function loadConfig(
   if (host) config.host = host;
   const data = flags.data ?? env.TEND_DATA_DIR;
   if (data) config.dataDir = resolve(data);
-  config.databaseUrl = env.DATABASE_URL || undefined;
+  config.databaseUrl = env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : undefined;
   if (env.TEND_POOL_SIZE) config.poolSize = integer('TEND_POOL_SIZE', env.TEND_POOL_SIZE, 1);
   config.jwtSecret = env.TEND_JWT_SECRET || undefined;
   config.jwksUrl = env.TEND_JWKS_URL || undefined;
@@ -203,6 +245,7 @@ export function loadConfig(
   config.jwtAudience = env.TEND_JWT_AUDIENCE || undefined;
   if (config.jwtSecret && config.jwtSecret.length < 32)
     throw new ConfigError('TEND_JWT_SECRET must be at least 32 characters long');
+  if (config.dev) checkDevMode(config);
   const publicCommunities = list(env.TEND_PUBLIC_COMMUNITIES);
   config.publicCommunities = publicCommunities.includes('*') ? '*' : new Set(publicCommunities);
   config.allowedOrigins = list(env.TEND_ALLOWED_ORIGINS);

@@ -4,7 +4,8 @@
  * of server processes). The same SQL runs on both: PGlite embeds a newer PostgreSQL than
  * Debian's 15, so the schema uses nothing newer than 15.
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { StartupError } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Queryable {
@@ -33,7 +34,12 @@ export function sqlState(error: unknown): string | undefined {
 
 async function openPGlite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch {
+    throw new StartupError(`cannot write the data folder ${dataDir}: check its permissions or use --data`);
+  }
   const pg = await PGlite.create({ dataDir });
   return {
     kind: 'pglite',
@@ -55,13 +61,53 @@ async function openPGlite(dataDir: string): Promise<Database> {
   };
 }
 
+/** Network errors that mean nothing answers at the address. */
+const NO_ANSWER = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Why the first connection failed, as one line naming where (never the password). */
+function unreachable(error: unknown, url: string): unknown {
+  const parsed = new URL(url);
+  const where = `${parsed.searchParams.get('host') ?? (parsed.hostname || 'localhost')}:${parsed.port || '5432'}`;
+  const first = (error as { errors?: unknown[] }).errors?.[0] ?? error;
+  const code = sqlState(error) ?? sqlState(first);
+  if (
+    (code !== undefined && NO_ANSWER.has(code)) ||
+    /timeout/i.test((error as Error | undefined)?.message ?? '')
+  )
+    return new StartupError(`cannot reach PostgreSQL at ${where}: is it running?`);
+  if (code === '28P01' || code === '28000')
+    return new StartupError(
+      `PostgreSQL at ${where} refused user "${decodeURIComponent(parsed.username)}": check the user and password in DATABASE_URL`,
+    );
+  if (code === '3D000')
+    return new StartupError(
+      `PostgreSQL at ${where} has no database "${decodeURIComponent(parsed.pathname.slice(1))}": create it or fix DATABASE_URL`,
+    );
+  return error;
+}
+
 async function openPostgres(url: string, poolSize: number, logger: Logger): Promise<Database> {
   const { default: pg } = await import('pg');
+  // Fail at start, clearly, when the database cannot be reached.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+  } catch (error) {
+    throw unreachable(error, url);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'tend-server' });
   // An idle client that loses its connection emits here; the pool replaces it.
   pool.on('error', (error) => logger.warn('database connection lost', { error }));
-  // Fail at start, clearly, when the database cannot be reached.
-  await pool.query('SELECT 1');
   let listener: import('pg').Client | undefined;
   let closing = false;
 
@@ -246,7 +292,7 @@ export async function migrate(db: Database, logger: Logger): Promise<void> {
     const applied = new Set(rows.map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
     if (newest > SCHEMA_VERSION)
-      throw new Error(
+      throw new StartupError(
         `the database schema (version ${newest}) is newer than this tend-server (${SCHEMA_VERSION}): upgrade tend-server`,
       );
     for (const migration of MIGRATIONS) {

@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   'rate-limited': 429,
   internal: 500,
   unavailable: 503,
+  starting: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

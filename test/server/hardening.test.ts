@@ -5,10 +5,65 @@
  * by one process, and a start that fails says why in one plain line.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { jwtVerify } from 'jose';
 import type { ServerConfig } from '../../src/server/config.js';
 import { ConfigError, loadConfig, USAGE } from '../../src/server/config.js';
-import { call, openEvents, startTestServer, token, uniqueName, type TestServer } from './helpers.js';
+import {
+  call,
+  eventually,
+  freshDataDir,
+  openEvents,
+  ROOT,
+  SECRET,
+  spawnServer,
+  startTestServer,
+  testConfig,
+  token,
+  uniqueName,
+  type TestServer,
+} from './helpers.js';
+import { startServer } from '../../src/server/app.js';
+
+/** What a run of the real bin that ends by itself printed, its exit code and how long it took. */
+interface Run {
+  code: number | null;
+  stdout: string;
+  /** stderr's lines, without the empty last one. */
+  errors: string[];
+  ms: number;
+}
+
+/** Runs `bin/tend-server.js` with only `env` (and PATH) until it exits; fails after `timeoutMs`. */
+function runBin(env: Record<string, string | undefined>, args: string[], timeoutMs = 20_000): Promise<Run> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tend-server.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, TEND_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`tend-server still runs after ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const errors = stderr.split('\n');
+      if (errors.at(-1) === '') errors.pop();
+      resolve({ code, stdout, errors, ms: Date.now() - started });
+    });
+  });
+}
 
 const NO_LIMITS = { perIdentity: false, perAddress: false, reads: false, streams: false } as const;
 
@@ -159,5 +214,192 @@ describe('limits on reads and event-stream connects', () => {
     assert.deepEqual(off.rateLimit.streams, { burst: 5, perMinute: 10 });
     assert.match(USAGE, /TEND_RATE_LIMIT_READ/);
     assert.match(USAGE, /TEND_RATE_LIMIT_STREAM/);
+  });
+});
+
+describe('dev mode', () => {
+  test('--help documents TEND_DEV and what dev mode refuses', async () => {
+    const run = await runBin({}, ['--help']);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /TEND_DEV=1 +the same as --dev/);
+    assert.match(run.stdout, /--dev[^]*this computer only/);
+  });
+
+  for (const [how, env, args] of [
+    ['--dev --host 0.0.0.0', {}, ['--dev', '--host', '0.0.0.0']],
+    ['TEND_DEV=1 HOST=::', { TEND_DEV: '1', HOST: '::' }, []],
+    ['--dev --host 192.168.1.5', {}, ['--dev', '--host', '192.168.1.5']],
+  ] as const)
+    test(`${how}: exits with one line, before listening`, async () => {
+      const run = await runBin(env, [...args, '--port', '0']);
+      assert.equal(run.code, 2);
+      assert.equal(run.errors.length, 1, run.errors.join('\n'));
+      assert.match(
+        run.errors[0]!,
+        /^tend-server: --dev listens only on this computer \(127\.0\.0\.1, ::1 or localhost\)/,
+      );
+      assert.doesNotMatch(run.stdout, /listening/);
+    });
+
+  for (const variable of ['TEND_JWT_SECRET', 'TEND_JWKS_URL'])
+    test(`--dev with ${variable} set: refuses to start, in one line`, async () => {
+      const value = variable === 'TEND_JWT_SECRET' ? SECRET : 'https://example.org/.well-known/jwks.json';
+      const run = await runBin({ [variable]: value }, ['--dev', '--port', '0']);
+      assert.equal(run.code, 2);
+      assert.deepEqual(run.errors, [
+        `tend-server: --dev refuses to start with ${variable} set: dev tokens must never be signed with a production secret. Unset it, or run without --dev`,
+      ]);
+    });
+
+  test('startServer refuses dev mode with a site secret, or on a public address', async () => {
+    await assert.rejects(
+      startServer(testConfig('pglite', { dev: true }), { devSecret: 'x'.repeat(32) }),
+      /dev tokens must never be signed with a production secret/,
+    );
+    await assert.rejects(
+      startServer(testConfig('pglite', { dev: true, jwtSecret: undefined, host: '0.0.0.0' }), {
+        devSecret: 'x'.repeat(32),
+      }),
+      /--dev listens only on this computer/,
+    );
+  });
+
+  test('on loopback, /dev/token signs with its own secret, which a site secret does not verify', async () => {
+    const data = await freshDataDir();
+    const server = await spawnServer({ TEND_JWT_SECRET: undefined }, ['--dev', '--data', data.dir]);
+    try {
+      const minted = await call(server.url, 'POST', '/dev/token', { body: { sub: 'ana' } });
+      assert.equal(minted.status, 200);
+      await assert.rejects(jwtVerify(minted.body.token, new TextEncoder().encode(SECRET)));
+      const c = uniqueName();
+      const put = await call(server.url, 'PUT', `/v1/${c}/notes/n`, {
+        token: minted.body.token,
+        body: { value: { ok: true } },
+      });
+      assert.equal(put.status, 201);
+    } finally {
+      await server.kill();
+      data.remove();
+    }
+  });
+});
+
+describe('a start that fails says why in one plain line', () => {
+  const emptyFolder = () => mkdtempSync(join(tmpdir(), 'tend-test-empty-'));
+  const env = { TEND_JWT_SECRET: SECRET };
+
+  test('a taken port is told within 2 s, before the database opens', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const data = emptyFolder();
+    try {
+      const line = `tend-server: port ${port} is in use: stop the other program or set --port`;
+      const onPGlite = await runBin(env, ['--port', String(port), '--host', '127.0.0.1', '--data', data]);
+      assert.deepEqual(onPGlite.errors, [line]);
+      assert.equal(onPGlite.code, 1);
+      assert.ok(onPGlite.ms < 2000, `told after ${onPGlite.ms} ms`);
+      assert.ok(!existsSync(join(data, 'PG_VERSION')), 'the database was not created');
+      // Even with a PostgreSQL that does not answer, the port is what is told.
+      const onPostgres = await runBin({ ...env, DATABASE_URL: 'postgres://tend:pw@127.0.0.1:1/tend' }, [
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+      ]);
+      assert.deepEqual(onPostgres.errors, [line]);
+    } finally {
+      taken.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  test('while the database opens, /health and every route answer 503 starting', async () => {
+    const data = emptyFolder();
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/tend-server.js'), '--port', '0', '--host', '127.0.0.1', '--data', data],
+      { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const lines: string[] = [];
+      const seen = (message: string) =>
+        eventually(() => lines.find((line) => line.includes(`"msg":"${message}"`)), 30_000, message);
+      let pending = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        pending += chunk.toString();
+        const parts = pending.split('\n');
+        pending = parts.pop()!;
+        lines.push(...parts);
+      });
+      const url = (JSON.parse((await seen('tend-server starting'))!) as { url: string }).url;
+      // A fresh data folder takes PGlite seconds to create: the server answers meanwhile.
+      const health = await call(url, 'GET', '/health');
+      assert.equal(health.status, 503);
+      assert.equal(health.body.error.code, 'starting');
+      assert.equal(health.headers.get('retry-after'), '1');
+      const list = await call(url, 'GET', '/v1/c/notes', { token: await token('ana') });
+      assert.equal(list.status, 503);
+      assert.equal(list.body.error.code, 'starting');
+      assert.ok(!lines.some((line) => line.includes('"tend-server listening"')), 'still starting');
+      await seen('tend-server listening');
+      assert.deepEqual((await call(url, 'GET', '/health')).body, { ok: true });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  test('DATABASE_URL that is not a PostgreSQL URL → one line, exit 2', async () => {
+    for (const url of ['not a url', 'mysql://tend@127.0.0.1/tend']) {
+      const run = await runBin({ ...env, DATABASE_URL: url }, ['--port', '0']);
+      assert.deepEqual(run.errors, [
+        'tend-server: DATABASE_URL is not a PostgreSQL URL (postgres://user:pass@host:5432/db)',
+      ]);
+      assert.equal(run.code, 2);
+    }
+  });
+
+  test('an unreachable PostgreSQL → one line naming host and port, never the password; the stack only at debug', async () => {
+    const url = 'postgres://tend:secret-pass@127.0.0.1:1/tend';
+    const run = await runBin({ ...env, DATABASE_URL: url }, ['--port', '0', '--host', '127.0.0.1']);
+    assert.deepEqual(run.errors, ['tend-server: cannot reach PostgreSQL at 127.0.0.1:1: is it running?']);
+    assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stdout + run.errors.join('\n'), /secret-pass|\n\s+at /);
+    const debug = await runBin({ ...env, DATABASE_URL: url, TEND_LOG_LEVEL: 'debug' }, [
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ]);
+    assert.deepEqual(debug.errors, run.errors);
+    assert.match(debug.stdout, /"msg":"start failed".*"stack"/);
+  });
+
+  test('an unwritable data folder → one line naming it', async () => {
+    const parent = emptyFolder();
+    try {
+      // A folder inside a file can never be written (even by root, who passes permission checks).
+      writeFileSync(join(parent, 'file'), '');
+      const inFile = join(parent, 'file', 'data');
+      const run = await runBin(env, ['--port', '0', '--host', '127.0.0.1', '--data', inFile]);
+      assert.deepEqual(run.errors, [
+        `tend-server: cannot write the data folder ${inFile}: check its permissions or use --data`,
+      ]);
+      assert.equal(run.code, 1);
+      if (process.getuid?.() !== 0) {
+        // And a folder without write permission, where permissions apply.
+        const readOnly = join(parent, 'read-only');
+        mkdirSync(readOnly, { mode: 0o555 });
+        const denied = await runBin(env, ['--port', '0', '--host', '127.0.0.1', '--data', readOnly]);
+        assert.deepEqual(denied.errors, [
+          `tend-server: cannot write the data folder ${readOnly}: check its permissions or use --data`,
+        ]);
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
