@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { jwtVerify } from 'jose';
 import type { ServerConfig } from '../../src/server/config.js';
 import { ConfigError, loadConfig, USAGE } from '../../src/server/config.js';
@@ -217,6 +217,51 @@ describe('limits on reads and event-stream connects', () => {
   });
 });
 
+describe('control characters in a token', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer('pglite');
+  });
+  after(() => server.stop());
+
+  for (const [what, sub] of [
+    ['a NUL', 'ana\u0000'],
+    ['a bell', 'ana\u0007'],
+    ['an escape sequence', '\u001b[31mana'],
+    ['a C1 control', 'ana\u0085'],
+  ])
+    test(`${what} in sub → 401 on every path, never 500`, async () => {
+      const c = uniqueName();
+      const bearer = await token(sub!);
+      const answers = [
+        await call(server.url, 'PUT', `/v1/${c}/notes/n`, { token: bearer, body: { value: { x: 1 } } }),
+        await call(server.url, 'GET', `/v1/${c}/notes`, { token: bearer }),
+        await call(server.url, 'GET', `/v1/${c}/notes/n`, { token: bearer }),
+        await call(server.url, 'DELETE', `/v1/${c}/notes/n`, { token: bearer }),
+      ];
+      for (const answer of answers) {
+        assert.equal(answer.status, 401, answer.text);
+        assert.equal(answer.body.error.code, 'unauthorized');
+      }
+      const stream = await openEvents(`${server.url}/v1/${c}/events`, { token: bearer });
+      assert.equal(stream.status, 401);
+      await stream.close();
+      // Nothing was stored under any name.
+      const listed = await call(server.url, 'GET', `/v1/${c}/notes`, { token: await token('ben') });
+      assert.deepEqual(listed.body, { items: [] });
+    });
+
+  test('a control character in name: the name is dropped and the person is let in', async () => {
+    const c = uniqueName();
+    const bearer = await token('ana', { name: 'A\u0000na' });
+    const put = await call(server.url, 'PUT', `/v1/${c}/notes/n`, {
+      token: bearer,
+      body: { value: { x: 1 } },
+    });
+    assert.equal(put.status, 201, put.text);
+  });
+});
+
 describe('dev mode', () => {
   test('--help documents TEND_DEV and what dev mode refuses', async () => {
     const run = await runBin({}, ['--help']);
@@ -277,6 +322,13 @@ describe('dev mode', () => {
         body: { value: { ok: true } },
       });
       assert.equal(put.status, 201);
+      // Control characters: refused in sub, and a name with them is left out of the token.
+      const nul = await call(server.url, 'POST', '/dev/token', { body: { sub: 'ana\u0000' } });
+      assert.equal(nul.status, 400);
+      assert.equal(nul.body.error.code, 'invalid');
+      const named = await call(server.url, 'POST', '/dev/token', { body: { sub: 'ana', name: 'A\u0000na' } });
+      assert.equal(named.status, 200);
+      assert.equal(named.body.name, undefined);
     } finally {
       await server.kill();
       data.remove();
