@@ -29,6 +29,7 @@ import {
   type TestServer,
 } from './helpers.js';
 import { startServer } from '../../src/server/app.js';
+import { errorResponse, httpError } from '../../src/server/errors.js';
 
 /** What a run of the real bin that ends by itself printed, its exit code and how long it took. */
 interface Run {
@@ -452,6 +453,16 @@ describe('a start that fails says why in one plain line', () => {
       }
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('error codes', () => {
+  test('a claim that came too late has codes of its own: full and slot-taken, 409', async () => {
+    for (const code of ['full', 'slot-taken'] as const) {
+      const response = errorResponse(httpError(code, 'someone else was first'));
+      assert.equal(response.status, 409);
+      assert.deepEqual(await response.json(), { error: { code, message: 'someone else was first' } });
     }
   });
 });
