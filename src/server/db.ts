@@ -4,7 +4,17 @@
  * of server processes). The same SQL runs on both: PGlite embeds a newer PostgreSQL than
  * Debian's 15, so the schema uses nothing newer than 15.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import { StartupError } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -32,15 +42,109 @@ export function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const cannotWrite = (dataDir: string) =>
+  new StartupError(`cannot write the data folder ${dataDir}: check its permissions or use --data`);
+
+/** The lock file in a PGlite folder: it holds the pid of the one process that has the folder open. */
+export const LOCK_FILE = 'tend-server.lock';
+
+/** Lock files this process holds, removed when it exits however it exits (short of a kill -9). */
+const heldLocks = new Set<string>();
+process.once('exit', () => {
+  for (const file of heldLocks)
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+});
+
+/** The pid a lock file names; `undefined` while its owner is still writing it. */
+function lockOwner(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process `pid` still holds `file` (our own pid from an earlier life, as pid 1 in a container, does not). */
+function holds(pid: number, file: string): boolean {
+  if (pid === process.pid) return heldLocks.has(file);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the PGlite folder for this process: two processes on one folder would both accept writes
+ * and one would lose them. A lock left by a process that is gone is taken over. Returns the unlock.
+ */
+async function lockFolder(dataDir: string): Promise<() => void> {
+  const file = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      heldLocks.add(file);
+      return () => {
+        if (heldLocks.delete(file)) unlinkSync(file);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(dataDir);
+    }
+    const owner = lockOwner(file);
+    if (owner === undefined && attempt < 10) {
+      // Just created by a process that has not written its pid yet (or left empty by a crash).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    if (owner !== undefined && holds(owner, file))
+      throw new StartupError(
+        `${dataDir} is in use by another tend-server (pid ${owner}); stop it or use --data for another folder`,
+      );
+    // Stale. Moving it aside is atomic, so of two processes taking over only one moves it.
+    const aside = `${file}.${process.pid}.stale`;
+    try {
+      renameSync(file, aside);
+    } catch {
+      continue;
+    }
+    if (lockOwner(aside) !== owner)
+      try {
+        // A live lock taken meanwhile was moved: put it back, unless another took its place.
+        linkSync(aside, file);
+      } catch {
+        // Someone holds the folder now; the next round says who.
+      }
+    unlinkSync(aside);
+  }
+  throw new StartupError(`cannot lock the data folder ${dataDir}: another tend-server keeps starting there`);
+}
+
 async function openPGlite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   try {
     mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
   } catch {
-    throw new StartupError(`cannot write the data folder ${dataDir}: check its permissions or use --data`);
+    throw cannotWrite(dataDir);
   }
-  const pg = await PGlite.create({ dataDir });
+  const unlock = await lockFolder(dataDir);
+  let pg: import('@electric-sql/pglite').PGlite;
+  try {
+    pg = await PGlite.create({ dataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     async query<R>(sql: string, params?: readonly unknown[]) {
@@ -56,7 +160,11 @@ async function openPGlite(dataDir: string): Promise<Database> {
     },
     async listen() {},
     async close() {
-      await pg.close();
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

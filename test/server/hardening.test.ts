@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,9 @@ import {
   type TestServer,
 } from './helpers.js';
 import { startServer } from '../../src/server/app.js';
+import { LOCK_FILE, openDatabase } from '../../src/server/db.js';
 import { errorResponse, httpError } from '../../src/server/errors.js';
+import { createLogger } from '../../src/server/logger.js';
 
 /** What a run of the real bin that ends by itself printed, its exit code and how long it took. */
 interface Run {
@@ -463,6 +465,79 @@ describe('error codes', () => {
       const response = errorResponse(httpError(code, 'someone else was first'));
       assert.equal(response.status, 409);
       assert.deepEqual(await response.json(), { error: { code, message: 'someone else was first' } });
+    }
+  });
+});
+
+describe('one process per PGlite folder', () => {
+  test('a second process on the same folder exits at once with one line naming the folder and the first', async () => {
+    const data = await freshDataDir();
+    const first = await spawnServer({}, ['--data', data.dir]);
+    try {
+      const second = await runBin({ TEND_JWT_SECRET: SECRET }, [
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--data',
+        data.dir,
+      ]);
+      assert.deepEqual(second.errors, [
+        `tend-server: ${data.dir} is in use by another tend-server (pid ${first.child.pid}); stop it or use --data for another folder`,
+      ]);
+      assert.equal(second.code, 1);
+      assert.ok(second.ms < 5000, `told after ${second.ms} ms`);
+      // The first one still serves, and keeps what it is given.
+      const c = uniqueName();
+      const bearer = await token('ana');
+      assert.equal(
+        (await call(first.url, 'PUT', `/v1/${c}/notes/n`, { token: bearer, body: { value: 1 } })).status,
+        201,
+      );
+      assert.equal(await first.kill(), 0);
+      assert.ok(!existsSync(join(data.dir, LOCK_FILE)), 'a clean stop removes the lock');
+      const again = await spawnServer({}, ['--data', data.dir]);
+      try {
+        assert.equal((await call(again.url, 'GET', `/v1/${c}/notes/n`, { token: bearer })).body.value, 1);
+      } finally {
+        await again.kill();
+      }
+    } finally {
+      await first.kill();
+      data.remove();
+    }
+  });
+
+  test('a lock left by a process that is gone (kill -9) is taken over', async () => {
+    const data = await freshDataDir();
+    try {
+      const killed = await spawnServer({}, ['--data', data.dir]);
+      await killed.kill('SIGKILL');
+      assert.equal(readFileSync(join(data.dir, LOCK_FILE), 'utf8').trim(), String(killed.child.pid));
+      const next = await spawnServer({}, ['--data', data.dir]);
+      try {
+        assert.equal(readFileSync(join(data.dir, LOCK_FILE), 'utf8').trim(), String(next.child.pid));
+        assert.deepEqual((await call(next.url, 'GET', '/health')).body, { ok: true });
+      } finally {
+        await next.kill();
+      }
+    } finally {
+      data.remove();
+    }
+  });
+
+  test('in one process, a second open of an open folder is refused too', async () => {
+    const data = await freshDataDir();
+    const logger = createLogger({ level: 'silent' });
+    const db = await openDatabase({ dataDir: data.dir, poolSize: 1, logger });
+    try {
+      await assert.rejects(
+        openDatabase({ dataDir: data.dir, poolSize: 1, logger }),
+        new RegExp(`is in use by another tend-server \\(pid ${process.pid}\\)`),
+      );
+    } finally {
+      await db.close();
+      data.remove();
     }
   });
 });
