@@ -49,6 +49,8 @@ async function startTendServer(engine) {
         TEND_COLLECTIONS: 'notes',
         TEND_RATE_LIMIT: 'off',
         TEND_RATE_LIMIT_ADDRESS: 'off',
+        TEND_RATE_LIMIT_READ: 'off',
+        TEND_RATE_LIMIT_STREAM: 'off',
         TEND_LOG_LEVEL: 'info',
         ...(engine === 'postgres' ? { DATABASE_URL: databaseUrl } : {}),
       },

@@ -24,17 +24,17 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
 import { createVerifier } from './auth.js';
-import type { ServerConfig } from './config.js';
+import { checkDevMode, StartupError, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db.js';
 import type { AppDeps, Env } from './env.js';
-import { failure, noSuchRoute } from './errors.js';
+import { errorResponse, failure, httpError, noSuchRoute } from './errors.js';
 import { ChangeFeed } from './events.js';
 import { ListCache } from './list-cache.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { refuseWhileClosing, track } from './middleware/lifecycle.js';
-import { writeLimit } from './middleware/rate-limit.js';
+import { readLimit, writeLimit } from './middleware/rate-limit.js';
 import { prune, PutBatcher } from './records.js';
 import { Rules } from './rights.js';
 import { devRoutes } from './routes/dev.js';
@@ -59,41 +59,36 @@ export interface TendServer {
 
 export interface StartOptions {
   logger?: Logger;
-  /** An HS256 secret for --dev tokens when TEND_JWT_SECRET is not set (bin.ts keeps one in the data folder). */
+  /** The HS256 secret of --dev tokens (bin.ts keeps one in the data folder); never a site's secret. */
   devSecret?: string;
 }
 
-/** Starts a tend-server: opens and migrates the database, then listens. */
+/** Why listening failed, in words an operator can act on. */
+function listenFailure(error: NodeJS.ErrnoException, config: ServerConfig): Error {
+  if (error.code === 'EADDRINUSE')
+    return new StartupError(`port ${config.port} is in use: stop the other program or set --port`);
+  if (error.code === 'EACCES')
+    return new StartupError(`port ${config.port} needs privileges this user lacks: set --port above 1023`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return new StartupError(`${config.host} is not an address of this computer: set --host`);
+  return error;
+}
+
+/** The answer to every request while the database opens. */
+const starting = () =>
+  errorResponse(
+    httpError('starting', 'tend-server is starting: try again in a moment', {}, { 'retry-after': '1' }),
+  );
+
+/**
+ * Starts a tend-server: listens first (a taken port is told at once), answering 503 `starting`
+ * while it opens and migrates the database, then serves.
+ */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<TendServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.poolSize,
-    logger,
-  });
-  const rules = new Rules({
-    extraCollections: config.extraCollections,
-    openCollections: config.openCollections,
-    maxStringLength: config.maxStringLength,
-  });
-  const lists = new ListCache(db);
-  // PGlite runs one statement at a time: there, every put that waits joins the next batch.
-  const puts = new PutBatcher(db, { maxInFlight: db.kind === 'pglite' ? 1 : config.poolSize });
-  const feed = new ChangeFeed({
-    db,
-    rules,
-    logger,
-    onChange: (change) => lists.invalidate(change.community, change.collection),
-  });
-  try {
-    await feed.start();
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-
-  const devSecret = config.dev ? (config.jwtSecret ?? options.devSecret) : undefined;
+  // Dev tokens are signed with a secret of their own, never the site's.
+  const devSecret = config.dev ? options.devSecret : undefined;
+  if (config.dev) checkDevMode(config);
   if (config.dev && !devSecret) throw new Error('--dev needs a secret to sign tokens with');
   const verifier = createVerifier({
     secret: config.jwtSecret ?? devSecret,
@@ -101,28 +96,74 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
   });
-  if (!verifier)
-    logger.warn(
-      'no TEND_JWT_SECRET or TEND_JWKS_URL: nobody can sign in, so every write will be refused. Set one, or run with --dev for a local demo.',
-    );
+  const rules = new Rules({
+    extraCollections: config.extraCollections,
+    openCollections: config.openCollections,
+    maxStringLength: config.maxStringLength,
+  });
 
-  const state = { inFlight: 0, closing: false };
-  const app = buildApp({ config, db, rules, lists, puts, feed, logger, verifier, devSecret, state });
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host });
+  // Set once the database is open; until then every request is told `starting`.
+  const serving: { app?: Hono<Env> } = {};
+  const server = createAdaptorServer({
+    fetch: (request, env) => (serving.app ? serving.app.fetch(request, env) : starting()),
+    hostname: config.host,
+  });
+  const http = server as import('node:http').Server;
   // Long event streams must not be cut by Node's request timeout.
-  (server as import('node:http').Server).requestTimeout = 0;
-  (server as import('node:http').Server).headersTimeout = 30_000;
-  (server as import('node:http').Server).keepAliveTimeout = 10_000;
+  http.requestTimeout = 0;
+  http.headersTimeout = 30_000;
+  http.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(listenFailure(error, config));
+    server.once('error', failed);
     server.listen(config.port, config.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  logger.info('tend-server starting', { url });
+
+  let db: Database;
+  let feed: ChangeFeed;
+  let lists: ListCache;
+  let puts: PutBatcher;
+  try {
+    db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.poolSize,
+      logger,
+    });
+    lists = new ListCache(db);
+    // PGlite runs one statement at a time: there, every put that waits joins the next batch.
+    puts = new PutBatcher(db, { maxInFlight: db.kind === 'pglite' ? 1 : config.poolSize });
+    feed = new ChangeFeed({
+      db,
+      rules,
+      logger,
+      onChange: (change) => lists.invalidate(change.community, change.collection),
+    });
+    try {
+      await feed.start();
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  } catch (error) {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+    throw error;
+  }
+
+  if (!verifier)
+    logger.warn(
+      'no TEND_JWT_SECRET or TEND_JWKS_URL: nobody can sign in, so every write will be refused. Set one, or run with --dev for a local demo.',
+    );
+  const state = { inFlight: 0, closing: false };
+  serving.app = buildApp({ config, db, rules, lists, puts, feed, logger, verifier, devSecret, state });
 
   const pruneTimer = setInterval(() => {
     prune(db, { changesDays: 30, idempotencyHours: 48 }).catch((error: unknown) =>
@@ -147,7 +188,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     (closed ??= (async () => {
       state.closing = true;
       clearInterval(pruneTimer);
-      const http = server as import('node:http').Server;
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       // Event streams end first (clients reconnect elsewhere); requests in flight finish.
       feed.close();
@@ -178,6 +218,7 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   app.use(refuseWhileClosing(state));
   app.use(cors(config));
   app.use(track(state, logger));
+  app.use('/v1/*', readLimit(config, auth.identify));
   app.onError((error, c) => failure(error, c, logger));
   app.notFound(noSuchRoute);
 

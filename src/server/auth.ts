@@ -59,14 +59,24 @@ export function importSecret(secret: string): Promise<CryptoKey> {
   );
 }
 
+/** Control characters (NUL among them): PostgreSQL cannot store NUL, and none belongs in an id or a name. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** True when `text` may name a person: 1–200 characters, none of them a control character. */
+export function isPersonText(text: unknown): text is string {
+  return typeof text === 'string' && text.length > 0 && text.length <= MAX_ID && !CONTROL.test(text);
+}
+
 function identityOf(payload: JWTPayload): Identity {
   const { sub, name, role } = payload as JWTPayload & { name?: unknown; role?: unknown };
   if (typeof sub !== 'string' || !sub || sub.length > MAX_ID)
     throw new AuthError('the token names no person (sub)');
+  if (!isPersonText(sub)) throw new AuthError('the token names its person (sub) with control characters');
   if (typeof payload.exp !== 'number') throw new AuthError('the token has no expiry (exp)');
   return {
     id: sub,
-    name: typeof name === 'string' && name.length <= MAX_ID ? name : undefined,
+    name: isPersonText(name) ? name : undefined,
     moderator: role === 'moderator',
     expiresAt: payload.exp * 1000,
   };

@@ -4,11 +4,11 @@
  * closes cleanly).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './app.js';
-import { ConfigError, loadConfig, USAGE } from './config.js';
-import { createLogger } from './logger.js';
+import { ConfigError, loadConfig, StartupError, USAGE } from './config.js';
+import { createLogger, flushLogs, type Logger } from './logger.js';
 
 /** The --dev signing secret, kept in the data folder so tokens outlive a restart. */
 function devSecret(dataDir: string): string {
@@ -16,11 +16,30 @@ function devSecret(dataDir: string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
     const secret = randomBytes(32).toString('hex');
-    writeFileSync(file, secret + '\n', { mode: 0o600 });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, secret + '\n', { mode: 0o600 });
+    } catch {
+      throw new StartupError(`cannot write the data folder ${dataDir}: check its permissions or use --data`);
+    }
     return secret;
   }
+}
+
+/**
+ * Tells why the server could not start in one plain line on stderr (what failed, where, what to
+ * do), the details only at debug level, and exits: 2 for settings, 1 for the rest.
+ */
+function startFailed(error: unknown, logger: Logger): never {
+  const told = error instanceof StartupError || error instanceof ConfigError;
+  const line = told
+    ? error.message
+    : `could not start: ${error instanceof Error ? error.message : String(error)} (TEND_LOG_LEVEL=debug tells more)`;
+  logger.debug('start failed', { error });
+  flushLogs();
+  writeSync(2, `tend-server: ${line.split('\n')[0]}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
@@ -43,11 +62,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   try {
     server = await startServer(config, {
       logger,
-      devSecret: config.dev && !config.jwtSecret ? devSecret(config.dataDir) : undefined,
+      devSecret: config.dev ? devSecret(config.dataDir) : undefined,
     });
   } catch (error) {
-    logger.error('tend-server could not start', { error });
-    process.exit(1);
+    startFailed(error, logger);
   }
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,7 +4,18 @@
  * of server processes). The same SQL runs on both: PGlite embeds a newer PostgreSQL than
  * Debian's 15, so the schema uses nothing newer than 15.
  */
-import { mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { StartupError } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Queryable {
@@ -31,10 +42,109 @@ export function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const cannotWrite = (dataDir: string) =>
+  new StartupError(`cannot write the data folder ${dataDir}: check its permissions or use --data`);
+
+/** The lock file in a PGlite folder: it holds the pid of the one process that has the folder open. */
+export const LOCK_FILE = 'tend-server.lock';
+
+/** Lock files this process holds, removed when it exits however it exits (short of a kill -9). */
+const heldLocks = new Set<string>();
+process.once('exit', () => {
+  for (const file of heldLocks)
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+});
+
+/** The pid a lock file names; `undefined` while its owner is still writing it. */
+function lockOwner(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process `pid` still holds `file` (our own pid from an earlier life, as pid 1 in a container, does not). */
+function holds(pid: number, file: string): boolean {
+  if (pid === process.pid) return heldLocks.has(file);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the PGlite folder for this process: two processes on one folder would both accept writes
+ * and one would lose them. A lock left by a process that is gone is taken over. Returns the unlock.
+ */
+async function lockFolder(dataDir: string): Promise<() => void> {
+  const file = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      heldLocks.add(file);
+      return () => {
+        if (heldLocks.delete(file)) unlinkSync(file);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(dataDir);
+    }
+    const owner = lockOwner(file);
+    if (owner === undefined && attempt < 10) {
+      // Just created by a process that has not written its pid yet (or left empty by a crash).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    if (owner !== undefined && holds(owner, file))
+      throw new StartupError(
+        `${dataDir} is in use by another tend-server (pid ${owner}); stop it or use --data for another folder`,
+      );
+    // Stale. Moving it aside is atomic, so of two processes taking over only one moves it.
+    const aside = `${file}.${process.pid}.stale`;
+    try {
+      renameSync(file, aside);
+    } catch {
+      continue;
+    }
+    if (lockOwner(aside) !== owner)
+      try {
+        // A live lock taken meanwhile was moved: put it back, unless another took its place.
+        linkSync(aside, file);
+      } catch {
+        // Someone holds the folder now; the next round says who.
+      }
+    unlinkSync(aside);
+  }
+  throw new StartupError(`cannot lock the data folder ${dataDir}: another tend-server keeps starting there`);
+}
+
 async function openPGlite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ dataDir });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch {
+    throw cannotWrite(dataDir);
+  }
+  const unlock = await lockFolder(dataDir);
+  let pg: import('@electric-sql/pglite').PGlite;
+  try {
+    pg = await PGlite.create({ dataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     async query<R>(sql: string, params?: readonly unknown[]) {
@@ -50,18 +160,62 @@ async function openPGlite(dataDir: string): Promise<Database> {
     },
     async listen() {},
     async close() {
-      await pg.close();
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
 
+/** Network errors that mean nothing answers at the address. */
+const NO_ANSWER = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Why the first connection failed, as one line naming where (never the password). */
+function unreachable(error: unknown, url: string): unknown {
+  const parsed = new URL(url);
+  const where = `${parsed.searchParams.get('host') ?? (parsed.hostname || 'localhost')}:${parsed.port || '5432'}`;
+  const first = (error as { errors?: unknown[] }).errors?.[0] ?? error;
+  const code = sqlState(error) ?? sqlState(first);
+  if (
+    (code !== undefined && NO_ANSWER.has(code)) ||
+    /timeout/i.test((error as Error | undefined)?.message ?? '')
+  )
+    return new StartupError(`cannot reach PostgreSQL at ${where}: is it running?`);
+  if (code === '28P01' || code === '28000')
+    return new StartupError(
+      `PostgreSQL at ${where} refused user "${decodeURIComponent(parsed.username)}": check the user and password in DATABASE_URL`,
+    );
+  if (code === '3D000')
+    return new StartupError(
+      `PostgreSQL at ${where} has no database "${decodeURIComponent(parsed.pathname.slice(1))}": create it or fix DATABASE_URL`,
+    );
+  return error;
+}
+
 async function openPostgres(url: string, poolSize: number, logger: Logger): Promise<Database> {
   const { default: pg } = await import('pg');
+  // Fail at start, clearly, when the database cannot be reached.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+  } catch (error) {
+    throw unreachable(error, url);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'tend-server' });
   // An idle client that loses its connection emits here; the pool replaces it.
   pool.on('error', (error) => logger.warn('database connection lost', { error }));
-  // Fail at start, clearly, when the database cannot be reached.
-  await pool.query('SELECT 1');
   let listener: import('pg').Client | undefined;
   let closing = false;
 
@@ -267,7 +421,7 @@ export async function migrate(db: Database, logger: Logger): Promise<void> {
     const applied = new Set(rows.map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
     if (newest > SCHEMA_VERSION)
-      throw new Error(
+      throw new StartupError(
         `the database schema (version ${newest}) is newer than this tend-server (${SCHEMA_VERSION}): upgrade tend-server`,
       );
     for (const migration of MIGRATIONS) {

@@ -2,8 +2,9 @@
  * Every error the server answers with, in one place: the codes and their statuses, the
  * `HttpError` handlers throw, the JSON body it becomes, and how an unexpected throw is told.
  *
- * Refusals from the collection rules (rights.ts) keep their domain's code (`not-yours`,
- * `slot-taken`, …) with status 400 or 403; every other code is in `ERROR_STATUS`.
+ * Refusals from the collection rules (rights.ts) keep their domain's code (`not-yours`, …)
+ * with status 400 or 403; every other code is in `ERROR_STATUS`. A claim that came too late
+ * (`full`, `slot-taken`: someone else was first) is a 409, like any other lost race.
  */
 import { AuthError } from './auth.js';
 import { sqlState } from './db.js';
@@ -27,10 +28,14 @@ export const ERROR_STATUS = {
   'not-found': 404,
   conflict: 409,
   'idempotency-key-reused': 422,
+  // A claim that lost the race for the last slot, or for the one slot it asked for.
+  full: 409,
+  'slot-taken': 409,
   'too-large': 413,
   'rate-limited': 429,
   internal: 500,
   unavailable: 503,
+  starting: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

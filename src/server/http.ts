@@ -20,11 +20,19 @@ export function header(c: Ctx, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The address a request came from: the socket's, or the forwarded one behind a trusted proxy. */
-export function clientAddress(c: Ctx, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = header(c, 'x-forwarded-for');
-    if (forwarded) return forwarded.split(',')[0]!.trim();
+/**
+ * The address a request came from: the socket's, or behind `trustedProxies` proxies the one the
+ * farthest of them saw. Each proxy appends the address it saw to X-Forwarded-For, so that one is
+ * the `trustedProxies`-th from the right; whatever stands left of it the client wrote itself.
+ */
+export function clientAddress(c: Ctx, trustedProxies: number): string {
+  if (trustedProxies > 0) {
+    const forwarded = header(c, 'x-forwarded-for')
+      ?.split(',')
+      .map((address) => address.trim())
+      .filter(Boolean);
+    // Fewer addresses than proxies: the request skipped some, and the left-most is a proxy's.
+    if (forwarded?.length) return forwarded[Math.max(0, forwarded.length - trustedProxies)]!;
   }
   return c.env.incoming.socket.remoteAddress ?? 'unknown';
 }

@@ -305,6 +305,8 @@ export async function spawnServer(
         TEND_COLLECTIONS: 'notes,slots,offers',
         TEND_RATE_LIMIT: 'off',
         TEND_RATE_LIMIT_ADDRESS: 'off',
+        TEND_RATE_LIMIT_READ: 'off',
+        TEND_RATE_LIMIT_STREAM: 'off',
         TEND_LOG_LEVEL: 'info',
         ...env,
       },

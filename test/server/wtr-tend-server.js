@@ -31,6 +31,8 @@ function launch(port, dataDir, databaseUrl) {
         TEND_COLLECTIONS: 'owned',
         TEND_RATE_LIMIT: 'off',
         TEND_RATE_LIMIT_ADDRESS: 'off',
+        TEND_RATE_LIMIT_READ: 'off',
+        TEND_RATE_LIMIT_STREAM: 'off',
         // The circle's figures are made again this often (the aggregate test waits for one).
         TEND_AGGREGATE_INTERVAL_MS: '200',
         // The conformance suite writes a value of a million characters.

@@ -21,6 +21,9 @@ export interface Auth {
 
 export function createAuth(verifier: TokenVerifier | undefined, config: ServerConfig): Auth {
   const identify = async (c: Ctx): Promise<Identity | undefined> => {
+    // Checked once per request (the read limit asks before the route does).
+    const known = c.get('identity');
+    if (known) return known;
     const authorization = header(c, 'authorization');
     if (!authorization) return undefined;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -1,12 +1,14 @@
 /**
- * Write limits: a token bucket per key (a person's id, an address). In memory, per process:
- * with several processes behind a balancer each keeps its own buckets.
+ * Request limits: a token bucket per key (a person's id, an address), with separate buckets for
+ * writes, reads and event-stream connects. In memory, per process: with several processes
+ * behind a balancer each keeps its own buckets.
  */
 import { createMiddleware } from 'hono/factory';
 import type { RateLimit, ServerConfig } from '../config.js';
-import type { Env } from '../env.js';
+import type { Ctx, Env } from '../env.js';
 import { httpError } from '../errors.js';
 import { clientAddress } from '../http.js';
+import type { Identity } from '../rights.js';
 
 interface Bucket {
   tokens: number;
@@ -52,28 +54,59 @@ export class RateLimiter {
   }
 }
 
+/** A 429 telling when to try again. */
+function tooMany(what: string, wait: number) {
+  return httpError(
+    'rate-limited',
+    `too many ${what}: try again in ${wait} s`,
+    { retryAfter: wait },
+    { 'retry-after': String(wait) },
+  );
+}
+
+const limiter = (limit: RateLimit | false | undefined) => (limit ? new RateLimiter(limit) : undefined);
+
 /**
  * Middleware: one write from the request's address and, once signed in (`c.var.identity`), from
- * its person; a 429 with `Retry-After` when either has none left. Passes everything without
- * `config.rateLimit`.
+ * its person; a 429 with `Retry-After` when either has none left.
  */
 export function writeLimit(config: ServerConfig) {
-  const perIdentity = config.rateLimit ? new RateLimiter(config.rateLimit.perIdentity) : undefined;
-  const perAddress = config.rateLimit ? new RateLimiter(config.rateLimit.perAddress) : undefined;
+  const perIdentity = limiter(config.rateLimit && config.rateLimit.perIdentity);
+  const perAddress = limiter(config.rateLimit && config.rateLimit.perAddress);
   return createMiddleware<Env>(async (c, next) => {
-    if (perIdentity && perAddress) {
-      const identity = c.get('identity');
-      const wait = Math.max(
-        perAddress.take(`a:${clientAddress(c, config.trustProxy)}`),
-        identity ? perIdentity.take(`i:${identity.id}`) : 0,
-      );
-      if (wait > 0)
-        throw httpError(
-          'rate-limited',
-          `too many writes: try again in ${wait} s`,
-          { retryAfter: wait },
-          { 'retry-after': String(wait) },
+    const identity = c.get('identity');
+    const wait = Math.max(
+      perAddress?.take(`a:${clientAddress(c, config.trustProxy)}`) ?? 0,
+      identity ? (perIdentity?.take(`i:${identity.id}`) ?? 0) : 0,
+    );
+    if (wait > 0) throw tooMany('writes', wait);
+    await next();
+  });
+}
+
+/** `/v1/:community/events` and `/v1/:community/:collection/events`. */
+const STREAM_PATH = /^\/v1\/[^/]+\/(?:[^/]+\/)?events$/;
+
+/**
+ * Middleware for every GET: one read, or one event-stream connect, from the request's address
+ * and from its person (a bad token is refused here already); a 429 with `Retry-After` when
+ * either has none left. Reads and connects have their own buckets, apart from writes.
+ */
+export function readLimit(config: ServerConfig, identify: (c: Ctx) => Promise<Identity | undefined>) {
+  const reads = limiter(config.rateLimit && config.rateLimit.reads);
+  const streams = limiter(config.rateLimit && config.rateLimit.streams);
+  return createMiddleware<Env>(async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const stream = STREAM_PATH.test(c.req.path);
+      const bucket = stream ? streams : reads;
+      if (bucket) {
+        const identity = await identify(c);
+        const wait = Math.max(
+          bucket.take(`a:${clientAddress(c, config.trustProxy)}`),
+          identity ? bucket.take(`i:${identity.id}`) : 0,
         );
+        if (wait > 0) throw tooMany(stream ? 'event-stream connects' : 'reads', wait);
+      }
     }
     await next();
   });

@@ -1,7 +1,7 @@
 /** `POST /dev/token` (--dev only): `{"sub","name","role"}` → a signed token for any person. */
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { signToken } from '../auth.js';
+import { isPersonText, signToken } from '../auth.js';
 import type { ServerConfig } from '../config.js';
 import type { Env } from '../env.js';
 import { httpError } from '../errors.js';
@@ -19,8 +19,10 @@ export function devRoutes(config: ServerConfig, secret: string, limit: Middlewar
       }
     }
     const sub = typeof body.sub === 'string' && body.sub ? body.sub : `dev-${randomUUID().slice(0, 8)}`;
-    if (sub.length > 200) throw httpError('invalid', 'sub is at most 200 characters');
-    const name = typeof body.name === 'string' ? body.name.slice(0, 200) : undefined;
+    if (!isPersonText(sub))
+      throw httpError('invalid', 'sub is at most 200 characters, with no control characters');
+    // A name the verifier would drop is not put in the token.
+    const name = isPersonText(body.name) ? body.name : undefined;
     const role = body.role === 'moderator' ? 'moderator' : undefined;
     const expiresInSeconds = 12 * 3600;
     const token = await signToken(
