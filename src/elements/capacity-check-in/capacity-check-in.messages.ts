@@ -59,6 +59,8 @@ export const en = {
   kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# person', other: '# people' }),
   unnamed: (count: number, lang: string) => plural(lang, count, { other: '# more (not named)' }),
   nobodyNamed: 'No one named yet',
+  /** After a figure when none of the people behind it chose to be named. */
+  noneNamed: 'none of them named',
   someone: 'Someone',
   you: 'You',
   justMeHere: 'Your check-in is just for you, so it isn’t part of this view.',
@@ -144,6 +146,7 @@ export const es: CapacityMessages = {
   kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# persona', other: '# personas' }),
   unnamed: (count: number, lang: string) => plural(lang, count, { other: '# más (sin nombre)' }),
   nobodyNamed: 'Nadie con nombre aún',
+  noneNamed: 'ninguna con nombre',
   someone: 'Alguien',
   you: 'Tú',
   justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',

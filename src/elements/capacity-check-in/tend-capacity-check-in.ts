@@ -608,10 +608,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           if (forKind.length > names.length) names.unshift(t.you);
           // People not named show only as a group of at least min-group, as the figure counts them.
           const unnamed = total === null ? 0 : total - forKind.length;
-          if (figures && unnamed >= figures.minGroup) names.push(t.unnamed(unnamed, lang));
+          if (figures && unnamed >= figures.minGroup && names.length) names.push(t.unnamed(unnamed, lang));
+          const who = names.length ? list.format(names) : total === null ? t.nobodyNamed : t.noneNamed;
           return html`<li>
-            <strong>${t.kind(kind)}</strong>:
-            ${total === null ? '' : `${t.kindTotal(total, lang)} · `}${names.length ? list.format(names) : t.nobodyNamed}
+            <strong>${t.kind(kind)}</strong>: ${total === null ? '' : `${t.kindTotal(total, lang)} · `}${who}
           </li>`;
         })}
       </ul>

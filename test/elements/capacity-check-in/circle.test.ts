@@ -186,6 +186,18 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Dan']);
   });
 
+  it('says a figure stands on people none of whom chose to be named', async () => {
+    const store = new MemoryStore();
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+    });
+    for (const who of ['ana', 'ben', 'cy'])
+      await checkInAs(store, checkIn(who, 'some', { visibility: 'counted' }));
+    await settle(el);
+    expect(kindLines(el)[0]).to.equal('Listening: 3 people · none of them named');
+    expect(text(el, 'circle')).to.not.match(/ana|ben|cy/i);
+  });
+
   it('lists whom I could ask, spreading asks, and notes "I asked" in one click', async () => {
     const store = new MemoryStore();
     await busyCircle(store);
