@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { codeOf } from './offer-fixtures.js';
 import {
   OfferError,
   acceptClaim,
@@ -29,16 +30,6 @@ function offer(input: Partial<PostInput> = {}): Post {
     ana,
     NOW,
   );
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(OfferError);
-    return (error as OfferError).code;
-  }
-  return undefined;
 }
 
 describe('claims that repeat', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { codeOf } from './offer-fixtures.js';
 import {
-  OfferError,
   claimSlot,
   createPost,
   markDone,
@@ -35,15 +35,6 @@ import {
 } from '../../src/domain/load.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z'); // a Monday
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as OfferError).code;
-  }
-  return undefined;
-}
 
 function rotation(dates = ['2026-03-02', '2026-03-04', '2026-03-06'], recipientId?: string): Post {
   return createPost(
