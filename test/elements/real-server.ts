@@ -71,10 +71,16 @@ export class Requests {
     readonly person: Person,
   ) {}
 
-  async send<T = unknown>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  async send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const response = await fetch(`${server.url}/v1/${this.community}${path}`, {
       method,
       headers: {
+        ...headers,
         authorization: `Bearer ${await tokenFor(this.person)}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
