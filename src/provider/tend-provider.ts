@@ -82,12 +82,16 @@ export class TendProvider extends LitElement {
   @provide({ context: langContext }) @state() protected providedLang?: string;
 
   #ownAdapter?: StorageAdapter;
+  /** Storage settings changed while off the page: make the adapter again once back. */
+  #adapterStale = false;
   #langObserver = new MutationObserver(() => (this.providedLang = this.getAttribute('lang') ?? undefined));
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
     this.providedLang = this.getAttribute('lang') ?? undefined;
+    // Back on the page: make the adapter that was closed (or not made) while it was away.
+    if (this.#adapterStale || !this.providedAdapter) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -107,7 +111,16 @@ export class TendProvider extends LitElement {
     const storageChanged = ['storage', 'endpoint', 'community', 'adapter', 'userId', 'token'].some((key) =>
       changed.has(key as keyof TendProvider),
     );
-    if (storageChanged || !this.providedAdapter) this.providedAdapter = this.#makeAdapter();
+    // Off the page (Lit still updates it) an adapter made now would never be closed: its event
+    // stream or database would stay open. It is made when the provider is back.
+    if (!this.isConnected) {
+      if (storageChanged) this.#adapterStale = true;
+      return;
+    }
+    if (storageChanged || this.#adapterStale || !this.providedAdapter) {
+      this.#adapterStale = false;
+      this.providedAdapter = this.#makeAdapter();
+    }
   }
 
   #makeAdapter(): StorageAdapter {
