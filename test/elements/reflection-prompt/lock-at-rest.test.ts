@@ -144,7 +144,11 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
       next.closest('tend-provider')!.remove();
 
       const again = await open('my-post');
-      expect(visible(again, '[part~="step"]')).to.contain('Your draft is locked.');
+      // The draft loads as the store opens: wait for it rather than race it.
+      await waitFor(
+        () => visible(again, '[part~="step"]').includes('Your draft is locked.'),
+        'the locked draft is found',
+      );
       await type(again, 'Passphrase', PASS);
       button(again, 'Open').click();
       await waitFor(() => visible(again).includes('Your draft was kept'), 'the draft opened');
