@@ -276,19 +276,24 @@ export type CircleEntry =
     }
   | { named: false; level: CapacityLevel; kinds: string[]; expiresAt: string };
 
-/**
- * The check-ins of `circle` the circle sees at `now`: held, not just-me (the viewer's own
- * included by the same rule, so everyone sees the same view), counted-only ones stripped of
- * who they are. Newest per person wins if a person appears twice.
- */
-export function circleEntries(checkIns: readonly CheckIn[], circle: string, now: Date): CircleEntry[] {
+/** The check-ins of `circle` the circle is made of at `now`: held, not just-me, the newest per person. */
+function heldCheckIns(checkIns: readonly CheckIn[], circle: string, now: Date): CheckIn[] {
   const byPerson = new Map<string, CheckIn>();
   for (const checkIn of checkIns) {
     if (checkIn.circle !== circle || !isActive(checkIn, now) || checkIn.visibility === 'just-me') continue;
     const held = byPerson.get(checkIn.personId);
     if (!held || held.updatedAt < checkIn.updatedAt) byPerson.set(checkIn.personId, checkIn);
   }
-  return [...byPerson.values()].map((c): CircleEntry => {
+  return [...byPerson.values()];
+}
+
+/**
+ * The check-ins of `circle` the circle sees at `now`: held, not just-me (the viewer's own
+ * included by the same rule, so everyone sees the same view), counted-only ones stripped of
+ * who they are. Newest per person wins if a person appears twice.
+ */
+export function circleEntries(checkIns: readonly CheckIn[], circle: string, now: Date): CircleEntry[] {
+  return heldCheckIns(checkIns, circle, now).map((c): CircleEntry => {
     const base = { level: c.level, kinds: [...c.kinds], expiresAt: c.expiresAt };
     return c.visibility === 'circle'
       ? { ...base, named: true, personId: c.personId, name: c.personName, note: c.note }
@@ -298,47 +303,17 @@ export function circleEntries(checkIns: readonly CheckIn[], circle: string, now:
 
 export type NamedEntry = Extract<CircleEntry, { named: true }>;
 
-/** Who has room for one kind: the named people, and a total only when the group is big enough. */
-export interface KindSummary {
-  kind: string;
-  /** People with room who chose to be named, most room first. */
-  named: NamedEntry[];
-  /** Everyone with room, counted-only included; `null` when fewer than `minGroup`, so nobody is singled out. */
-  total: number | null;
-}
-
-export interface CircleSummary {
-  /** People with room for anything; `null` when fewer than `minGroup`. */
-  withRoom: number | null;
-  kinds: KindSummary[];
-}
-
 const byRoomThenName = (a: NamedEntry, b: NamedEntry): number =>
   levelRank(b.level) - levelRank(a.level) || (a.name ?? a.personId).localeCompare(b.name ?? b.personId);
 
-/** A number shown only when at least `minGroup` people are in it. */
-export function groupTotal(count: number, minGroup: number): number | null {
-  return count >= Math.max(1, minGroup) ? count : null;
-}
-
-/** The circle at a glance: for each kind, who has room right now, and the totals it is safe to show. */
-export function summariseCircle(
-  entries: readonly CircleEntry[],
-  kinds: readonly string[],
-  minGroup: number,
-): CircleSummary {
-  const withRoom = entries.filter((entry) => hasRoom(entry.level));
-  return {
-    withRoom: groupTotal(withRoom.length, minGroup),
-    kinds: kinds.map((kind) => {
-      const forKind = withRoom.filter((entry) => entry.kinds.includes(kind));
-      return {
-        kind,
-        named: forKind.filter((entry): entry is NamedEntry => entry.named).sort(byRoomThenName),
-        total: groupTotal(forKind.length, minGroup),
-      };
-    }),
-  };
+/**
+ * The people who chose to be named and have room for `kind`, most room first, then by name.
+ * Names only: every figure comes from {@link aggregateCircle}.
+ */
+export function namedWithRoom(entries: readonly CircleEntry[], kind: string): NamedEntry[] {
+  return entries
+    .filter((entry): entry is NamedEntry => entry.named && hasRoom(entry.level) && entry.kinds.includes(kind))
+    .sort(byRoomThenName);
 }
 
 // ── The circle's aggregate (what the server sends everyone) ─────────────────────────────
@@ -366,6 +341,44 @@ export interface CircleAggregate {
   kinds: KindAggregate[];
 }
 
+/** How often a named person was asked this week, by anyone (never by whom). */
+export interface AskedCount {
+  personId: string;
+  count: number;
+}
+
+/** What every member may read of a circle: its figures and, from a server, how often each named person was asked. */
+export interface CircleFigures extends CircleAggregate {
+  asked?: AskedCount[];
+}
+
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const isFigure = (x: unknown): x is number | null => x === null || isCount(x);
+type Loose = Record<string, unknown> | null | undefined;
+
+/** True for a value of the circle's figures' shape (what a store sends); anything else is not shown. */
+export function isCircleFigures(value: unknown): value is CircleFigures {
+  const f = value as Loose;
+  const asked = f?.['asked'];
+  return (
+    typeof f?.['circle'] === 'string' &&
+    isCount(f['minGroup']) &&
+    isFigure(f['withRoom']) &&
+    Array.isArray(f['kinds']) &&
+    f['kinds'].every((k: Loose) => {
+      const levels = k?.['levels'] as Loose;
+      return (
+        typeof k?.['kind'] === 'string' &&
+        isFigure(k['withRoom']) &&
+        ROOM_LEVELS.every((level) => levels && isFigure(levels[level]))
+      );
+    }) &&
+    (asked === undefined ||
+      (Array.isArray(asked) &&
+        asked.every((a: Loose) => typeof a?.['personId'] === 'string' && isCount(a['count']))))
+  );
+}
+
 /**
  * The circle's capacity as figures safe to show every member, computed where the check-ins
  * are (the server, or the browser in browser-only mode). The rules:
@@ -387,14 +400,7 @@ export function aggregateCircle(
   options: { circle: string; kinds: readonly string[]; minGroup: number; now: Date },
 ): CircleAggregate {
   const minGroup = minGroupOf(options.minGroup);
-  const newest = new Map<string, CheckIn>();
-  for (const checkIn of checkIns) {
-    if (checkIn.circle !== options.circle || checkIn.visibility === 'just-me') continue;
-    if (!isActive(checkIn, options.now)) continue;
-    const held = newest.get(checkIn.personId);
-    if (!held || held.updatedAt < checkIn.updatedAt) newest.set(checkIn.personId, checkIn);
-  }
-  const withRoom = [...newest.values()].filter((c) => hasRoom(c.level));
+  const withRoom = heldCheckIns(checkIns, options.circle, options.now).filter((c) => hasRoom(c.level));
   const figure = (people: readonly CheckIn[]): number | null => {
     let named = 0;
     let counted = 0;
@@ -473,40 +479,15 @@ export function askOrder(
   options: { kind: string; askerId: string; lastAsked?: ReadonlyMap<string, number> },
 ): NamedEntry[] {
   const last = options.lastAsked ?? new Map<string, number>();
-  return entries
-    .filter(
-      (entry): entry is NamedEntry =>
-        entry.named &&
-        entry.personId !== options.askerId &&
-        hasRoom(entry.level) &&
-        entry.kinds.includes(options.kind),
-    )
+  // Already by room, then name: a stable sort keeps that order where everything else is equal.
+  return namedWithRoom(entries, options.kind)
+    .filter((entry) => entry.personId !== options.askerId)
     .sort(
       (a, b) =>
         (recentAsked.get(a.personId) ?? 0) - (recentAsked.get(b.personId) ?? 0) ||
         levelRank(b.level) - levelRank(a.level) ||
-        (last.get(a.personId) ?? -Infinity) - (last.get(b.personId) ?? -Infinity) ||
-        byRoomThenName(a, b),
+        (last.get(a.personId) ?? -Infinity) - (last.get(b.personId) ?? -Infinity),
     );
-}
-
-/** When `askerId` last asked `askedId` in `circle`, if ever: shown only to the asker. */
-export function lastAsked(
-  asks: readonly Ask[],
-  circle: string,
-  askerId: string,
-  askedId: string,
-): string | undefined {
-  let latest: string | undefined;
-  for (const ask of asks)
-    if (
-      ask.circle === circle &&
-      ask.askerId === askerId &&
-      ask.askedId === askedId &&
-      (!latest || ask.at > latest)
-    )
-      latest = ask.at;
-  return latest;
 }
 
 // ── My pattern ──────────────────────────────────────────────────────────────────────────

@@ -15,8 +15,9 @@ import {
   isCheckIn,
   ROOM_LEVELS,
   type Ask,
+  type AskedCount,
   type CheckIn,
-  type CircleAggregate,
+  type CircleFigures,
   type KindAggregate,
   type RoomLevel,
 } from '../domain/capacity.js';
@@ -24,14 +25,11 @@ import type { Queryable } from './db.js';
 import type { ChangeFeed } from './events.js';
 import type { Logger } from './logger.js';
 
-/** What everyone in a community may read of one circle. */
-export interface CircleFigures extends CircleAggregate {
-  /** How often each NAMED person of the circle was asked in the last week; never by whom. */
-  asked: { personId: string; count: number }[];
-}
+/** What everyone in a community may read of one circle: the server always says how often each NAMED person was asked. */
+type ServedFigures = CircleFigures & { asked: AskedCount[] };
 
 interface Snapshot {
-  circles: Map<string, CircleFigures>;
+  circles: Map<string, ServedFigures>;
   /** The next moment a held check-in expires or an ask leaves the week: the figures may change then. */
   changesAt: number;
 }
@@ -46,7 +44,7 @@ const noFigures = (kind: string): KindAggregate => ({
 });
 
 /** The figures of a circle as shown: kinds with nothing to show are the same as kinds never seen. */
-function shownFigures(figures: CircleFigures | undefined): string {
+function shownFigures(figures: ServedFigures | undefined): string {
   if (!figures) return '';
   const kinds = figures.kinds
     .filter((k) => k.withRoom !== null || ROOM_LEVELS.some((level) => k.levels[level] !== null))
@@ -89,7 +87,7 @@ export class CircleAggregates {
   }
 
   /** A circle's figures for `kinds`, in that order, from the community's snapshot. */
-  async circle(community: string, circle: string, kinds: readonly string[]): Promise<CircleFigures> {
+  async circle(community: string, circle: string, kinds: readonly string[]): Promise<ServedFigures> {
     let snapshot = this.#snapshots.get(community);
     if (!snapshot) {
       snapshot = this.#make(community);
@@ -159,7 +157,7 @@ export class CircleAggregates {
       if (leaves > now.getTime()) changesAt = Math.min(changesAt, leaves);
     }
 
-    const circles = new Map<string, CircleFigures>();
+    const circles = new Map<string, ServedFigures>();
     for (const circle of new Set(checkIns.map((c) => c.circle))) {
       const kinds = [...new Set(checkIns.filter((c) => c.circle === circle).flatMap((c) => c.kinds))].sort();
       const figures = aggregateCircle(checkIns, { circle, kinds, minGroup: this.#minGroup, now });

@@ -26,7 +26,7 @@ export class StorageError extends Error {
    * The store's own reason, when it gives one beyond `code` (a tend-server's error code, such
    * as `slot-taken` or `full`), so a view can say what happened in its own words.
    */
-  rule: string | undefined;
+  rule?: string;
   /** Marks storage errors across copies of this module (two bundles on one page). */
   readonly [BRAND] = true;
 
@@ -34,7 +34,6 @@ export class StorageError extends Error {
     super(message, options);
     this.name = 'StorageError';
     this.code = code;
-    this.rule = undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import {
   aggregateCircle,
   circleEntries,
   hasRoom,
+  isCircleFigures,
   type CapacityLevel,
   type CheckIn,
   type CircleAggregate,
@@ -175,5 +176,21 @@ describe('aggregateCircle: from the attacker’s side', () => {
     expect(aggregate([...two, checkIn('cy', 'some'), checkIn('dee', 'some')], 4.2).minGroup).to.equal(5);
     expect(aggregate([...two, checkIn('cy', 'some'), checkIn('dee', 'some')], 4.2).withRoom).to.equal(null);
     expect(aggregate([...two, checkIn('cy', 'some'), checkIn('dee', 'some')], 4).withRoom).to.equal(4);
+  });
+});
+
+describe('isCircleFigures', () => {
+  it('takes what aggregateCircle makes, with or without ask counts, and nothing of another shape', () => {
+    const made = aggregate(['ana', 'ben', 'cy'].map((who) => counted(who, 'some')));
+    expect(isCircleFigures(made)).to.equal(true);
+    expect(isCircleFigures({ ...made, asked: [{ personId: 'dee', count: 2 }] })).to.equal(true);
+    expect(isCircleFigures({ ...made, withRoom: 1.5 })).to.equal(false);
+    expect(isCircleFigures({ ...made, withRoom: -1 })).to.equal(false);
+    expect(isCircleFigures({ ...made, kinds: undefined })).to.equal(false);
+    expect(isCircleFigures({ ...made, asked: [{ personId: 'dee' }] })).to.equal(false);
+    expect(isCircleFigures({ ...made, kinds: [{ kind: 'listening', withRoom: 3, levels: {} }] })).to.equal(
+      false,
+    );
+    expect(isCircleFigures('3 people')).to.equal(false);
   });
 });

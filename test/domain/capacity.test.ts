@@ -16,7 +16,6 @@ import {
   historyId,
   isActive,
   isGenuineCheckIn,
-  lastAsked,
   lastDay,
   levelRank,
   lowDays,
@@ -25,7 +24,7 @@ import {
   parseKinds,
   patternDays,
   presetOf,
-  summariseCircle,
+  namedWithRoom,
   validateAsk,
   validateCheckIn,
   validateHistoryEntry,
@@ -213,18 +212,11 @@ describe('capacity rules', () => {
         .and.not.to.contain('Eve');
     });
 
-    it('names only named people with room, and totals only groups of min-group or more', () => {
+    it('names only the named people with room for a kind, most room first', () => {
       const entries = circleEntries(people, 'maple', NOW);
-      const summary = summariseCircle(entries, ['listening', 'practical', 'hosting'], 3);
-      expect(summary.withRoom).to.equal(3);
-      const [listening, practical, hosting] = summary.kinds;
-      expect(listening!.named.map((e) => e.name)).to.deep.equal(['Ana', 'Ben']);
-      expect(listening!.total).to.equal(3);
-      expect(practical!.named.map((e) => e.name)).to.deep.equal(['Ana']);
-      expect(practical!.total, 'two people, one counted-only: no number').to.equal(null);
-      expect(hosting).to.deep.equal({ kind: 'hosting', named: [], total: null });
-      expect(summariseCircle(entries, ['practical'], 2).kinds[0]!.total).to.equal(2);
-      expect(summariseCircle(entries, ['listening'], 4).withRoom).to.equal(null);
+      expect(namedWithRoom(entries, 'listening').map((e) => e.name)).to.deep.equal(['Ana', 'Ben']);
+      expect(namedWithRoom(entries, 'practical').map((e) => e.name)).to.deep.equal(['Ana']);
+      expect(namedWithRoom(entries, 'hosting')).to.deep.equal([]);
     });
   });
 
@@ -334,8 +326,9 @@ describe('capacity rules', () => {
 
     it('remembers when I last asked someone', () => {
       const asks = [ask('ana', 3), ask('ana', 1), ask('ana', 0, { askerId: 'zoe' })];
-      expect(lastAsked(asks, 'maple', 'me', 'ana')).to.equal(asks[1]!.at);
-      expect(lastAsked(asks, 'maple', 'me', 'ben')).to.equal(undefined);
+      const last = ownLastAsks(asks, 'maple', 'me');
+      expect(last.get('ana')).to.equal(Date.parse(asks[1]!.at));
+      expect(last.has('ben')).to.equal(false);
     });
   });
 

@@ -36,16 +36,10 @@ export const en = {
   tonight: 'until tonight',
   tomorrow: 'until tomorrow night',
   through: (day: string) => `through ${day}`,
+  /** Who sees a check-in: exactly what leaves for others with each choice (under the choice, and once saved). */
   seenBy: pick({
     'just-me': 'Only you can see it.',
     counted: 'Added into the circle’s totals once enough people are counted, without your name or note.',
-    circle: 'Your name, room and note are shown to the circle.',
-  }),
-  /** Under the choice of who sees it: exactly what leaves for others with each choice. */
-  whatLeaves: pick({
-    'just-me': 'Stays with you: saved for you only, nobody else in the circle sees it.',
-    counted:
-      'Only added into the circle’s totals once enough people are counted; your name and note are not shared.',
     circle: 'Your name, room and note are shown to the circle.',
   }),
   circleHeading: 'The circle at a glance',
@@ -127,12 +121,6 @@ export const es: CapacityMessages = {
     'just-me': 'Solo tú lo ves.',
     counted:
       'Se suma a los totales del círculo cuando hay suficientes personas contadas, sin tu nombre ni tu nota.',
-    circle: 'Tu círculo ve tu nombre, tu margen y tu nota.',
-  }),
-  whatLeaves: pick({
-    'just-me': 'Se queda contigo: guardado solo para ti, nadie más del círculo lo ve.',
-    counted:
-      'Solo se suma a los totales del círculo cuando hay suficientes personas contadas; tu nombre y tu nota no se comparten.',
     circle: 'Tu círculo ve tu nombre, tu margen y tu nota.',
   }),
   circleHeading: 'El círculo de un vistazo',

@@ -4,53 +4,9 @@
  * Figures only: the server sends no person, id, name or note, and its own minimum group.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ROOM_LEVELS, type CircleAggregate } from '../../domain/capacity.js';
+import { isCircleFigures, type CircleFigures } from '../../domain/capacity.js';
 import type { StorageAdapter } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
-
-/** How often a named person was asked this week, by anyone (never by whom). */
-export interface AskedCount {
-  personId: string;
-  count: number;
-}
-
-/** The `circle` aggregate: the figures, and ask counts of named people when the store sends them. */
-export interface CircleFigures extends CircleAggregate {
-  asked?: AskedCount[];
-}
-
-const isFigure = (value: unknown): value is number | null =>
-  value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
-
-/** True for a value of the `circle` aggregate's shape; anything else is not shown. */
-export function isCircleFigures(value: unknown): value is CircleFigures {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (typeof v['circle'] !== 'string' || !isFigure(v['withRoom'])) return false;
-  if (typeof v['minGroup'] !== 'number' || !Number.isFinite(v['minGroup'])) return false;
-  if (!Array.isArray(v['kinds'])) return false;
-  for (const kind of v['kinds'] as unknown[]) {
-    if (typeof kind !== 'object' || kind === null) return false;
-    const k = kind as Record<string, unknown>;
-    if (typeof k['kind'] !== 'string' || !isFigure(k['withRoom'])) return false;
-    const levels = k['levels'];
-    if (typeof levels !== 'object' || levels === null) return false;
-    for (const level of ROOM_LEVELS) if (!isFigure((levels as Record<string, unknown>)[level])) return false;
-  }
-  const asked = v['asked'];
-  if (asked === undefined) return true;
-  return (
-    Array.isArray(asked) &&
-    asked.every(
-      (a: unknown) =>
-        typeof a === 'object' &&
-        a !== null &&
-        typeof (a as AskedCount).personId === 'string' &&
-        isFigure((a as AskedCount).count) &&
-        (a as AskedCount).count !== null,
-    )
-  );
-}
 
 export interface CircleFiguresOptions {
   adapter: () => StorageAdapter;

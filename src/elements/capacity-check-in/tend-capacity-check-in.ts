@@ -24,7 +24,6 @@ import {
   isCheckIn,
   isGenuineCheckIn,
   isHistoryEntry,
-  lastAsked,
   lastDay,
   lowDays,
   minGroupOf,
@@ -34,7 +33,7 @@ import {
   patternDays,
   presetOf,
   startOfDay,
-  summariseCircle,
+  namedWithRoom,
   validateCheckIn,
   type Ask,
   type CapacityLevel,
@@ -43,13 +42,15 @@ import {
   type HistoryEntry,
   type NamedEntry,
   type Visibility,
+  type CircleEntry,
+  type CircleFigures,
 } from '../../domain/capacity.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
-import { CircleFiguresController, type CircleFigures } from './circle-figures.js';
+import { CircleFiguresController } from './circle-figures.js';
 import { en, type CapacityMessages } from './capacity-check-in.messages.js';
 import { styles } from './capacity-check-in.styles.js';
 import { patternChart } from './pattern-chart.js';
@@ -434,9 +435,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
       .map((record) => record.value);
     // Names come only from people who chose "my circle"; figures only from the aggregate.
-    const named = circleEntries(visible, this.#circle, now).filter(
-      (entry): entry is NamedEntry => entry.named,
-    );
+    const entries = circleEntries(visible, this.#circle, now);
     const figures = this.#figures.fromStore
       ? this.#figures.value
       : aggregateCircle(visible, {
@@ -448,7 +447,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     return html`<div class="layout">
       <div class="columns">
         <div class="column">${mine} ${pattern}</div>
-        <div class="column">${this.#renderCircle(figures, named)} ${this.#renderAsk(named, now)}</div>
+        <div class="column">${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}</div>
       </div>
     </div>`;
   }
@@ -552,7 +551,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                 <div class="choices">
                   ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
                 </div>
-                <p class="hint" id="visibility-hint">${t.whatLeaves(this.#visibility)}</p>
+                <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
               </fieldset>`
             : nothing
         }
@@ -578,12 +577,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
    * or computed here in browser-only mode), names only of people who chose "my circle".
    */
-  #renderCircle(figures: CircleFigures | undefined, named: readonly NamedEntry[]): TemplateResult {
+  #renderCircle(figures: CircleFigures | undefined, entries: readonly CircleEntry[]): TemplateResult {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const kinds = this.#offeredKinds;
-    // Only the ordering of named people is taken from here; every number comes from `figures`.
-    const people = summariseCircle(named, kinds, Infinity).kinds;
     const list = new Intl.ListFormat(lang, { type: 'conjunction' });
     const mine = this.#mine;
     const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
@@ -598,8 +595,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       <h2 id="circle-heading">${t.circleHeading}</h2>
       <p part="summary"><strong>${summary}</strong></p>
       <ul class="kinds">
-        ${kinds.map((kind, i) => {
-          const forKind = people[i]!.named;
+        ${kinds.map((kind) => {
+          const forKind = namedWithRoom(entries, kind);
           const total = figures?.kinds.find((k) => k.kind === kind)?.withRoom ?? null;
           // "You" first, then everyone else by room and name.
           const names = forKind
@@ -620,7 +617,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     </section>`;
   }
 
-  #renderAsk(entries: readonly NamedEntry[], now: Date): TemplateResult {
+  #renderAsk(entries: readonly CircleEntry[], now: Date): TemplateResult {
     const t = this.localize.t;
     const kinds = this.#offeredKinds;
     const kind = kinds.includes(this.askKind) ? this.askKind : kinds[0]!;
@@ -634,7 +631,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       (counted ?? []).map((a) => [a.personId, a.count] as const),
       ownAskCounts(asks, { circle, askerId: me, now, after: counted && this.#figures.receivedAt }),
     );
-    const people = askOrder(entries, recent, { kind, askerId: me, lastAsked: ownLastAsks(asks, circle, me) });
+    const last = ownLastAsks(asks, circle, me);
+    const people = askOrder(entries, recent, { kind, askerId: me, lastAsked: last });
     return html`<section part="ask" aria-labelledby="ask-heading">
       <h2 id="ask-heading">${t.askHeading}</h2>
       <label for="ask-kind">${t.askKind}</label>
@@ -647,7 +645,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           ? html`<ol class="people">
               ${people.map((person) => {
                 const name = this.#nameOf(person);
-                const asked = lastAsked(asks, this.#circle, this.#me, person.personId);
+                const asked = last.get(person.personId);
                 return html`<li class="person">
                   <span class="who"
                     ><strong>${name}</strong> · ${t.level(person.level)},
@@ -657,9 +655,9 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                       asked
                         ? html`<span class="muted note"
                             >${t.youAsked(
-                              now.getTime() - Date.parse(asked) < 60_000
+                              now.getTime() - asked < 60_000
                                 ? t.justNow
-                                : this.localize.relativeTime(asked, now),
+                                : this.localize.relativeTime(new Date(asked), now),
                             )}</span
                           >`
                         : nothing

@@ -82,7 +82,6 @@ export const en = {
   }),
   claimsHeading: 'Who’s on it',
   claimState: pick({ requested: 'asked', active: 'on it', done: 'done' }),
-  thanksFrom: (name: string, words: string) => `${name} says: “${words}”`,
 
   error: pick({
     full: 'Someone took the last spot just before you. Thank you for being ready to help.',
@@ -306,7 +305,6 @@ export const es: BoardMessages = {
   }),
   claimsHeading: 'Quién se apuntó',
   claimState: pick({ requested: 'lo pidió', active: 'se encarga', done: 'hecho' }),
-  thanksFrom: (name: string, words: string) => `${name} dice: «${words}»`,
 
   error: pick({
     full: 'Alguien tomó el último lugar justo antes que tú. Gracias por estar dispuesto a ayudar.',

@@ -47,14 +47,12 @@ describe('<tend-capacity-check-in>: the circle', () => {
   it('defaults to just me on shared storage, and says what stays with the person', async () => {
     const el = await mount({ adapter: new SharedMemoryAdapter({ community: 'street', author: 'me' }) });
     expect(control(el, 'Just me').checked).to.equal(true);
-    expect(text(el, 'visibility')).to.contain(
-      'Stays with you: saved for you only, nobody else in the circle sees it.',
-    );
+    expect(text(el, 'visibility')).to.contain('Only you can see it.');
     await click(el, control(el, 'Some'));
     expect(el.value!.visibility).to.equal('just-me');
     await click(el, control(el, 'Count me, don’t name me'));
     expect(text(el, 'visibility')).to.contain(
-      'Only added into the circle’s totals once enough people are counted; your name and note are not shared.',
+      'Added into the circle’s totals once enough people are counted, without your name or note.',
     );
     await click(el, control(el, 'My circle'));
     expect(text(el, 'visibility')).to.contain('Your name, room and note are shown to the circle.');
