@@ -59,6 +59,10 @@ type View = 'flow' | 'done' | 'entries';
 type Entry = StoredRecord<ReflectionEntry>;
 type Draft = StoredRecord<ReflectionDraft>;
 
+/** Says in the console why the page's questions were not used. */
+const badQuestions = (error: unknown): void =>
+  console.error(`tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`);
+
 /** Reads questions written as plain HTML children (see the class documentation). */
 function questionsFromChildren(host: HTMLElement): Question[] {
   return [...host.querySelectorAll(':scope > [data-question]')].map((el, i) => {
@@ -279,9 +283,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       const found = questionsFromChildren(this);
       this.#htmlQuestions = found.length ? validatePrompts(found) : [];
     } catch (error) {
-      console.error(
-        `tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`,
-      );
+      badQuestions(error);
       this.#htmlQuestions = [];
     }
     this.requestUpdate();
@@ -293,9 +295,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       try {
         return { name: 'custom', questions: validatePrompts(this.prompts) };
       } catch (error) {
-        console.error(
-          `tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`,
-        );
+        badQuestions(error);
       }
     }
     if (this.#htmlQuestions.length) return { name: 'custom', questions: this.#htmlQuestions };
