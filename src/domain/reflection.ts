@@ -87,24 +87,12 @@ export interface ReflectionContent {
 }
 
 /**
- * Version 1 of a sealed value: AES-GCM with a key made from the passphrase (PBKDF2, `salt`,
- * `iterations`). Entries locked before version 2 still hold these, and they still open; a
- * lock's private key is kept in one.
+ * A sealed value: sealed for the lock's public key (ECDH P-256 with a fresh key `key` per
+ * value, HKDF-SHA-256, AES-GCM), so it can be written while the lock is closed and read only
+ * with the private key, which only the passphrase opens. Base64 fields, never the passphrase.
  */
-export interface PassphraseBox {
-  v: 1;
-  iterations: number;
-  salt: string;
-  iv: string;
-  data: string;
-}
-
-/**
- * Version 2 of a sealed value: sealed for the lock's public key (ECDH P-256 with a fresh key
- * `key` per value, HKDF-SHA-256, AES-GCM), so it can be written while the lock is closed and
- * read only with the private key, which only the passphrase opens. Base64 fields.
- */
-export interface PublicKeyBox {
+export interface LockedBox {
+  /** The format: 2, a box sealed for a key pair. */
   v: 2;
   /** The one-off public key this value was sealed with (raw P-256 point). */
   key: string;
@@ -112,8 +100,13 @@ export interface PublicKeyBox {
   data: string;
 }
 
-/** A sealed value (see the element's entry lock): base64 fields, never the passphrase. */
-export type LockedBox = PassphraseBox | PublicKeyBox;
+/** A lock's private key sealed with a key made from the passphrase (PBKDF2-SHA-256, `salt`, `iterations`; AES-GCM). */
+export interface PassphraseBox {
+  iterations: number;
+  salt: string;
+  iv: string;
+  data: string;
+}
 
 /**
  * The value of a record in `reflection-locks` (id = {@link lockId} of the reader), kept in the
@@ -183,7 +176,7 @@ const Name = v.pipe(v.string(), v.maxLength(MAX_NAME));
 const Time = v.pipe(v.string(), v.isoTimestamp());
 
 const ChoiceSchema = v.object({ id: Name, label: Name });
-export const QuestionSchema = v.object({
+const QuestionSchema = v.object({
   id: v.pipe(Name, v.minLength(1)),
   kind: v.picklist(['text', 'choice']),
   label: v.pipe(v.string(), v.maxLength(2000)),
@@ -194,27 +187,16 @@ export const QuestionSchema = v.object({
 
 const AnswersSchema = v.record(Name, v.union([v.pipe(v.string(), v.maxLength(MAX_ANSWER)), v.array(Name)]));
 
-export const PassphraseBoxSchema = v.object({
-  v: v.literal(1),
-  iterations: v.number(),
-  salt: v.string(),
-  iv: v.string(),
-  data: v.string(),
-});
+const LockedBoxSchema = v.object({ v: v.literal(2), key: v.string(), iv: v.string(), data: v.string() });
 
-export const LockedBoxSchema = v.variant('v', [
-  PassphraseBoxSchema,
-  v.object({ v: v.literal(2), key: v.string(), iv: v.string(), data: v.string() }),
-]);
-
-export const ReflectionLockSchema = v.object({
+const ReflectionLockSchema = v.object({
   authorId: v.pipe(Name, v.minLength(1)),
   createdAt: Time,
   publicKey: v.pipe(v.string(), v.minLength(1)),
-  privateKey: PassphraseBoxSchema,
+  privateKey: v.object({ iterations: v.number(), salt: v.string(), iv: v.string(), data: v.string() }),
 });
 
-export const ReflectionEntrySchema = v.pipe(
+const ReflectionEntrySchema = v.pipe(
   v.object({
     postId: v.pipe(Name, v.minLength(1)),
     authorId: v.pipe(Name, v.minLength(1)),
@@ -228,7 +210,7 @@ export const ReflectionEntrySchema = v.pipe(
   v.check((e) => !!e.locked !== !!(e.questions && e.answers), 'an entry is either locked or readable'),
 );
 
-export const ReflectionDraftSchema = v.object({
+const ReflectionDraftSchema = v.object({
   postId: Name,
   authorId: Name,
   step: v.number(),
@@ -239,12 +221,12 @@ export const ReflectionDraftSchema = v.object({
   locked: v.optional(LockedBoxSchema),
 });
 
-export const ReflectionCountSchema = v.strictObject({
+const ReflectionCountSchema = v.strictObject({
   postId: v.pipe(Name, v.minLength(1)),
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-export const ReflectionCountedSchema = v.object({
+const ReflectionCountedSchema = v.object({
   postId: v.pipe(Name, v.minLength(1)),
   authorId: v.pipe(Name, v.minLength(1)),
 });

@@ -120,7 +120,7 @@ describe('reflection rules', () => {
 
   it('validates stored entries: readable or locked, never both, never neither', () => {
     const base = { postId: 'p', authorId: 'a', createdAt: now.toISOString(), updatedAt: now.toISOString() };
-    const locked = { v: 1, iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+    const locked = { v: 2, key: 'a2V5', iv: 'aXY=', data: 'ZGF0YQ==' };
     expect(isEntry({ ...base, locked })).to.equal(true);
     expect(isEntry({ ...base, questions, answers: {} })).to.equal(true);
     expect(isEntry({ ...base, questions, answers: {}, locked })).to.equal(false);
@@ -132,9 +132,9 @@ describe('reflection rules', () => {
     ).to.equal('invalid-entry');
   });
 
-  it('knows both box versions, and a lock keeps its private key only sealed', () => {
+  it('knows the box sealed for a key pair, and a lock keeps its private key only sealed', () => {
     const base = { postId: 'p', authorId: 'a', createdAt: now.toISOString(), updatedAt: now.toISOString() };
-    const v1 = { v: 1, iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+    const sealed = { iterations: 1000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
     const v2 = { v: 2, key: 'a2V5', iv: 'aXY=', data: 'ZGF0YQ==' };
     expect(isEntry({ ...base, locked: v2 })).to.equal(true);
     expect(
@@ -142,8 +142,10 @@ describe('reflection rules', () => {
     ).to.equal(true);
     expect(isEntry({ ...base, locked: { ...v2, v: 3 } })).to.equal(false);
     expect(isEntry({ ...base, locked: { v: 2, iv: 'aXY=', data: 'ZGF0YQ==' } })).to.equal(false);
+    // Words sealed with the passphrase alone are no box an entry or draft may hold.
+    expect(isEntry({ ...base, locked: { v: 1, ...sealed } })).to.equal(false);
 
-    const lock = { authorId: 'a', createdAt: now.toISOString(), publicKey: 'cHVibGlj', privateKey: v1 };
+    const lock = { authorId: 'a', createdAt: now.toISOString(), publicKey: 'cHVibGlj', privateKey: sealed };
     expect(isLock(lock)).to.equal(true);
     // A private key in plain, or sealed for the public key it belongs to, is no lock.
     expect(isLock({ ...lock, privateKey: 'cHJpdmF0ZQ==' })).to.equal(false);

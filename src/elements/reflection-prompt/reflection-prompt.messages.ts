@@ -118,9 +118,6 @@ export const reflectionEn = {
   lockRemoved: 'The lock is off. Your reflections can be read in this browser again.',
   lockedEntry: 'Locked reflection',
   working: 'One moment…',
-  unlockToSave:
-    'Your reflections here are locked. Enter your passphrase once to save this one with them; after that, saving won’t need it.',
-  keptOnPage: 'Your reflections are locked, so this draft stays on this page until you open the lock.',
   draftLocked: 'Your draft is locked. Enter your passphrase to carry on with it.',
   startFresh: 'Start fresh instead',
   exportLocked: 'Open the lock to download your reflections.',
@@ -243,10 +240,6 @@ export const reflectionEs: ReflectionMessages = {
   lockRemoved: 'Ya no hay contraseña. Tus reflexiones se pueden leer de nuevo en este navegador.',
   lockedEntry: 'Reflexión cerrada',
   working: 'Un momento…',
-  unlockToSave:
-    'Tus reflexiones aquí están cerradas. Escribe tu contraseña una vez para guardar esta con ellas; después, guardar ya no la necesitará.',
-  keptOnPage:
-    'Tus reflexiones están cerradas, así que este borrador se queda en esta página hasta que las abras.',
   draftLocked: 'Tu borrador está cerrado. Escribe tu contraseña para seguir con él.',
   startFresh: 'Empezar de nuevo',
   exportLocked: 'Abre tus reflexiones con la contraseña para descargarlas.',

@@ -6,7 +6,6 @@ import {
   PROMPT_SETS,
   answerText,
   composeDraft,
-  contentOf,
   countReaders,
   draftId,
   entriesToJson,
@@ -14,12 +13,10 @@ import {
   isAnswered,
   isDraft,
   isEntry,
-  isLock,
   isPromptSetName,
   isCounted,
   isReflectionCount,
   makeEntry,
-  lockId,
   newEntryId,
   addReflectionCount,
   countedId,
@@ -28,8 +25,6 @@ import {
   type AnswerValue,
   type Answers,
   type ExportEntry,
-  type LockedBox,
-  type ReflectionLock,
   type PromptSetName,
   type Question,
   type ReflectionContent,
@@ -44,17 +39,7 @@ import type { StorageAdapter, StoredRecord } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
-import {
-  createLock,
-  deriveKey,
-  openBox,
-  openLock,
-  publicKeyOf,
-  sealFor,
-  unseal,
-  type LockKey,
-  type LockKeys,
-} from './entry-lock.js';
+import { ReflectionLockController } from './reflection-lock.js';
 import { reflectionEn, type ReflectionMessages } from './reflection-prompt.messages.js';
 import { styles } from './reflection-prompt.styles.js';
 
@@ -74,17 +59,9 @@ type View = 'flow' | 'done' | 'entries';
 type Entry = StoredRecord<ReflectionEntry>;
 type Draft = StoredRecord<ReflectionDraft>;
 
-/**
- * `none`: no lock. `closed`: a lock exists; everything is sealed with its public key, nothing
- * can be read. `open`: the passphrase opened it on this page. `legacy`: only entries sealed
- * before key pairs (version 1) exist, so nothing can be sealed until the passphrase is given once.
- */
-type LockState = 'none' | 'closed' | 'open' | 'legacy';
-
-/** Thrown inside a record change when the record moved on since it was sealed: seal it again. */
-class Moved {
-  constructor(readonly current: unknown) {}
-}
+/** Says in the console why the page's questions were not used. */
+const badQuestions = (error: unknown): void =>
+  console.error(`tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`);
 
 /** Reads questions written as plain HTML children (see the class documentation). */
 function questionsFromChildren(host: HTMLElement): Question[] {
@@ -213,7 +190,6 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   @state() private note = '';
   @state() private lockNote = '';
   @state() private busy = false;
-  @state() private needUnlock = false;
   @state() private savedLocked = false;
   @state() private lockedDraft?: ReflectionDraft;
   @state() private showAll = false;
@@ -240,10 +216,15 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     collection: () => 'reflection-drafts',
     accept: isDraft,
   });
-  readonly #locks = new RecordsController<ReflectionLock>(this, {
+  readonly #lock = new ReflectionLockController(this, {
     adapter: () => this.#private,
-    collection: () => 'reflection-locks',
-    accept: isLock,
+    author: () => this.identity.id,
+    now: () => this.now(),
+    entries: this.#entries,
+    drafts: this.#drafts,
+    mine: () => this.#mine,
+    myDrafts: () => this.#myDrafts,
+    write: (run) => this.#write(run),
   });
   /** "I added my count for this post", kept in this browser only. */
   readonly #counted = new RecordsController<ReflectionCounted>(this, {
@@ -263,23 +244,6 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #touched = false;
   #timer?: ReturnType<typeof setTimeout>;
   #counting = false;
-  /** The lock's keys in memory: the public key whenever a lock exists, the private key while it is open. */
-  #keys?: LockKeys;
-  /** The public key `#keys` belong to (base64), to notice a lock removed or made elsewhere. */
-  #keysFor?: string;
-  /** Passphrase keys for version 1 boxes, by salt, while the lock is open. */
-  #legacy = new Map<string, LockKey>();
-  /** The lock's public key as last seen in storage. */
-  #seenLock?: string;
-  /** A lock appeared (on this page or another tab): seal anything of this reader still in plain. */
-  #sweepWanted = false;
-  /** Sealing passes, one after another (a later one sees what the earlier one wrote). */
-  #sweeps: Promise<void> = Promise.resolve();
-  /** Boxes that did not open with the keys in hand (`id:rev`), so they are not tried on every render. */
-  #unopenable = new Set<string>();
-  /** Opened locked entries, in memory only while the lock is open. */
-  #opened = new Map<string, { rev: number; content: ReflectionContent }>();
-  #opening = new Set<string>();
   #confirmed?: () => Promise<void>;
   #opener?: HTMLElement | null;
 
@@ -319,9 +283,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       const found = questionsFromChildren(this);
       this.#htmlQuestions = found.length ? validatePrompts(found) : [];
     } catch (error) {
-      console.error(
-        `tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`,
-      );
+      badQuestions(error);
       this.#htmlQuestions = [];
     }
     this.requestUpdate();
@@ -333,9 +295,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       try {
         return { name: 'custom', questions: validatePrompts(this.prompts) };
       } catch (error) {
-        console.error(
-          `tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`,
-        );
+        badQuestions(error);
       }
     }
     if (this.#htmlQuestions.length) return { name: 'custom', questions: this.#htmlQuestions };
@@ -379,54 +339,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     return this.#drafts.records.filter((r) => r.value.authorId === me);
   }
 
-  get #lockRecord(): StoredRecord<ReflectionLock> | undefined {
-    const record = this.#locks.get(lockId(this.identity.id));
-    return record?.value.authorId === this.identity.id ? record : undefined;
-  }
-
-  get #loaded(): boolean {
-    return !this.#locks.loading && !this.#entries.loading && !this.#drafts.loading;
-  }
-
-  get #lockState(): LockState {
-    if (this.#lockRecord) return this.#keys?.privateKey ? 'open' : 'closed';
-    const sealed = [...this.#mine, ...this.#myDrafts].some((r) => r.value.locked);
-    return sealed ? 'legacy' : 'none';
-  }
-
-  /** The public key to seal with, when a lock exists (imported once from the lock record). */
-  async #publicKey(): Promise<CryptoKey | undefined> {
-    const lock = this.#lockRecord?.value;
-    if (!lock) return undefined;
-    if (this.#keys && this.#keysFor === lock.publicKey) return this.#keys.publicKey;
-    const publicKey = await publicKeyOf(lock);
-    if (this.#keysFor !== lock.publicKey || !this.#keys) {
-      this.#keys = { publicKey };
-      this.#keysFor = lock.publicKey;
-    }
-    return this.#keys.publicKey;
-  }
-
-  #content(record: Entry): ReflectionContent | undefined {
-    if (!record.value.locked) return contentOf(record.value);
-    const opened = this.#opened.get(record.id);
-    return opened?.rev === record.rev ? opened.content : undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post')) this.#restored = false;
-    // A lock made, replaced or removed elsewhere: the keys in hand no longer fit.
-    const seen = this.#lockRecord?.value.publicKey;
-    if (!this.#locks.loading && seen !== this.#seenLock) {
-      this.#seenLock = seen;
-      if (this.#keysFor !== seen) {
-        this.#keys = undefined;
-        this.#keysFor = undefined;
-        this.#legacy.clear();
-        this.#opened.clear();
-      }
-      if (seen) this.#sweepWanted = true;
-    }
     // Pick the draft up once entries and drafts have arrived.
     if (!this.#restored && !this.#drafts.loading && !this.#entries.loading) {
       this.#restored = true;
@@ -439,17 +353,9 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     }
   }
 
-  protected override updated(): void {
-    if (this.#keys?.privateKey) void this.#openAll();
-    if (this.#sweepWanted && this.#loaded) {
-      this.#sweepWanted = false;
-      void this.#sealAll();
-    }
-  }
-
   #adopt(draft: ReflectionDraft, content: Partial<ReflectionContent>): void {
     const edited = draft.editing ? this.#entries.get(draft.editing) : undefined;
-    const editedContent = edited && this.#content(edited);
+    const editedContent = edited && this.#lock.content(edited);
     this.editing = edited && editedContent ? { id: edited.id, content: editedContent } : undefined;
     this.answers = content.answers ?? {};
     this.step = Math.min(draft.step, this.#questions.questions.length - 1);
@@ -474,35 +380,27 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   /**
    * Saves the draft now, sealed when a lock exists. A failure is said by the storage notice; the
-   * words stay in the fields. Under a lock from before key pairs nothing can be sealed without
-   * the passphrase, so the draft stays on the page.
+   * words stay in the fields.
    */
   async #saveDraft(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     // Whether a lock exists is known only once storage has answered: never guess "no lock".
-    if (!this.#loaded) {
+    if (!this.#lock.ready) {
       this.#timer = setTimeout(() => void this.#saveDraft(), 200);
       return;
     }
-    if (this.#lockState === 'legacy') return;
     const id = draftId(this.#post);
     if (!Object.values(this.answers).some(isAnswered) && !this.#drafts.get(id)) return;
-    const content = { promptSet: this.#questions.name, answers: this.answers };
-    const base = {
+    await this.#lock.save(this.#drafts, id, {
       postId: this.#post,
       authorId: this.identity.id,
       step: this.step,
       editing: this.editing?.id,
       updatedAt: this.now().toISOString(),
-    };
-    const publicKey = await this.#publicKey();
-    const value: ReflectionDraft = publicKey
-      ? { ...base, locked: await sealFor(publicKey, content) }
-      : { ...base, ...content };
-    await this.#write(() => this.#drafts.update(id, () => value));
-    // A lock made while this was being written (e.g. in another tab): seal it now.
-    if (!publicKey && this.#lockRecord) this.#sweepWanted = true;
+      promptSet: this.#questions.name,
+      answers: this.answers,
+    });
   }
 
   /** Runs a write; a failure is kept for the storage notice to say plainly (the words stay in the fields). */
@@ -548,22 +446,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       this.note = this.localize.t.empty;
       return;
     }
-    if (this.#lockState === 'legacy') {
-      this.needUnlock = true;
-      await this.#focus('#pass');
-      return;
-    }
     clearTimeout(this.#timer);
     const id = previous?.id ?? newEntryId(now, crypto.randomUUID().slice(0, 8));
-    const publicKey = await this.#publicKey();
-    const record = await this.#write(async () => {
-      const value = publicKey ? await this.#sealed(entry, publicKey) : entry;
-      return this.#entries.update(id, () => value);
-    });
+    const record = await this.#lock.save(this.#entries, id, entry);
     if (!record) return;
-    if (record.value.locked && this.#keys?.privateKey)
-      this.#opened.set(id, { rev: record.rev, content: contentOf(entry) });
-    if (!publicKey && this.#lockRecord) this.#sweepWanted = true;
     if (this.#drafts.get(draftId(this.#post)))
       void this.#write(() => this.#drafts.remove(draftId(this.#post)));
     if (this.shareOptIn && this.#canShare) void this.#addCount();
@@ -574,16 +460,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.answers = {};
     this.editing = undefined;
     this.step = 0;
-    this.needUnlock = false;
     this.shareOptIn = false;
     this.savedLocked = !!record.value.locked;
     this.view = 'done';
     await this.#focus('h3');
-  }
-
-  async #sealed(entry: ReflectionEntry, publicKey: CryptoKey): Promise<ReflectionEntry> {
-    const { postId, authorId, createdAt, updatedAt } = entry;
-    return { postId, authorId, createdAt, updatedAt, locked: await sealFor(publicKey, contentOf(entry)) };
   }
 
   /** True once this reader added their count for this post (remembered in this browser). */
@@ -663,7 +543,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     const entries: ExportEntry[] = [];
     for (const record of this.#mine) {
-      const content = this.#content(record);
+      const content = this.#lock.content(record);
       if (!content) continue;
       const { postId, createdAt, updatedAt } = record.value;
       entries.push({ id: record.id, postId, createdAt, updatedAt, ...content });
@@ -687,10 +567,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
-  // ——— the passphrase lock ———
+  // ——— the passphrase lock (its keys and sealing live in ReflectionLockController) ———
 
-  /** Makes a lock, then seals every entry and draft of this reader, on every post. */
-  async #lock(form: HTMLFormElement): Promise<void> {
+  /** Makes a lock from the form's passphrase; every entry and draft of this reader is sealed with it. */
+  async #createLock(form: HTMLFormElement): Promise<void> {
     const t = this.localize.t;
     const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
     if (pass.length < 8) return void (this.lockNote = t.tooShort);
@@ -699,21 +579,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.busy = true;
     this.lockNote = '';
     try {
-      const { stored, keys } = await createLock(pass);
-      this.#keys = keys;
-      this.#keysFor = stored.publicKey;
-      const lock: ReflectionLock = {
-        authorId: this.identity.id,
-        createdAt: this.now().toISOString(),
-        ...stored,
-      };
-      // Create only: a lock made meanwhile in another tab is never replaced (its boxes would no longer open).
-      if (!(await this.#write(() => this.#locks.put(lockId(this.identity.id), lock, null)))) {
-        this.#keys = undefined;
-        this.#keysFor = undefined;
-        return;
-      }
-      await this.#sealAll();
+      if (!(await this.#lock.create(pass))) return;
       void this.#saveDraft();
     } finally {
       this.busy = false;
@@ -721,202 +587,37 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     await this.#focus('[data-close-lock]');
   }
 
-  /**
-   * Seals, with the lock's public key, every entry and draft of this reader still in plain (and,
-   * with the passphrase keys in hand, every version 1 box), on every post. Stops at the first
-   * failed write; the storage notice says it.
-   */
-  #sealAll(): Promise<void> {
-    return (this.#sweeps = this.#sweeps.then(() => this.#sealPass()));
-  }
-
-  async #sealPass(): Promise<void> {
-    const publicKey = await this.#publicKey();
-    if (!publicKey) return;
-    for (const record of this.#mine) {
-      const done = await this.#reseal(this.#entries, record, async (value) => {
-        const readable = await this.#readable<ReflectionContent>(value);
-        if (!readable) return undefined;
-        const content = contentOf({ ...value, ...readable });
-        return { sealed: await this.#sealed({ ...value, ...content }, publicKey), content };
-      });
-      if (done === false) return;
-      if (done && this.#keys?.privateKey) this.#opened.set(record.id, done);
-    }
-    for (const record of this.#myDrafts) {
-      const done = await this.#reseal(this.#drafts, record, async (value) => {
-        const content = await this.#readable<Pick<ReflectionDraft, 'promptSet' | 'answers'>>(value);
-        if (!content) return undefined;
-        const { promptSet: _set, answers: _answers, locked: _locked, ...meta } = value;
-        const { promptSet, answers } = content;
-        return { sealed: { ...meta, locked: await sealFor(publicKey, { promptSet, answers }) }, content };
-      });
-      if (done === false) return;
-    }
-  }
-
-  /** What a value says when it needs sealing again: plain content, or a version 1 box that opens. */
-  async #readable<C>(value: { locked?: LockedBox | undefined } & Partial<C>): Promise<C | undefined> {
-    if (!value.locked) return value as C;
-    if (value.locked.v !== 1) return undefined;
-    return openBox<C>(value.locked, { legacy: this.#legacy }).catch(() => undefined);
-  }
-
-  /**
-   * Writes one record sealed, unless it changed meanwhile (then seals the newer value). `make`
-   * answers undefined when there is nothing to seal. False when the write failed.
-   */
-  async #reseal<T, C>(
-    controller: RecordsController<T>,
-    record: StoredRecord<T>,
-    make: (value: T) => Promise<{ sealed: T; content: C } | undefined>,
-  ): Promise<{ rev: number; content: C } | false | undefined> {
-    let value: T | undefined = record.value;
-    for (let attempt = 0; attempt < 5 && value; attempt++) {
-      const made = await make(value);
-      if (!made) return undefined;
-      const seen = JSON.stringify(value);
-      try {
-        const saved = await controller.update(record.id, (current) => {
-          if (JSON.stringify(current) !== seen) throw new Moved(current);
-          return made.sealed;
-        });
-        this.problem = undefined;
-        return { rev: saved.rev, content: made.content };
-      } catch (error) {
-        if (!(error instanceof Moved)) {
-          this.problem = error as StorageError;
-          return false;
-        }
-        value = error.current as T | undefined;
-      }
-    }
-    return undefined;
-  }
-
-  /** Opens the lock with a passphrase; a wrong one opens nothing and changes nothing. */
+  /** Opens the lock with a passphrase (and a locked draft of this post); a wrong one opens nothing and changes nothing. */
   async #unlock(form: HTMLFormElement): Promise<void> {
-    const t = this.localize.t;
     const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
-    const lock = this.#lockRecord?.value;
     this.busy = true;
     this.lockNote = '';
     try {
-      // Boxes from before key pairs open with keys made from the passphrase and their salt.
-      const legacy = new Map<string, LockKey>();
-      for (const record of [...this.#mine, ...this.#myDrafts]) {
-        const box = record.value.locked;
-        if (box?.v !== 1 || legacy.has(box.salt)) continue;
-        const key = await deriveKey(pass, box.salt, box.iterations);
-        if (
-          await unseal(key, box).then(
-            () => true,
-            () => false,
-          )
-        )
-          legacy.set(box.salt, key);
-      }
-      let keys: LockKeys;
-      if (lock) keys = await openLock(pass, lock);
-      else {
-        if (!legacy.size) throw new Error('wrong passphrase');
-        // A lock from before key pairs: give it one now, with the same passphrase.
-        const made = await createLock(pass);
-        const record: ReflectionLock = {
-          authorId: this.identity.id,
-          createdAt: this.now().toISOString(),
-          ...made.stored,
-        };
-        this.#keys = made.keys;
-        this.#keysFor = made.stored.publicKey;
-        this.#legacy = legacy;
-        if (!(await this.#write(() => this.#locks.put(lockId(this.identity.id), record, null)))) {
-          this.#keys = undefined;
-          this.#keysFor = undefined;
-          return;
-        }
-        keys = made.keys;
-      }
-      this.#keys = keys;
-      this.#keysFor = lock?.publicKey ?? this.#keysFor;
-      this.#legacy = legacy;
-      this.#unopenable.clear();
-      this.lockNote = '';
-      await this.#sealAll();
+      await this.#lock.open(pass);
       const draft = this.lockedDraft && this.#drafts.get(draftId(this.#post))?.value;
       if (draft) {
         this.lockedDraft = undefined;
-        const content = draft.locked
-          ? await openBox<ReflectionContent>(draft.locked, keys).catch(() => undefined)
-          : (draft as Partial<ReflectionContent>);
+        const content = draft.locked ? await this.#lock.read<ReflectionContent>(draft.locked) : draft;
         if (content) this.#adopt(draft, content);
       }
-      if (this.needUnlock) {
-        this.needUnlock = false;
-        await this.#finish();
-      }
     } catch {
-      this.lockNote = t.wrongPassphrase;
+      this.lockNote = this.localize.t.wrongPassphrase;
     } finally {
       this.busy = false;
     }
   }
 
-  async #openAll(): Promise<void> {
-    const keys = { privateKey: this.#keys?.privateKey, legacy: this.#legacy };
-    for (const record of this.#mine) {
-      const box = record.value.locked;
-      const tried = `${record.id}:${record.rev}`;
-      if (!box || this.#content(record) || this.#opening.has(record.id) || this.#unopenable.has(tried))
-        continue;
-      this.#opening.add(record.id);
-      try {
-        this.#opened.set(record.id, { rev: record.rev, content: await openBox(box, keys) });
-        this.requestUpdate();
-      } catch {
-        // Sealed by another lock: it stays locked.
-        this.#unopenable.add(tried);
-      } finally {
-        this.#opening.delete(record.id);
-      }
-    }
-  }
-
-  /** Writes every entry and draft that opens back in plain, by the reader's choice, then forgets the lock. */
+  /** Writes everything back in plain, by the reader's choice, and forgets the lock. */
   async #removeLock(): Promise<void> {
     clearTimeout(this.#timer);
-    const keys = { privateKey: this.#keys?.privateKey, legacy: this.#legacy };
-    for (const record of this.#mine) {
-      const content = this.#content(record);
-      if (!record.value.locked || !content) continue;
-      const { locked: _locked, ...meta } = record.value;
-      if (!(await this.#write(() => this.#entries.update(record.id, () => ({ ...meta, ...content })))))
-        return;
-    }
-    for (const record of this.#myDrafts) {
-      const box = record.value.locked;
-      if (!box) continue;
-      const content = await openBox<Partial<ReflectionContent>>(box, keys).catch(() => undefined);
-      if (!content) continue;
-      const { locked: _locked, ...meta } = record.value;
-      if (!(await this.#write(() => this.#drafts.update(record.id, () => ({ ...meta, ...content }))))) return;
-    }
-    if (!(await this.#write(() => this.#locks.remove(lockId(this.identity.id)).then(() => true)))) return;
-    this.#keys = undefined;
-    this.#keysFor = undefined;
-    this.#legacy.clear();
-    this.#opened.clear();
+    if (!(await this.#lock.remove())) return;
     this.note = this.localize.t.lockRemoved;
     void this.#saveDraft();
     await this.#focus('[part~="entries"] h3');
   }
 
-  /** Forgets the private key; the public key stays, so saving still works, sealed. */
   async #closeLock(): Promise<void> {
-    if (this.#keys) this.#keys = { publicKey: this.#keys.publicKey };
-    this.#legacy.clear();
-    this.#opened.clear();
-    this.requestUpdate();
+    this.#lock.close();
     await this.#focus('#pass');
   }
 
@@ -1031,12 +732,6 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
             : nothing
         }
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
-        ${this.needUnlock ? this.#renderUnlock(t.unlockToSave) : nothing}
-        ${
-          !this.needUnlock && this.#lockState === 'legacy' && Object.values(this.answers).some(isAnswered)
-            ? html`<p class="muted">${t.keptOnPage}</p>`
-            : nothing
-        }
         <div part="actions">
           ${this.layout === 'steps' && step > 0 ? html`<button @click=${() => this.#go(step - 1)}>${t.back}</button>` : nothing}
           ${
@@ -1186,7 +881,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const lang = this.localize.lang;
     const mine = this.#mine;
     const shown = this.showAll ? mine : mine.filter((r) => r.value.postId === this.#post);
-    const closed = mine.some((r) => r.value.locked && !this.#content(r));
+    const closed = mine.some((r) => r.value.locked && !this.#lock.content(r));
     return html`<section part="entries" aria-labelledby="entries-title">
       <h3 id="entries-title" tabindex="-1">${t.entriesTitle}</h3>
       <label class="choice"
@@ -1244,7 +939,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   #renderEntry(record: Entry): TemplateResult {
     const t = this.localize.t;
-    const content = this.#content(record);
+    const content = this.#lock.content(record);
     const when = this.localize.date(record.value.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
     const title = this.showAll ? `${when}, ${t.onPost(record.value.postId)}` : when;
     if (!content) return html`<li class="locked">${title}: ${t.lockedEntry}</li>`;
@@ -1273,9 +968,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   #renderLock(anyEntries: boolean): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    const state = this.#lockState;
-    if (state === 'closed' || state === 'legacy')
-      return html`<div class="lock">${this.#renderUnlock(t.lockedNote)}</div>`;
+    const state = this.#lock.state;
+    if (state === 'closed') return html`<div class="lock">${this.#renderUnlock(t.lockedNote)}</div>`;
     if (state === 'open')
       return html`<div class="lock stack">
         <p>${t.openNote}</p>
@@ -1289,7 +983,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       class="lock stack"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
-        void this.#lock(e.target as HTMLFormElement);
+        void this.#createLock(e.target as HTMLFormElement);
       }}
     >
       <h3>${t.lockTitle}</h3>

@@ -1,7 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../../src/storage/index.js';
-import { contentOf, makeEntry, type Question, type ReflectionEntry } from '../../../src/domain/reflection.js';
-import { deriveKey, seal } from '../../../src/elements/reflection-prompt/entry-lock.js';
+import { makeEntry, type Question, type ReflectionEntry } from '../../../src/domain/reflection.js';
 import type { TendReflectionPrompt } from '../../../src/elements/reflection-prompt/index.js';
 import { button, click, field, focused, hasButton, mount, settle, text, type, visible } from './helpers.js';
 
@@ -268,57 +267,6 @@ describe('<tend-reflection-prompt> saved reflections', () => {
       expect(mine).to.have.length(4);
       expect(mine.every((r) => r.value.locked?.v === 2)).to.equal(true);
       expect(JSON.stringify(mine)).to.not.contain('Another quiet thing.');
-    });
-
-    it('opens entries locked before key pairs with the passphrase, and locks them the new way', async () => {
-      const adapter = await seeded();
-      // Sealed as earlier versions did: with a key made from the passphrase only (version 1 boxes).
-      const key = await deriveKey('quiet river stones', undefined, 1000);
-      for (const id of ['r-1', 'r-2', 'r-3']) {
-        const { value, rev } = (await adapter.get<ReflectionEntry>('reflections', id))!;
-        const { postId, authorId, createdAt, updatedAt } = value;
-        await adapter.put(
-          'reflections',
-          id,
-          { postId, authorId, createdAt, updatedAt, locked: await seal(key, contentOf(value)) },
-          { expectedRev: rev },
-        );
-      }
-      const el = await mount(
-        adapter,
-        html`<tend-reflection-prompt post="my-post" layout="list"></tend-reflection-prompt>`,
-      );
-      // Nothing can be sealed without the passphrase yet: the words stay on the page, not in plain in storage.
-      await type(el, 'What happened?', 'Another quiet thing.');
-      await waitFor(() => visible(el).includes('this draft stays on this page'));
-      expect(await adapter.list('reflection-drafts')).to.have.length(0);
-      await click(el, 'Save my reflection');
-      expect(visible(el, '[part~="step"]')).to.contain('Your reflections here are locked.');
-      expect(focused(el)!.id).to.equal('pass');
-      expect(hasButton(el, 'Save it without the lock')).to.equal(false);
-      await expect(el).to.be.accessible();
-      await type(el, 'Passphrase', 'wrong passphrase');
-      button(el, 'Open').click();
-      await waitFor(() => visible(el, '[part~="step"]').includes('didn’t open'));
-      expect(field(el, 'What happened?').value).to.equal('Another quiet thing.');
-      expect(await adapter.list('reflection-locks')).to.have.length(0);
-
-      await type(el, 'Passphrase', 'quiet river stones');
-      button(el, 'Open').click();
-      await waitFor(() => visible(el).includes('Saved, and locked.'));
-      const mine = (await adapter.list<ReflectionEntry>('reflections')).filter(
-        (r) => r.value.authorId === 'ana',
-      );
-      expect(mine).to.have.length(4);
-      expect(mine.map((r) => r.value.locked?.v)).to.deep.equal([2, 2, 2, 2]);
-      expect(JSON.stringify(mine)).to.not.contain('Another quiet thing.');
-      expect(JSON.stringify(mine)).to.not.contain('hosted');
-      expect(await adapter.list('reflection-locks')).to.have.length(1);
-
-      await click(el, 'Your reflections (4)');
-      await waitFor(() => el.shadowRoot!.querySelectorAll('details').length === 3);
-      expect(visible(el, '[part~="entries"]')).to.contain('I hosted every Sunday.');
-      expect(visible(el, '[part~="entries"]')).to.contain('Another quiet thing.');
     });
 
     it('keeps a draft locked while the lock is open, and opens it after the passphrase', async () => {
