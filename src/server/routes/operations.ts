@@ -77,6 +77,23 @@ export function operationRoutes(deps: Deps): Hono<Env> {
     return recordResponse(200, row.json, parseStored(row).rev);
   }
 
+  /**
+   * Operations on one record from this process run one after another: each reads the record the
+   * previous one wrote, so people claiming the same post at once are served in turn instead of
+   * failing each other's compare-and-set. (Other processes still race; that is what the retries are for.)
+   */
+  const lanes = new Map<string, Promise<unknown>>();
+  function inLane<T>(key: RecordKey, run: () => Promise<T>): Promise<T> {
+    const name = `${key.community}\u0000${key.collection}\u0000${key.id}`;
+    const result = (lanes.get(name) ?? Promise.resolve()).then(run, run);
+    const tail = result.catch(() => undefined);
+    lanes.set(name, tail);
+    void tail.then(() => {
+      if (lanes.get(name) === tail) lanes.delete(name);
+    });
+    return result;
+  }
+
   return new Hono<Env>().post('/:collection/:id/ops', auth.signedIn, limit, async (c) => {
     const me = actor(c);
     const { key, rule } = recordPath(c, rules, true);
@@ -88,6 +105,19 @@ export function operationRoutes(deps: Deps): Hono<Env> {
     const operation = parseOperation(text);
     checkShape(operation, config.maxStringLength);
 
+    const operate = rule.operate.bind(rule);
+    return inLane(key, () => apply(me, key, rule, operate, expectedRev, once, operation));
+  });
+
+  async function apply(
+    me: Identity,
+    key: RecordKey,
+    rule: CollectionRule,
+    operate: NonNullable<CollectionRule['operate']>,
+    expectedRev: number | null,
+    once: IdempotentWrite,
+    operation: unknown,
+  ): Promise<Response> {
     for (let attempt = 0; attempt < TRIES; attempt++) {
       const row = await getRecord(db, key);
       const before = row ? parseStored(row) : undefined;
@@ -98,7 +128,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
         return once.refuse(
           conflict(`"${key.id}" changed: expected revision ${expectedRev}, found ${before.rev}`, before.rev),
         );
-      const checked = rule.operate({ actor: me, id: key.id, now: new Date() }, before, operation);
+      const checked = operate({ actor: me, id: key.id, now: new Date() }, before, operation);
       if ('status' in checked) return once.refuse(refused(checked));
       const result = await once.run(() =>
         puts.put(key, {
@@ -123,5 +153,5 @@ export function operationRoutes(deps: Deps): Hono<Env> {
       }
     }
     return once.refuse(conflict(`"${key.id}" kept changing; try again`, undefined));
-  });
+  }
 }
