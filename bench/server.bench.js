@@ -9,7 +9,7 @@
 // BENCH_SECONDS (default 10) sets how long each run lasts.
 // Targets on PostgreSQL (issue #7): list ≥ 30 % of the ceiling, writes ≥ 15 %, p99 < 50 ms.
 // Writes are measured twice: whole-record creates (PUT) and the operations other members send
-// (`POST …/posts/:id/ops`: each connection a different person claiming a slot, then releasing it),
+// (`POST …/posts/:id/ops`: 1,000 people, each cycle one of them claiming a slot, then releasing it),
 // which the server applies to the current post with the domain rules.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -91,9 +91,10 @@ const tokenFor = (sub, name) =>
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(SECRET));
 const auth = { authorization: `Bearer ${await tokenFor('bench', 'Bench')}` };
-/** One neighbour per connection: claims go through the operations endpoint as that person. */
+/** The people who claim: each claim-and-release cycle is one of them, so nobody meets themselves. */
+const NEIGHBOURS = 1000;
 const neighbours = await Promise.all(
-  Array.from({ length: CONNECTIONS }, async (_, i) => ({
+  Array.from({ length: NEIGHBOURS }, async (_, i) => ({
     authorization: `Bearer ${await tokenFor(`neighbour-${i}`, `Neighbour ${i}`)}`,
   })),
 );
@@ -170,19 +171,19 @@ async function measure(engine) {
       if (response.status !== 201)
         throw new Error(`seeding posts failed: ${response.status} ${await response.text()}`);
     }
-    let connection = 0;
-    let claims = 0;
+    // autocannon gives each round of the `requests` below a fresh context: a round is one cycle.
+    let cycles = 0;
     const ops = await run({
       url: server.url,
-      // Each connection is one neighbour going from post to post: claim, then release that claim.
+      // A cycle: one neighbour claims a slot on a post, then releases that claim.
       requests: [
         {
           method: 'POST',
           setupRequest(request, context) {
-            context.who ??= connection++ % CONNECTIONS;
-            context.round = (context.round ?? -1) + 1;
-            context.post = `p${(context.who + CONNECTIONS * context.round) % POSTS}`;
-            context.claimId = `c-${claims++}`;
+            const cycle = cycles++;
+            context.who = cycle % NEIGHBOURS;
+            context.post = `p${cycle % POSTS}`;
+            context.claimId = `c-${cycle}`;
             return {
               ...request,
               path: `/v1/${community}/posts/${context.post}/ops`,
