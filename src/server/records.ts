@@ -47,6 +47,56 @@ export async function getRecord(db: Queryable, key: RecordKey): Promise<Row | un
   return rows[0];
 }
 
+const GET_MANY_SQL = `SELECT k.i, ${recordJson('r')} AS json, r.owner
+  FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(community, collection, id, i)
+  JOIN tend_records r ON r.community = k.community AND r.collection = k.collection AND r.id = k.id`;
+
+/**
+ * Reads records in batches: the reads asked for in one turn of the event loop go to the database
+ * as one statement. Operations read the record they change before each write; under load, one
+ * round trip then serves many of them.
+ */
+export class RecordReader {
+  readonly #db: Queryable;
+  #queue: { key: RecordKey; resolve(row: Row | undefined): void; reject(error: unknown): void }[] = [];
+
+  constructor(db: Queryable) {
+    this.#db = db;
+  }
+
+  /** Like {@link getRecord}. */
+  get(key: RecordKey): Promise<Row | undefined> {
+    return new Promise((resolve, reject) => {
+      if (!this.#queue.length) setImmediate(() => void this.#run());
+      this.#queue.push({ key, resolve, reject });
+    });
+  }
+
+  async #run(): Promise<void> {
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 1) {
+      const [one] = batch as [(typeof batch)[number]];
+      await getRecord(this.#db, one.key).then(one.resolve, one.reject);
+      return;
+    }
+    try {
+      const rows = await this.#db.query<Row & { i: string }>(GET_MANY_SQL, [
+        batch.map((b) => b.key.community),
+        batch.map((b) => b.key.collection),
+        batch.map((b) => b.key.id),
+      ]);
+      const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
+      batch.forEach((b, i) => {
+        const row = byIndex.get(i + 1);
+        b.resolve(row && { json: row.json, owner: row.owner });
+      });
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  }
+}
+
 /** The JSON array of a collection's records, ordered by id (code point order, like the contract). */
 export async function listJson(
   db: Queryable,

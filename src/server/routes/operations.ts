@@ -20,7 +20,15 @@ import { conflict, httpError, refused } from '../errors.js';
 import { checkShape, header, parseIfMatch, readBody, recordPath, recordResponse } from '../http.js';
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
-import { countOnce, getRecord, metaValue, parseStored, type PutResult, type RecordKey } from '../records.js';
+import {
+  countOnce,
+  getRecord,
+  metaValue,
+  parseStored,
+  RecordReader,
+  type PutResult,
+  type RecordKey,
+} from '../records.js';
 import { Rules, shownJson, type CollectionRule, type Identity } from '../rights.js';
 
 type Deps = Pick<AppDeps, 'config' | 'db' | 'rules' | 'lists' | 'puts' | 'feed'> & {
@@ -50,6 +58,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
     return countSecret;
   };
 
+  const reader = new RecordReader(db);
   const written = (key: RecordKey, seq: string) => {
     lists.invalidate(key.community, key.collection);
     feed.announce(seq);
@@ -119,7 +128,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
     operation: unknown,
   ): Promise<Response> {
     for (let attempt = 0; attempt < TRIES; attempt++) {
-      const row = await getRecord(db, key);
+      const row = await reader.get(key);
       const before = row ? parseStored(row) : undefined;
       // A record this person may not see answers exactly like one that does not exist.
       if (!before || shownJson(rule, before.json, before.owner, me) === undefined)
