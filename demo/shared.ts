@@ -30,10 +30,14 @@ async function seedNeighbours(): Promise<void> {
   await Promise.all(
     NEIGHBOURS.map(async (neighbour) => {
       const token = await tokenFor(neighbour.id, neighbour.name);
-      const url = `${endpoint}/v1/${COMMUNITY}/check-ins/${checkInId(CIRCLE, neighbour.id)}`;
+      const id = checkInId(CIRCLE, neighbour.id);
+      const list = `${endpoint}/v1/${COMMUNITY}/check-ins`;
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const current = await fetch(url, { headers });
-      const held = current.ok ? ((await current.json()) as { rev: number; value: CheckIn }) : undefined;
+      // The list, not a get: a first visit would otherwise log a 404 for each neighbour.
+      const { items } = (await (await fetch(list, { headers })).json()) as {
+        items: { id: string; rev: number; value: CheckIn }[];
+      };
+      const held = items.find((item) => item.id === id);
       if (held && Date.parse(held.value.expiresAt) > now.getTime() + 86_400_000) return;
       const value: CheckIn = {
         circle: CIRCLE,
@@ -46,7 +50,7 @@ async function seedNeighbours(): Promise<void> {
         visibility: 'counted',
         updatedAt: now.toISOString(),
       };
-      await fetch(url, {
+      await fetch(`${list}/${id}`, {
         method: 'PUT',
         headers: held ? { ...headers, 'if-match': String(held.rev) } : headers,
         body: JSON.stringify({ value }),
