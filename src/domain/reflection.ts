@@ -230,19 +230,6 @@ const ReflectionDraftSchema = v.object({
   locked: v.optional(LockedBoxSchema),
 });
 
-const ReflectionCountSchema = v.strictObject({
-  postId: v.pipe(Name, v.minLength(1)),
-  count: v.pipe(
-    v.number(),
-    v.check((n) => Number.isSafeInteger(n) && n >= 0),
-  ),
-});
-
-const ReflectionCountedSchema = v.object({
-  postId: v.pipe(Name, v.minLength(1)),
-  authorId: v.pipe(Name, v.minLength(1)),
-});
-
 /** Checks a stored entry; throws a `ReflectionError` (`invalid-entry`) saying what is wrong. */
 export function validateEntry(value: unknown): ReflectionEntry {
   const result = v.safeParse(ReflectionEntrySchema, value);
@@ -254,9 +241,17 @@ export const isEntry = (value: unknown): value is ReflectionEntry => v.is(Reflec
 export const isDraft = (value: unknown): value is ReflectionDraft => v.is(ReflectionDraftSchema, value);
 export const isLock = (value: unknown): value is ReflectionLock => v.is(ReflectionLockSchema, value);
 /** A post's count holds exactly a post id and a whole number: anything more is refused. */
-export const isReflectionCount = (value: unknown): value is ReflectionCount =>
-  v.is(ReflectionCountSchema, value);
-export const isCounted = (value: unknown): value is ReflectionCounted => v.is(ReflectionCountedSchema, value);
+/** A count record holds exactly `{ postId, count }`: nothing else, about anyone. */
+export function isReflectionCount(value: unknown): value is ReflectionCount {
+  const { postId, count, ...rest } = (value ?? {}) as Partial<ReflectionCount>;
+  return isName(postId) && Number.isSafeInteger(count) && count! >= 0 && Object.keys(rest).length === 0;
+}
+const isName = (text: unknown): text is string =>
+  typeof text === 'string' && text.length > 0 && text.length <= MAX_NAME;
+/** "I added my count for this post", kept in the reader's own browser. */
+export const isCounted = (value: unknown): value is ReflectionCounted =>
+  isName((value as Partial<ReflectionCounted> | null)?.postId) &&
+  isName((value as Partial<ReflectionCounted>).authorId);
 
 /**
  * Checks a custom question list (the element's `prompts` property). Questions without an id get

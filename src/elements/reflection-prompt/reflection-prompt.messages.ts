@@ -52,7 +52,7 @@ export const reflectionEn = {
     'It waits for you under “Your reflections”: read it again, change it or delete it whenever you like.',
   savedLockedTitle: 'Saved, and locked. Thank you for giving this some time.',
   savedLockedText:
-    'It waits for you under “Your reflections”. Open the lock there with your passphrase whenever you want to read it again.',
+    'It waits for you under “Your reflections”: open the lock there with your passphrase to read it.',
   composerTitle: 'Turn it into an honest ask or a right-sized offer',
   ask: 'An ask',
   offer: 'An offer',
@@ -103,7 +103,7 @@ export const reflectionEn = {
 
   lockTitle: 'Lock with a passphrase',
   lockText:
-    'Locked reflections and drafts can only be read with your passphrase. You won’t need it to keep writing: new words are locked as they’re saved. It is never stored: if you forget it, nobody can open them, though you can still delete them.',
+    'Locked reflections and drafts can only be read with your passphrase. It is never stored: if you forget it, nobody can open them, though you can still delete them.',
   passphrase: 'Passphrase',
   passphraseAgain: 'Passphrase again',
   lock: 'Lock my reflections',
@@ -173,8 +173,7 @@ export const reflectionEs: ReflectionMessages = {
   savedTitle: 'Guardado. Gracias por dedicarle este tiempo.',
   savedText: 'Te espera en «Tus reflexiones»: vuelve a leerla, cámbiala o bórrala cuando quieras.',
   savedLockedTitle: 'Guardada, y cerrada. Gracias por dedicarle este tiempo.',
-  savedLockedText:
-    'Te espera en «Tus reflexiones». Ábrela allí con tu contraseña cuando quieras volver a leerla.',
+  savedLockedText: 'Te espera en «Tus reflexiones»: ábrela allí con tu contraseña para leerla.',
   composerTitle: 'Conviértelo en una petición sincera o una oferta a tu medida',
   ask: 'Una petición',
   offer: 'Una oferta',
@@ -225,7 +224,7 @@ export const reflectionEs: ReflectionMessages = {
 
   lockTitle: 'Cerrar con una contraseña',
   lockText:
-    'Las reflexiones y los borradores cerrados solo se pueden leer con tu contraseña. No la necesitas para seguir escribiendo: lo nuevo se cierra al guardarse. Nunca se guarda: si la olvidas, nadie podrá abrirlas, aunque sí podrás borrarlas.',
+    'Las reflexiones y los borradores cerrados solo se pueden leer con tu contraseña. Nunca se guarda: si la olvidas, nadie podrá abrirlas, aunque sí podrás borrarlas.',
   passphrase: 'Contraseña',
   passphraseAgain: 'Repite la contraseña',
   lock: 'Cerrar mis reflexiones',

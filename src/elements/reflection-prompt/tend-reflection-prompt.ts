@@ -718,17 +718,14 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         }
         ${
           last && this.#canShare
-            ? this.#hasCounted
-              ? html`<label class="choice"
-                  ><input type="checkbox" checked disabled />${t.shareCounted}</label
-                >`
-              : html`<label class="choice"
-                  ><input
-                    type="checkbox"
-                    .checked=${this.shareOptIn}
-                    @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
-                  />${t.shareOptIn}</label
-                >`
+            ? html`<label class="choice"
+                ><input
+                  type="checkbox"
+                  .checked=${this.#hasCounted || this.shareOptIn}
+                  ?disabled=${this.#hasCounted}
+                  @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
+                />${this.#hasCounted ? t.shareCounted : t.shareOptIn}</label
+              >`
             : nothing
         }
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}

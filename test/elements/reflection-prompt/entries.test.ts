@@ -258,7 +258,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
       await type(el, 'What happened?', 'Another quiet thing.');
       await click(el, 'Save my reflection');
       await waitFor(() => visible(el).includes('Saved, and locked.'));
-      expect(visible(el, '[part~="step"]')).to.contain('Open the lock there with your passphrase');
+      expect(visible(el, '[part~="step"]')).to.contain('open the lock there with your passphrase');
       expect(hasButton(el, 'Save it without the lock')).to.equal(false);
       await expect(el).to.be.accessible();
       const mine = (await adapter.list<ReflectionEntry>('reflections')).filter(
