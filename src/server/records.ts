@@ -298,7 +298,8 @@ const COUNT_SQL = `WITH m AS (
     ),
     c AS (
       INSERT INTO tend_changes (community, collection, id, kind, rev, owner, was_public, is_public)
-      SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner, w.rev > 1, true FROM w
+      SELECT w.community, w.collection, w.id, 'put', w.rev, w.owner,
+        (w.value->>'count')::int - 1 >= $6, (w.value->>'count')::int >= $6 FROM w
       RETURNING seq
     )
     SELECT ${recordJson('w')} AS json, w.rev, c.seq::text AS seq FROM w, c`;
@@ -306,7 +307,7 @@ const COUNT_SQL = `WITH m AS (
 export async function countOnce(
   db: Queryable,
   key: RecordKey,
-  input: { mark: string; postId: string },
+  input: { mark: string; postId: string; shownFrom: number },
 ): Promise<PutResult | undefined> {
   const rows = await db.query<{ json: string; rev: number; seq: string }>(COUNT_SQL, [
     key.community,
@@ -314,6 +315,7 @@ export async function countOnce(
     key.id,
     input.mark,
     input.postId,
+    input.shownFrom,
   ]);
   const row = rows[0];
   return row ? { json: row.json, rev: Number(row.rev), seq: row.seq } : undefined;

@@ -31,6 +31,8 @@ import { applyPostOperation, parsePostOperation } from '../domain/post-operation
 import {
   canEdit,
   isDraft,
+  isReflectionCount,
+  REFLECTION_COUNT_MIN,
   reflectionCountId,
   validateEntry,
   type ReflectionEntry,
@@ -383,12 +385,20 @@ const reflectionDrafts = ownedRule({
 
 /**
  * "N readers reflected here": one record per post (id `reflectionCountId(postId)`), written only by the
- * server with author "anonymous", one count per person per post (routes/operations.ts).
+ * server with author "anonymous", one count per person per post (routes/operations.ts), and
+ * shown only from REFLECTION_COUNT_MIN readers on.
  */
+const countShown = (value: unknown): boolean =>
+  isReflectionCount(value) && value.count >= REFLECTION_COUNT_MIN;
+
 const reflectionCounts: CollectionRule = {
   name: 'reflection-counts',
   privateToOwner: false,
   maxStringLength: Infinity,
+  // Below REFLECTION_COUNT_MIN a count is absent for everyone, its counters included: a count of
+  // one or two, or watching it move from 1 to 2, would point at the reader who just acted.
+  isPublic: countShown,
+  view: (record) => (countShown(record.value) ? record : undefined),
   checkPut: () =>
     forbidden(
       'the server keeps reflection counts: send POST /v1/:community/reflection-counts/:id/ops with {"type":"count","postId":…}',

@@ -205,12 +205,35 @@ for (const engine of ENGINES) {
         const path = `/v1/${c}/reflection-counts/${id}`;
         const count = { type: 'count', postId: 'post-9' };
         const before = logLines.length;
-        assert.equal((await people.ana!.op(path, count)).status, 201);
-        for (let i = 0; i < 4; i++)
-          assert.equal((await people.ana!.op(path, count)).body.value.count, 1, 'ana again');
-        assert.equal((await people.cai!.op(path, count)).body.value.count, 2);
+        // Below three readers the count is absent for everyone, its counters included: the same
+        // answer (200, count 0) for the first reader, a repeat and the second; nothing to get, list or hear.
+        const hidden = { postId: 'post-9', count: 0 };
+        for (let i = 0; i < 5; i++) {
+          const answer = await people.ana!.op(path, count);
+          assert.equal(answer.status, 200, 'never a 201 that says "you are the first"');
+          assert.deepEqual(answer.body.value, hidden, 'ana, again');
+        }
+        assert.deepEqual(
+          (await people.cai!.op(path, count)).body.value,
+          hidden,
+          'two readers: nothing shown',
+        );
+        const missing = await people.ben!.get(`/v1/${c}/reflection-counts/${recordId('never-counted')}`);
+        const early = await people.ben!.get(path);
+        assert.equal(early.status, missing.status, 'like a post nobody counted');
+        assert.equal(early.body.error.code, missing.body.error.code);
+        assert.deepEqual((await people.ben!.get(`/v1/${c}/reflection-counts`)).body.items, []);
+        await settle(view.streams, c);
+        assert.deepEqual(
+          view.streams.flatMap((s) => s.changes()).filter((ch) => ch.collection === 'reflection-counts'),
+          [],
+          'no event while the count is below three',
+        );
+        // The third reader: now it shows, and a repeat changes nothing.
+        assert.equal((await people.dee!.op(path, count)).body.value.count, 3);
+        assert.equal((await people.ana!.op(path, count)).body.value.count, 3, 'ana, once more');
         const record = (await people.ben!.get(path)).body;
-        assert.deepEqual(record.value, { postId: 'post-9', count: 2 });
+        assert.deepEqual(record.value, { postId: 'post-9', count: 3 });
         assert.equal(record.author, 'anonymous');
         assert.equal(record.id, id, 'the id is the post’s alone');
         // Nobody writes or removes a count by hand, not even to inflate it.
@@ -232,7 +255,13 @@ for (const engine of ENGINES) {
           .filter((line) => line.includes('reflection-counts') && line.includes('"POST"'));
         assert.ok(lines.length >= 6, 'the count writes were logged');
         for (const line of lines)
-          assert.ok(!/"person"/.test(line) && !line.includes('"ana"') && !line.includes('"cai"'), line);
+          assert.ok(
+            !/"person"/.test(line) &&
+              !line.includes('"ana"') &&
+              !line.includes('"cai"') &&
+              !line.includes('"dee"'),
+            line,
+          );
         // The database holds no person for them: record, log and marks.
         const rows = await server.db.query<{ row: string }>(
           `SELECT row_to_json(x)::text AS row FROM (
@@ -243,7 +272,7 @@ for (const engine of ENGINES) {
         );
         const marks = await server.db.query<{ mark: string }>('SELECT mark FROM tend_count_marks');
         for (const text of [...rows.map((r) => r.row), ...marks.map((m) => m.mark)])
-          assert.ok(!text.includes('ana') && !text.includes('cai'), text);
+          assert.ok(!text.includes('ana') && !text.includes('cai') && !text.includes('dee'), text);
         for (const s of view.streams) await s.close();
       });
     });

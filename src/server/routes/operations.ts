@@ -20,7 +20,9 @@ import { conflict, httpError, refused } from '../errors.js';
 import { checkShape, header, parseIfMatch, readBody, recordPath, recordResponse } from '../http.js';
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
+import { REFLECTION_COUNT_MIN } from '../../domain/reflection.js';
 import {
+  ANONYMOUS,
   countOnce,
   getRecord,
   metaValue,
@@ -75,15 +77,26 @@ export function operationRoutes(deps: Deps): Hono<Env> {
     const mark = createHmac('sha256', await secret())
       .update(JSON.stringify([key.community, checked.postId, me.id]))
       .digest('hex');
-    const result: PutResult | undefined = await countOnce(db, key, { mark, postId: checked.postId });
-    if (result) {
-      written(key, result.seq);
-      return recordResponse(result.rev === 1 ? 201 : 200, result.json, result.rev);
-    }
-    // Counted before: the count as it is (a retry, or a second try, changes nothing).
-    const row = await getRecord(db, key);
-    if (!row) throw notFound(key);
-    return recordResponse(200, row.json, parseStored(row).rev);
+    const result: PutResult | undefined = await countOnce(db, key, {
+      mark,
+      postId: checked.postId,
+      shownFrom: REFLECTION_COUNT_MIN,
+    });
+    if (result) written(key, result.seq);
+    // The same answer whether this count was new, a repeat or the first of all (no 201: that would
+    // say "you are the first"); below the minimum it says nothing of how many counted.
+    const json = result?.json ?? (await getRecord(db, key))?.json;
+    const shown = json === undefined ? undefined : shownJson(rule, json, ANONYMOUS, me);
+    if (shown !== undefined)
+      return recordResponse(200, shown, parseStored({ json: shown, owner: ANONYMOUS }).rev);
+    const hidden = {
+      id: key.id,
+      rev: 0,
+      value: { postId: checked.postId, count: 0 },
+      author: ANONYMOUS,
+      updatedAt: new Date(0).toISOString(),
+    };
+    return recordResponse(200, JSON.stringify(hidden), 0);
   }
 
   /**
