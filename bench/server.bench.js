@@ -173,6 +173,17 @@ async function measure(engine) {
     }
     // autocannon gives each round of the `requests` below a fresh context: a round is one cycle.
     let cycles = 0;
+    /** One operation of the cycle in `context`, as its neighbour sends it. */
+    const operation = (request, context, type) => ({
+      ...request,
+      path: `/v1/${community}/posts/${context.post}/ops`,
+      headers: {
+        ...neighbours[context.who],
+        'content-type': 'application/json',
+        'idempotency-key': `k-${context.claimId}-${type}`,
+      },
+      body: JSON.stringify({ type, claimId: context.claimId }),
+    });
     const ops = await run({
       url: server.url,
       // A cycle: one neighbour claims a slot on a post, then releases that claim.
@@ -184,33 +195,10 @@ async function measure(engine) {
             context.who = cycle % NEIGHBOURS;
             context.post = `p${cycle % POSTS}`;
             context.claimId = `c-${cycle}`;
-            return {
-              ...request,
-              path: `/v1/${community}/posts/${context.post}/ops`,
-              headers: {
-                ...neighbours[context.who],
-                'content-type': 'application/json',
-                'idempotency-key': `k-${context.claimId}`,
-              },
-              body: JSON.stringify({ type: 'claim', claimId: context.claimId }),
-            };
+            return operation(request, context, 'claim');
           },
         },
-        {
-          method: 'POST',
-          setupRequest(request, context) {
-            return {
-              ...request,
-              path: `/v1/${community}/posts/${context.post}/ops`,
-              headers: {
-                ...neighbours[context.who],
-                'content-type': 'application/json',
-                'idempotency-key': `k-${context.claimId}-r`,
-              },
-              body: JSON.stringify({ type: 'release', claimId: context.claimId }),
-            };
-          },
-        },
+        { method: 'POST', setupRequest: (request, context) => operation(request, context, 'release') },
       ],
     });
     return { engine, list, put, ops, listBody };
