@@ -16,10 +16,16 @@ import {
 } from '../provider/context.js';
 import { resolveIdentity } from '../provider/identity.js';
 import type { StorageAdapter } from '../storage/adapter.js';
-import { controls, tokens } from '../styles/tokens.js';
+import { controls } from '../styles/controls.js';
+import { layout } from '../styles/layout.js';
+import { tokens } from '../styles/tokens.js';
+import { Announcer } from './shared/announcer.js';
 
 export abstract class TendElement<M extends Messages = Messages> extends LitElement {
-  static override styles = [tokens, controls];
+  static override styles = [tokens, controls, layout];
+
+  /** The element's one live region: render `this.announcer.render()` once, call `announce()`. */
+  protected readonly announcer = new Announcer(this);
 
   /** `light` or `dark`; by default the element follows the reader's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -58,6 +64,16 @@ export abstract class TendElement<M extends Messages = Messages> extends LitElem
   /** Dispatches a `tend-…` event that bubbles out of shadow roots. */
   protected emit<D>(name: `tend-${string}`, detail: D): boolean {
     return this.dispatchEvent(tendEvent(name, detail));
+  }
+
+  /**
+   * Moves focus, after the next render, to the first match of `selector` in this element (a
+   * step's heading, a result message): used when the control that had focus goes away, so
+   * focus never falls to the page's body.
+   */
+  protected async focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 }
 

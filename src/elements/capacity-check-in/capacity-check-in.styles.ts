@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The check-in's own layout on top of the shared design system (src/styles/). */
 export const styles = css`
   .layout {
     container-type: inline-size;
@@ -26,96 +27,29 @@ export const styles = css`
     }
   }
   section {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
+    display: grid;
+    gap: var(--_space-s);
+    align-content: start;
   }
   h2 {
-    font-size: 1.15em;
-    margin-block: 0 0.5em;
+    font-size: var(--_text-l);
   }
-  p {
-    margin-block: 0.4em;
-  }
-  .hint,
-  .storage-notice {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .storage-notice p {
-    margin-block: 0.25em;
+  label[for] {
+    display: block;
+    margin-block-end: var(--_space-xs);
   }
   form {
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-  }
-  legend,
-  label[for] {
-    font-weight: 600;
-    padding: 0;
-    display: block;
-    margin-block-end: 0.3em;
-  }
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.45em;
-    padding: 0.35em 0.8em;
-    min-block-size: 2.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
-    transition: background-color var(--_transition);
-  }
-  .choice:has(:checked) {
-    border-color: var(--_accent);
-    background: var(--_accent-soft);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
-  .choice:has(:focus-visible) {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
-  .choice input:focus-visible {
-    outline: none;
-  }
-  input[type='radio'],
-  input[type='checkbox'] {
-    accent-color: var(--_accent);
-    margin: 0;
-    inline-size: 1.1em;
-    block-size: 1.1em;
-  }
   .date {
-    margin-block-start: 0.6em;
+    margin-block-start: var(--_space-s);
     max-inline-size: 14rem;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
   .current {
-    padding: 0.5em 0.75em;
+    padding: var(--_space-s) var(--_space-m);
     border-radius: var(--_radius);
     background: var(--_surface-raised);
-  }
-  .message:empty,
-  .storage-notice .problem:empty {
-    display: none;
   }
   ul,
   ol {
@@ -129,14 +63,14 @@ export const styles = css`
     list-style: none;
     padding: 0;
     display: grid;
-    gap: 0.5em;
+    gap: var(--_space-s);
   }
   .person {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25em 0.75em;
-    padding: 0.5em 0.75em;
+    gap: var(--_space-xs) var(--_space-m);
+    padding: var(--_space-s) var(--_space-m);
     background: var(--_surface-raised);
     border-radius: var(--_radius);
   }
@@ -146,9 +80,6 @@ export const styles = css`
   .person .note {
     display: block;
     overflow-wrap: anywhere;
-  }
-  .muted {
-    color: var(--_muted);
   }
   select {
     max-inline-size: 16rem;
@@ -164,7 +95,7 @@ export const styles = css`
     justify-content: space-between;
     max-inline-size: 28rem;
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_text-s);
   }
   .chart .bar {
     fill: var(--_accent);
@@ -178,7 +109,7 @@ export const styles = css`
     stroke: var(--_border);
   }
   details {
-    margin-block-start: 0.5em;
+    margin-block-start: var(--_space-s);
   }
   summary {
     cursor: pointer;

@@ -425,7 +425,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const mine = this.#renderMine(now);
     const pattern = this.#renderPattern(now);
     if (!this.#circle)
-      return html`<div class="layout">
+      return html`<div class="layout surface" part="base">
         <div class="columns">
           <div class="column">${mine}</div>
           <div class="column">${pattern}</div>
@@ -444,7 +444,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           minGroup: minGroupOf(this.minGroup),
           now,
         });
-    return html`<div class="layout">
+    return html`<div class="layout surface" part="base">
       <div class="columns">
         <div class="column">${mine} ${pattern}</div>
         <div class="column">${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}</div>
@@ -567,7 +567,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
               : nothing
           }
         </div>
-        <p class="message" role="status">${this.message}</p>
+        <p class="message success" role="status">${this.message}</p>
       </form>
       ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
     </section>`;
@@ -676,7 +676,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
             </ol>`
           : html`<p>${t.askNobody}</p>`
       }
-      <p class="message" role="status">${this.askMessage}</p>
+      <p class="message success" role="status">${this.askMessage}</p>
     </section>`;
   }
 

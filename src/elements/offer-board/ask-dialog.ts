@@ -20,7 +20,7 @@ export function renderAsk(
   error?: string,
 ): TemplateResult {
   const buttons = (...list: TemplateResult[]) => html`<div class="buttons">${list}</div>`;
-  const failed = error ? html`<p class="error" role="alert">${error}</p>` : nothing;
+  const failed = error ? html`<p class="message error" role="alert">${error}</p>` : nothing;
   if (ask.type === 'nudge')
     return html`<h3 id="ask-heading">${t.nudgeHeading}</h3>
       <p>${t.nudgeBody(ask.nudge.count, ask.nudge.limit, lang)}</p>

@@ -42,7 +42,7 @@ export function renderLoad(t: BoardMessages, lang: string, figures: LoadFigures)
       <span class="muted">${t.onlyYou}</span> ${t.yourLoad(own.commitments, lang)}
       ${own.helped ? t.youHelped(own.helped, lang) : nothing} ${own.over ? t.overLimit(own.max) : nothing}
     </p>
-    ${own.heavy ? html`<p class="gentle own">${t.restNote}</p>` : nothing}
-    ${stale ? html`<p class="gentle">${t.staleCount(stale, lang)}</p>` : nothing}
+    ${own.heavy ? html`<p class="message own">${t.restNote}</p>` : nothing}
+    ${stale ? html`<p class="message">${t.staleCount(stale, lang)}</p>` : nothing}
   </section>`;
 }

@@ -75,7 +75,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
     aria-posinset=${index + 1}
   >
     <p class="meta">
-      <span class="kind" part="kind">${t.kind(post.kind)}</span>
+      <span class="badge" part="kind">${t.kind(post.kind)}</span>
       <span>${t.category(post.category)}</span>
       <span>${t.by(post.authorName ?? t.someone)}</span>
     </p>
@@ -130,7 +130,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
     ${post.rotation ? renderRotation(view, entry, post, headingId) : nothing}
     ${
       post.privateDetails !== undefined
-        ? html`<div class="private" part="private">
+        ? html`<div class="message" part="private">
             <h4>${t.privateHeading}</h4>
             <p>${post.privateDetails}</p>
           </div>`
@@ -184,6 +184,6 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${mine && live ? button(t.edit, { type: 'edit', entry }) : nothing}
       ${mine && post.status !== 'withdrawn' ? button(t.withdraw, { type: 'withdraw', entry }) : nothing}
     </div>
-    ${notice ? html`<p class="notice" part="notice">${notice}</p>` : nothing}
+    ${notice ? html`<p class="message success" part="notice">${notice}</p>` : nothing}
   </li>`;
 }

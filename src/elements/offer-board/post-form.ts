@@ -147,7 +147,7 @@ export class PostForm {
     const { t, lang } = view;
     const d = this.draft;
     const heading = t.formTitle(this.editing ? 'edit' : d.kind);
-    const error = view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing;
+    const error = view.error ? html`<p class="message error" role="alert">${view.error}</p>` : nothing;
     if (this.step === 'check')
       return html`<form class="check" @submit=${(e: Event) => this.#submit(e, view)}>
         <h3 id="dialog-heading">${t.checkHeading}</h3>

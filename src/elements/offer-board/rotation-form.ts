@@ -205,7 +205,7 @@ export class RotationForm {
           >${dates.length ? html`: ${dates.map(day).join(', ')}` : nothing}
         </p>
       </fieldset>
-      ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
+      ${view.error ? html`<p class="message error" role="alert">${view.error}</p>` : nothing}
       <div class="buttons">
         <button type="button" @click=${view.cancel}>${t.cancel}</button>
         <button class="primary" ?disabled=${view.saving || !dates.length}>

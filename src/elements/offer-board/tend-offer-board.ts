@@ -598,7 +598,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const button = (kind: PostKind, label: string) =>
       html`<button type="button" class="primary" @click=${() => this.#openForm(kind)}>${label}</button>`;
 
-    return html`<div class="board">
+    return html`<div class="board surface" part="base">
         <div class="head" part="header">
           <h2 id="board-heading" tabindex="-1">${t.heading}</h2>
           <p class="muted">${t.intro}</p>
@@ -610,7 +610,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
           this.posts.loading
             ? html`<p role="status">${t.loading}</p>`
             : this.posts.readError
-              ? html`<p class="error" role="alert">${t.readError}</p>`
+              ? html`<p class="message error" role="alert">${t.readError}</p>`
               : html`${entries.length ? renderLoad(t, lang, load.figures) : nothing}
                   ${renderFilters(t, this.filters, categories, (patch) => (this.filters = { ...this.filters, ...patch }))}
                   <p class="count" part="count" role="status">${t.matches(list.length, lang)}</p>

@@ -629,7 +629,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const readers = this.#canShare
       ? countReaders(this.#counts.get(reflectionCountId(this.#post))?.value, this.#post)
       : 0;
-    return html`<div part="container" class="container">
+    return html`<div part="container base" class="container surface">
       <div class="stack">
         <h2>${t.title}</h2>
         <slot name="intro"><p>${t.intro}</p></slot>
