@@ -1,23 +1,41 @@
 /**
  * After a reflection is saved, `<tend-reflection-prompt>` offers to turn it into an honest ask or
- * a right-sized offer: a few short fields, the draft they make, and a button to copy it. Nothing
- * is stored or sent; the draft is only for the reader to use as they like.
+ * a right-sized offer: a draft that starts from the reader's own words in the reflection, kept as
+ * they wrote them (never fitted into a template sentence), the shape of a good ask and of a good
+ * offer as its hint, and a button to copy it. Nothing is stored or sent; the draft is only for the
+ * reader to use as they like.
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { composeDraft } from '../../domain/reflection.js';
+import type { Answers } from '../../domain/reflection.js';
 import type { ReflectionMessages } from './reflection-prompt.messages.js';
 
-type Kind = 'ask' | 'offer';
+/**
+ * What the reader already said they could offer, ask or say next time, in their own words: the
+ * last step of `resentment` (else what they needed and didn't say), the ask of `check-in`.
+ * Custom questions say nothing about meaning, so the composer starts empty for them.
+ */
+export function ownWords(promptSet: string, answers: Answers | undefined): string {
+  // These built-in questions are text questions: their answers are text, already trimmed.
+  const words = (id: string) => (answers?.[id] as string | undefined) ?? '';
+  return promptSet === 'resentment'
+    ? words('next') || words('unsaid')
+    : promptSet === 'check-in'
+      ? words('ask')
+      : '';
+}
 
 export class AskOfferComposer {
   #host: ReactiveControllerHost;
-  #kind: Kind = 'ask';
-  #parts: Record<string, string> = {};
+  #say: (text: string) => void;
+  /** The draft: the reader's own words, as they change them. */
+  #draft = '';
   /** "Copied", or how to copy by hand. */
   #note = '';
 
-  constructor(host: ReactiveControllerHost) {
+  /** `say` announces a finished action ("Copied.") once, through the element's live region. */
+  constructor(host: ReactiveControllerHost, say: (text: string) => void) {
     this.#host = host;
+    this.#say = say;
   }
 
   #set(change: () => void): void {
@@ -25,10 +43,10 @@ export class AskOfferComposer {
     this.#host.requestUpdate();
   }
 
-  /** Starts over for a newly saved reflection, with what the reader needed (if they said) in the ask. */
-  start(need: string): void {
+  /** Starts over for a newly saved reflection, with the reader's own words from it (if any). */
+  start(words: string): void {
     this.#set(() => {
-      this.#parts = { need };
+      this.#draft = words;
       this.#note = '';
     });
   }
@@ -41,66 +59,26 @@ export class AskOfferComposer {
       note = t.copyFailed;
     }
     this.#set(() => (this.#note = note));
+    this.#say(note);
   }
 
   render(t: ReflectionMessages): TemplateResult {
-    const p = this.#parts;
-    const ask = this.#kind === 'ask';
-    const field = (key: string, label: string) =>
-      html`<label class="field"
-        >${label}<input
-          .value=${p[key] ?? ''}
-          @input=${(e: Event) =>
-            this.#set(() => (this.#parts = { ...p, [key]: (e.target as HTMLInputElement).value }))}
-      /></label>`;
-    const draft = ask
-      ? composeDraft([
-          [
-            [t.tAskWhen, p['when'] ?? ''],
-            [t.tAskFelt, p['felt'] ?? ''],
-            [t.tAskNeed, p['need'] ?? ''],
-          ],
-          [[t.tAskRequest, p['request'] ?? '']],
-        ])
-      : composeDraft([
-          [
-            [t.tOfferWhat, p['what'] ?? ''],
-            [t.tOfferWhen, p['on'] ?? ''],
-            [t.tOfferLimit, p['limit'] ?? ''],
-          ],
-        ]);
-    const kind = (value: Kind, label: string) =>
-      html`<label class="choice"
-        ><input
-          type="radio"
-          name="kind"
-          .checked=${this.#kind === value}
-          @change=${() => this.#set(() => (this.#kind = value))}
-        />${label}</label
-      >`;
     return html`<div part="composer">
-      <fieldset>
-        <legend><h3>${t.composerTitle}</h3></legend>
-        <div part="actions">${kind('ask', t.ask)} ${kind('offer', t.offer)}</div>
-      </fieldset>
-      <div class="fields">
-        ${
-          ask
-            ? [
-                field('when', t.askWhen),
-                field('felt', t.askFelt),
-                field('need', t.askNeed),
-                field('request', t.askRequest),
-              ]
-            : [field('what', t.offerWhat), field('on', t.offerWhen), field('limit', t.offerLimit)]
-        }
+      <h3>${t.composerTitle}</h3>
+      <div class="field">
+        <label for="draft">${t.draftLabel}</label>
+        <p class="hint" id="draft-hint">${t.draftShape}</p>
+        <textarea
+          id="draft"
+          aria-describedby="draft-hint draft-note"
+          .value=${this.#draft}
+          @input=${(e: Event) => this.#set(() => (this.#draft = (e.target as HTMLTextAreaElement).value))}
+        ></textarea>
       </div>
-      <p class="muted">${t.draftLabel}</p>
-      <p class="draft">${draft || t.draftEmpty}</p>
-      <p class="muted">${t.draftNote}</p>
+      <p class="muted" id="draft-note">${t.draftNote}</p>
       <div part="actions">
-        <button ?disabled=${!draft} @click=${() => this.#copy(draft, t)}>${t.copy}</button>
-        <span role="status">${this.#note}</span>
+        <button ?disabled=${!this.#draft.trim()} @click=${() => this.#copy(this.#draft, t)}>${t.copy}</button>
+        <span>${this.#note}</span>
       </div>
     </div>`;
   }

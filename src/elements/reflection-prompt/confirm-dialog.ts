@@ -11,6 +11,7 @@ type Host = ReactiveElement & { readonly renderRoot: HTMLElement | DocumentFragm
 export class ConfirmDialog {
   readonly #host: Host;
   #text = '';
+  #confirm = '';
   #confirmed?: (() => Promise<void>) | undefined;
   #opener?: HTMLElement | null;
 
@@ -22,9 +23,15 @@ export class ConfirmDialog {
     return this.#host.renderRoot.querySelector('dialog')!;
   }
 
-  /** Asks `text`; `action` runs once the reader confirms. */
-  async ask(text: string, action: () => Promise<void>, opener: EventTarget | null): Promise<void> {
+  /** Asks `text`; `action` runs once the reader presses `confirm` (the words of what it does). */
+  async ask(
+    text: string,
+    confirm: string,
+    action: () => Promise<void>,
+    opener: EventTarget | null,
+  ): Promise<void> {
     this.#text = text;
+    this.#confirm = confirm;
     this.#confirmed = action;
     this.#opener = opener as HTMLElement | null;
     this.#host.requestUpdate();
@@ -47,7 +54,7 @@ export class ConfirmDialog {
       <p id="confirm-text">${this.#text}</p>
       <div part="actions">
         <button @click=${() => this.#close(false)}>${t.cancel}</button>
-        <button class="danger end" @click=${() => this.#close(true)}>${t.confirm}</button>
+        <button class="danger end" @click=${() => this.#close(true)}>${this.#confirm}</button>
       </div>
     </dialog>`;
   }

@@ -9,7 +9,7 @@ import type { ReflectionMessages } from './reflection-prompt.messages.js';
 export interface LockPanelView {
   t: ReflectionMessages;
   state: LockState;
-  /** A lock is being made or opened. */
+  /** A lock is being made or opened: its button stays where it is (focus stays on it) and says so. */
   busy: boolean;
   /** Why the passphrase was not taken. */
   note: string;
@@ -33,12 +33,12 @@ export function renderUnlockForm(
       view.open(((e.target as HTMLFormElement).elements.namedItem('pass') as HTMLInputElement).value);
     }}
   >
-    <p>${text}</p>
+    <p tabindex="-1">${text}</p>
     <label class="field"
       >${t.passphrase}<input id="pass" name="pass" type="password" autocomplete="off"
     /></label>
     <p class="error" role="status">${view.busy ? t.working : view.note}</p>
-    <div part="actions"><button class="primary" ?disabled=${view.busy}>${t.unlock}</button>${extra}</div>
+    <div part="actions"><button class="primary">${t.unlock}</button>${extra}</div>
   </form>`;
 }
 
@@ -48,9 +48,9 @@ export function renderLockPanel(view: LockPanelView, anyEntries: boolean): Templ
   if (view.state === 'closed') return html`<div class="lock">${renderUnlockForm(view, t.lockedNote)}</div>`;
   if (view.state === 'open')
     return html`<div class="lock stack">
-      <p>${t.openNote}</p>
+      <p tabindex="-1">${t.openNote}</p>
       <div part="actions">
-        <button data-close-lock @click=${() => view.close()}>${t.closeLock}</button>
+        <button @click=${() => view.close()}>${t.closeLock}</button>
         <button @click=${() => view.remove()}>${t.removeLock}</button>
       </div>
     </div>`;
@@ -75,6 +75,6 @@ export function renderLockPanel(view: LockPanelView, anyEntries: boolean): Templ
       /></label>
     </div>
     <p class="error" role="status">${view.busy ? t.working : view.note}</p>
-    <div part="actions"><button class="primary" ?disabled=${view.busy}>${t.lock}</button></div>
+    <div part="actions"><button class="quiet">${t.lock}</button></div>
   </form>`;
 }

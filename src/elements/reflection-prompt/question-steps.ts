@@ -17,8 +17,12 @@ export interface StepsView {
   editing: boolean;
   /** The opt-in to the anonymous count, when it is offered: ticked, or already added. */
   share?: { ticked: boolean; added: boolean } | undefined;
-  /** A kind word under the question ("your draft was kept", "nothing to save yet"). */
+  /** A kind word under the question ("your draft was kept"). */
   note: string;
+  /** The question marked as needing an answer before saving ("nothing to save yet"), if any. */
+  invalid?: string | undefined;
+  /** Why saving failed and what to do, said right by Save. */
+  problem: string;
   answer(id: string, value: AnswerValue): void;
   optIn(ticked: boolean): void;
   go(step: number): void;
@@ -28,8 +32,11 @@ export interface StepsView {
 function renderQuestion(view: StepsView, q: Question, index: number): TemplateResult {
   const value = view.answers[q.id];
   const id = `q${index}`;
+  const invalid = view.invalid === q.id;
   const hint = q.hint ? html`<p class="hint" id="${id}-hint">${q.hint}</p>` : nothing;
-  const described = q.hint ? `${id}-hint` : nothing;
+  // The hint, and the words that say what to change when the question is marked.
+  const described = `${q.hint ? `${id}-hint ` : ''}${invalid ? `${id}-error` : ''}` || nothing;
+  const error = invalid ? html`<p class="field-error" id="${id}-error">${view.t.empty}</p>` : nothing;
   if (q.kind === 'choice') {
     const picked = Array.isArray(value) ? value : [];
     const pick = (choice: string, checked: boolean) => {
@@ -45,11 +52,13 @@ function renderQuestion(view: StepsView, q: Question, index: number): TemplateRe
             ><input
               type=${q.multiple ? 'checkbox' : 'radio'}
               name=${id}
+              aria-invalid=${invalid ? 'true' : 'false'}
               .checked=${picked.includes(c.id)}
               @change=${(e: Event) => pick(c.id, (e.target as HTMLInputElement).checked)}
             />${c.label}</label
           >`,
       )}
+      ${error}
     </fieldset>`;
   }
   return html`<div part="question">
@@ -58,9 +67,11 @@ function renderQuestion(view: StepsView, q: Question, index: number): TemplateRe
     <textarea
       id=${id}
       aria-describedby=${described}
+      aria-invalid=${invalid ? 'true' : 'false'}
       .value=${typeof value === 'string' ? value : ''}
       @input=${(e: Event) => view.answer(q.id, (e.target as HTMLTextAreaElement).value)}
     ></textarea>
+    ${error}
   </div>`;
 }
 
@@ -91,7 +102,7 @@ export function renderSteps(view: StepsView): TemplateResult {
           >`
         : nothing
     }
-    ${view.note ? html`<p class="muted" role="status">${view.note}</p>` : nothing}
+    ${view.note ? html`<p class="muted">${view.note}</p>` : nothing}
     <div part="actions">
       ${layout === 'steps' && step > 0 ? html`<button @click=${() => view.go(step - 1)}>${t.back}</button>` : nothing}
       ${
@@ -109,5 +120,6 @@ export function renderSteps(view: StepsView): TemplateResult {
             </button>`
       }
     </div>
+    <p class="message error" role="alert">${view.problem}</p>
   </div>`;
 }

@@ -1,8 +1,7 @@
 /**
  * Every word `<tend-reflection-prompt>` shows, in English and Spanish. Built-in questions are
  * `q_<id>` (label), `h_<id>` (hint) and `c_<choice>` (choice label), as named in
- * `PROMPT_SETS` (src/domain/reflection.ts). Draft templates (`tAsk*`, `tOffer*`) put the
- * reader's words where `{}` is.
+ * `PROMPT_SETS` (src/domain/reflection.ts).
  */
 import { plural, registerMessages } from '../../i18n/localize.js';
 
@@ -54,24 +53,7 @@ export const reflectionEn = {
   savedLockedText:
     'It waits for you under “Your reflections”: open the lock there with your passphrase to read it.',
   composerTitle: 'Turn it into an honest ask or a right-sized offer',
-  ask: 'An ask',
-  offer: 'An offer',
-  askWhen: 'When…',
-  askFelt: 'I felt…',
-  askNeed: '…because I need…',
-  askRequest: 'Would you be willing to…',
-  offerWhat: 'I can…',
-  offerWhen: 'When (a day, a time)…',
-  offerLimit: 'Not more than…',
-  tAskWhen: 'when {}',
-  tAskFelt: ', I felt {}',
-  tAskNeed: ', because I need {}',
-  tAskRequest: 'would you be willing to {}?',
-  tOfferWhat: 'I can {}',
-  tOfferWhen: ' on {}',
-  tOfferLimit: ', not more than {}',
   draftLabel: 'Your draft',
-  draftEmpty: 'Fill in a few words above and your draft appears here.',
   draftNote: 'Only for you to copy and use as you like. Nothing is sent.',
   copy: 'Copy the draft',
   copied: 'Copied.',
@@ -96,7 +78,7 @@ export const reflectionEn = {
       one: 'Delete your # reflection from this browser? It can’t be brought back.',
       other: 'Delete all # of your reflections from this browser? They can’t be brought back.',
     }),
-  cancel: 'Keep it',
+  cancel: 'Don’t delete',
   confirm: 'Delete',
   deleted: 'Deleted.',
   backToFlow: 'Back to the reflection',
@@ -112,8 +94,8 @@ export const reflectionEn = {
   lockedNote: 'Your reflections are locked. New ones are locked too as you save them.',
   unlock: 'Open',
   wrongPassphrase: 'That passphrase didn’t open them. Nothing has changed; please try again.',
-  openNote: 'Locked in this browser, open on this page until you close it.',
-  closeLock: 'Close the lock now',
+  openNote: 'Locked in this browser, and open on this page until you lock it again.',
+  closeLock: 'Lock now',
   removeLock: 'Remove the lock',
   lockRemoved: 'The lock is off. Your reflections can be read in this browser again.',
   lockedEntry: 'Locked reflection',
@@ -121,6 +103,10 @@ export const reflectionEn = {
   draftLocked: 'Your draft is locked. Enter your passphrase to carry on with it.',
   startFresh: 'Start fresh instead',
   exportLocked: 'Open the lock to download your reflections.',
+  draftShape:
+    'An honest ask often goes: “When …, I felt …, because I need …. Would you be willing to …?” A right-sized offer: “I can … on …, not more than ….”',
+  makeRoom: 'To make room, download your reflections and delete some you no longer need, then save again.',
+  exported: 'Downloaded.',
 };
 
 export type ReflectionMessages = typeof reflectionEn;
@@ -175,24 +161,7 @@ export const reflectionEs: ReflectionMessages = {
   savedLockedTitle: 'Guardada, y cerrada. Gracias por dedicarle este tiempo.',
   savedLockedText: 'Te espera en «Tus reflexiones»: ábrela allí con tu contraseña para leerla.',
   composerTitle: 'Conviértelo en una petición sincera o una oferta a tu medida',
-  ask: 'Una petición',
-  offer: 'Una oferta',
-  askWhen: 'Cuando…',
-  askFelt: 'Me sentí…',
-  askNeed: '…porque necesito…',
-  askRequest: '¿Estarías dispuesto o dispuesta a…',
-  offerWhat: 'Puedo…',
-  offerWhen: 'Cuándo (un día, una hora)…',
-  offerLimit: 'No más de…',
-  tAskWhen: 'cuando {}',
-  tAskFelt: ', me sentí {}',
-  tAskNeed: ', porque necesito {}',
-  tAskRequest: '¿estarías dispuesto o dispuesta a {}?',
-  tOfferWhat: 'puedo {}',
-  tOfferWhen: ' {}',
-  tOfferLimit: ', no más de {}',
   draftLabel: 'Tu borrador',
-  draftEmpty: 'Escribe unas palabras arriba y tu borrador aparecerá aquí.',
   draftNote: 'Solo para que lo copies y lo uses como quieras. No se envía nada.',
   copy: 'Copiar el borrador',
   copied: 'Copiado.',
@@ -217,7 +186,7 @@ export const reflectionEs: ReflectionMessages = {
       one: '¿Borrar tu reflexión de este navegador? No se podrá recuperar.',
       other: '¿Borrar tus # reflexiones de este navegador? No se podrán recuperar.',
     }),
-  cancel: 'Conservarla',
+  cancel: 'No borrar',
   confirm: 'Borrar',
   deleted: 'Borrado.',
   backToFlow: 'Volver a la reflexión',
@@ -233,7 +202,7 @@ export const reflectionEs: ReflectionMessages = {
   lockedNote: 'Tus reflexiones están cerradas. Las nuevas también se cierran al guardarlas.',
   unlock: 'Abrir',
   wrongPassphrase: 'Esa contraseña no las abrió. No ha cambiado nada; inténtalo otra vez.',
-  openNote: 'Cerradas en este navegador, abiertas en esta página hasta que la cierres.',
+  openNote: 'Cerradas en este navegador, y abiertas en esta página hasta que vuelvas a cerrarlas.',
   closeLock: 'Cerrar ahora',
   removeLock: 'Quitar la contraseña',
   lockRemoved: 'Ya no hay contraseña. Tus reflexiones se pueden leer de nuevo en este navegador.',
@@ -242,6 +211,11 @@ export const reflectionEs: ReflectionMessages = {
   draftLocked: 'Tu borrador está cerrado. Escribe tu contraseña para seguir con él.',
   startFresh: 'Empezar de nuevo',
   exportLocked: 'Abre tus reflexiones con la contraseña para descargarlas.',
+  draftShape:
+    'Una petición sincera suele ser así: «Cuando …, me sentí …, porque necesito …. ¿Estarías dispuesto o dispuesta a …?». Una oferta a tu medida: «Puedo … el …, no más de ….»',
+  makeRoom:
+    'Para hacer sitio, descarga tus reflexiones y borra las que ya no necesites; luego vuelve a guardar.',
+  exported: 'Descargado.',
 };
 
 registerMessages('tend-reflection-prompt', 'es', reflectionEs);

@@ -39,13 +39,6 @@ export const styles = css`
     gap: var(--_space-m);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
   }
-  .draft {
-    padding: var(--_space-s) var(--_space-m);
-    border-inline-start: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    white-space: pre-wrap;
-  }
   ul.entries {
     list-style: none;
     padding: 0;

@@ -31,15 +31,26 @@ export interface SavedListView {
   back(): void;
 }
 
+/** How a saved reflection is named in the list: the first line of its first answer, cut short. */
+function firstLine(content: ReflectionContent): string {
+  for (const q of content.questions) {
+    const line = answerText(q, content.answers[q.id]).trim().split('\n')[0]!.trim();
+    if (line) return line.length > 80 ? `${line.slice(0, 79).trimEnd()}…` : line;
+  }
+  return '';
+}
+
 function renderEntry(view: SavedListView, record: Entry): TemplateResult {
   const t = view.t;
   const content = view.content(record);
-  const when = view.date(record.value.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
-  const title = view.showAll ? `${when}, ${t.onPost(record.value.postId)}` : when;
-  if (!content) return html`<li class="locked">${title}: ${t.lockedEntry}</li>`;
+  const when = view.date(record.value.createdAt, { dateStyle: 'medium' });
+  const date = html`<span class="muted small"
+    >${view.showAll ? `${when}, ${t.onPost(record.value.postId)}` : when}</span
+  >`;
+  if (!content) return html`<li class="locked">${t.lockedEntry} ${date}</li>`;
   return html`<li>
     <details>
-      <summary>${title}</summary>
+      <summary>${firstLine(content)} ${date}</summary>
       <dl>
         ${content.questions.map((q) => {
           const answer = answerText(q, content.answers[q.id]);
@@ -70,7 +81,7 @@ export function renderSavedList(view: SavedListView): TemplateResult {
         @change=${(e: Event) => view.setShowAll((e.target as HTMLInputElement).checked)}
       />${t.showAll}</label
     >
-    <p class="muted" role="status">${view.note}</p>
+    <p class="muted">${view.note}</p>
     ${
       shown.length
         ? html`<ul class="entries">

@@ -25,7 +25,7 @@ export function renderSavedStep(view: SavedStepView): TemplateResult {
       <p>${locked ? t.savedLockedText : t.savedText}</p>
     </div>
     ${view.composer.render(t)}
-    ${view.countFailed ? html`<p class="error" role="alert">${t.countFailed}</p>` : nothing}
+    ${view.countFailed ? html`<p class="message error" role="alert">${t.countFailed}</p>` : nothing}
     <div part="actions">
       <button class="primary" @click=${() => view.again()}>${t.again}</button>
       ${view.yours}

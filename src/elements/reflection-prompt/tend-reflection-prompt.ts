@@ -17,7 +17,7 @@ import type { StorageAdapter } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
-import { AskOfferComposer } from './ask-offer-composer.js';
+import { AskOfferComposer, ownWords } from './ask-offer-composer.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { renderLockPanel, renderUnlockForm, type LockPanelView } from './lock-panel.js';
 import { renderSteps } from './question-steps.js';
@@ -45,6 +45,11 @@ export interface ReflectionDeletedDetail {
 }
 
 type View = 'flow' | 'done' | 'entries';
+
+/** Where focus goes when the control that had it goes away. */
+const STEP_HEADING = '[part~="step"] h3';
+const ENTRIES_HEADING = '[part~="entries"] h3';
+const LOCK_NOTE = '.lock [tabindex="-1"]';
 
 /**
  * A private, guided reflection a blogger embeds under a post. The default set walks through a
@@ -152,10 +157,11 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   @state() private note = '';
   @state() private lockNote = '';
   @state() private busy = false;
-  @state() private savedLocked = false;
   @state() private lockedDraft?: ReflectionDraft;
   @state() private showAll = false;
   @state() private problem?: StorageError;
+  /** The question marked because there is nothing to save yet. */
+  @state() private invalid?: string | undefined;
 
   protected readonly localize = new LocalizeController(
     this,
@@ -199,7 +205,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     myDrafts: () => this.#drafts.mine,
   });
   readonly #counts = new ReflectionCounts(this, { ...this.#io, shared: () => this.storage });
-  readonly #composer = new AskOfferComposer(this);
+  readonly #composer = new AskOfferComposer(this, (text) => this.#say(text));
   readonly #dialog = new ConfirmDialog(this);
 
   /** Entries and drafts never go to shared storage: with a shared adapter they stay in this browser. */
@@ -240,6 +246,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #answer(id: string, value: AnswerValue): void {
     this.answers = { ...this.answers, [id]: value };
     this.note = '';
+    this.invalid = undefined;
     this.#drafts.later();
   }
 
@@ -259,7 +266,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.step = step;
     this.note = '';
     void this.#drafts.save();
-    await this.focusAfterRender('[part~="step"] h3');
+    await this.focusAfterRender(STEP_HEADING);
   }
 
   /**
@@ -279,8 +286,9 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         previous?.value,
       );
     } catch {
-      this.note = this.localize.t.empty;
-      return;
+      // Nothing to save yet: said at the question on screen (the first, on one page), whose field takes focus.
+      this.invalid = questions[this.layout === 'list' ? 0 : Math.min(this.step, questions.length - 1)]!.id;
+      return void this.focusAfterRender('[aria-invalid="true"]');
     }
     this.#drafts.cancel();
     const id = previous?.id ?? newEntryId(now, crypto.randomUUID().slice(0, 8));
@@ -289,14 +297,13 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     if (this.#drafts.stored) void this.#drafts.remove();
     if (this.shareOptIn && this.#canShare) void this.#counts.add(this.#post);
     this.emit<ReflectionSavedDetail>('tend-reflection-saved', { postId: this.#post, entryId: id });
-    // "What I needed and didn't say" is where an honest ask starts.
-    this.#composer.start(name === 'resentment' ? String(entry.answers?.['unsaid'] ?? '') : '');
+    this.#composer.start(ownWords(name, entry.answers));
+    this.#say(this.localize.t[record.value.locked ? 'savedLockedTitle' : 'savedTitle']);
     this.note = '';
     this.answers = {};
     this.editing = undefined;
     this.step = 0;
     this.shareOptIn = false;
-    this.savedLocked = !!record.value.locked;
     this.view = 'done';
     await this.focusAfterRender('h3');
   }
@@ -309,13 +316,14 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     void this.#go(0);
   }
 
-  #confirmDelete(text: string, records: () => Entry[], opener: EventTarget | null): void {
+  #confirmDelete(text: string, confirm: string, records: () => Entry[], opener: EventTarget | null): void {
     void this.#dialog.ask(
       text,
+      confirm,
       async () => {
         const ids = await this.#entries.remove(records());
         if (ids.length) {
-          this.note = this.localize.t.deleted;
+          this.#say((this.note = this.localize.t.deleted));
           this.emit<ReflectionDeletedDetail>('tend-reflection-deleted', {
             postId: this.#post,
             entryIds: ids,
@@ -340,6 +348,11 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       this.now(),
       this.renderRoot,
     );
+    this.#say(t.exported);
+  }
+
+  #say(text: string): void {
+    this.announcer.announce(text);
   }
 
   // ——— the passphrase lock (its keys and sealing live in ReflectionLockController) ———
@@ -349,6 +362,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     if (pass.length < 8) return void (this.lockNote = t.tooShort);
     if (pass !== again) return void (this.lockNote = t.mismatch);
+    if (this.busy) return;
     this.busy = true;
     this.lockNote = '';
     try {
@@ -357,11 +371,18 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     } finally {
       this.busy = false;
     }
-    await this.focusAfterRender('[data-close-lock]');
+    this.#lockedNow();
+  }
+
+  /** The lock is on (made, or closed again): what the panel now says is said once, and takes focus. */
+  #lockedNow(): void {
+    this.#say(this.localize.t[this.#lock.state === 'open' ? 'openNote' : 'lockedNote']);
+    void this.focusAfterRender(LOCK_NOTE);
   }
 
   /** Opens the lock with a passphrase (and a locked draft of this post); a wrong one opens nothing and changes nothing. */
   async #unlock(pass: string): Promise<void> {
+    if (this.busy) return;
     this.busy = true;
     this.lockNote = '';
     try {
@@ -373,24 +394,35 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         if (content) this.#adopt(draft, content);
       }
     } catch {
-      this.lockNote = this.localize.t.wrongPassphrase;
+      return void (this.lockNote = this.localize.t.wrongPassphrase);
     } finally {
       this.busy = false;
     }
+    // The form is gone: to the step (a draft opened) or to what the open lock says.
+    await this.focusAfterRender(this.view === 'flow' ? STEP_HEADING : LOCK_NOTE);
   }
 
   /** Writes everything back in plain, by the reader's choice, and forgets the lock. */
   async #removeLock(): Promise<void> {
     this.#drafts.cancel();
     if (!(await this.#lock.remove())) return;
-    this.note = this.localize.t.lockRemoved;
+    this.#say((this.note = this.localize.t.lockRemoved));
     void this.#drafts.save();
-    await this.focusAfterRender('[part~="entries"] h3');
+    await this.focusAfterRender(ENTRIES_HEADING);
   }
 
-  async #closeLock(): Promise<void> {
+  #closeLock(): void {
     this.#lock.close();
-    await this.focusAfterRender('#pass');
+    this.#lockedNow();
+  }
+
+  /** Why the latest write failed and what to do, or ''. */
+  get #problemText(): string {
+    const problem = this.problem ?? this.#private.status.problem;
+    if (!problem) return '';
+    const t = this.localize.t;
+    // Storage full: say how to make room.
+    return `${this.#notice.problem(problem)}${problem.code === 'quota' ? ` ${t.makeRoom}` : ''}`;
   }
 
   // ——— rendering ———
@@ -399,6 +431,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const readers = this.#canShare ? this.#counts.readers(this.#post) : 0;
+    const problem = this.#problemText;
+    const steps = this.view === 'flow' && !this.lockedDraft;
     return html`<div part="container base" class="container surface">
       <div class="stack">
         <h2>${t.title}</h2>
@@ -407,12 +441,16 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
           >${this.crisisHref ? html`<p><a part="crisis" href=${this.crisisHref}>${t.crisis}</a></p>` : nothing}</slot
         >
       </div>
-      ${this.view === 'entries' ? this.#renderEntries() : this.view === 'done' ? this.#renderDone() : this.#renderFlow()}
+      ${this.view === 'entries' ? this.#renderEntries() : this.view === 'done' ? this.#renderDone() : this.#renderFlow(problem)}
+      ${steps ? nothing : html`<p class="message error" role="alert">${problem}</p>`}
       <div class="stack">
-        ${this.#notice.render(this.#private.status, { writeError: this.problem })}
+        ${
+          // While a problem stands it is said by the action that failed, not under "saved in this browser".
+          problem ? nothing : this.#notice.render(this.#private.status)
+        }
         ${readers ? html`<p class="muted">${t.readersHere(readers, lang)}</p>` : nothing}
       </div>
-      ${this.#dialog.render(t)}
+      ${this.#dialog.render(t)} ${this.announcer.render()}
     </div>`;
   }
 
@@ -435,14 +473,14 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         this.view = 'entries';
         this.note = '';
         this.showAll = !this.#entries.mine.some((r) => r.value.postId === this.#post);
-        void this.focusAfterRender('[part~="entries"] h3');
+        void this.focusAfterRender(ENTRIES_HEADING);
       }}
     >
       ${this.localize.t.yours(this.#entries.mine.length, this.localize.lang)}
     </button>`;
   }
 
-  #renderFlow(): TemplateResult {
+  #renderFlow(problem: string): TemplateResult {
     const t = this.localize.t;
     if (this.lockedDraft)
       return html`<div part="step">
@@ -453,6 +491,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
             @click=${() => {
               this.lockedDraft = undefined;
               void this.#drafts.remove();
+              void this.focusAfterRender(STEP_HEADING);
             }}
           >
             ${t.startFresh}
@@ -469,6 +508,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       editing: !!this.editing,
       share: this.#canShare ? { ticked: this.shareOptIn, added: this.#counts.added(this.#post) } : undefined,
       note: this.note,
+      invalid: this.invalid,
+      problem,
       answer: (id, value) => this.#answer(id, value),
       optIn: (ticked) => (this.shareOptIn = ticked),
       go: (step) => void this.#go(step),
@@ -480,7 +521,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   #renderDone(): TemplateResult {
     return renderSavedStep({
       t: this.localize.t,
-      locked: this.savedLocked,
+      // A lock made meanwhile (in another tab too) seals this reflection as well.
+      locked: this.#lock.state !== 'none',
       composer: this.#composer,
       countFailed: !!this.#counts.error,
       again: () => {
@@ -506,10 +548,11 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       lock: renderLockPanel(this.#lockView, mine.length > 0),
       setShowAll: (all) => (this.showAll = all),
       edit: (record, content) => this.#edit(record, content),
-      deleteOne: (record, opener) => this.#confirmDelete(t.confirmDelete, () => [record], opener),
+      deleteOne: (record, opener) => this.#confirmDelete(t.confirmDelete, t.confirm, () => [record], opener),
       deleteAll: (opener) =>
         this.#confirmDelete(
           t.confirmDeleteAll(mine.length, this.localize.lang),
+          t.deleteAll,
           () => this.#entries.mine,
           opener,
         ),
@@ -517,7 +560,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       back: () => {
         this.view = 'flow';
         this.note = '';
-        void this.focusAfterRender('[part~="step"] h3');
+        void this.focusAfterRender(STEP_HEADING);
       },
     });
   }

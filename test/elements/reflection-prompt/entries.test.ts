@@ -2,7 +2,19 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../../src/storage/index.js';
 import { makeEntry, type Question, type ReflectionEntry } from '../../../src/domain/reflection.js';
 import type { TendReflectionPrompt } from '../../../src/elements/reflection-prompt/index.js';
-import { button, click, field, focused, hasButton, mount, settle, text, type, visible } from './helpers.js';
+import {
+  announced,
+  button,
+  click,
+  field,
+  focused,
+  hasButton,
+  mount,
+  settle,
+  text,
+  type,
+  visible,
+} from './helpers.js';
 
 const questions: Question[] = [
   { id: 'happened', kind: 'text', label: 'What happened?' },
@@ -43,7 +55,7 @@ async function lockWith(el: TendReflectionPrompt, passphrase: string): Promise<v
   await type(el, 'Passphrase', passphrase);
   await type(el, 'Passphrase again', passphrase);
   button(el, 'Lock my reflections').click();
-  await waitFor(() => hasButton(el, 'Close the lock now'));
+  await waitFor(() => hasButton(el, 'Lock now'));
 }
 
 async function download(el: TendReflectionPrompt, name: string): Promise<{ file: string; body: string }> {
@@ -70,7 +82,11 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     await openEntries(el);
     expect(text(focused(el))).to.equal('Your reflections');
     const summaries = () => [...el.shadowRoot!.querySelectorAll('summary')].map(text);
-    expect(summaries()).to.have.length(2);
+    // Each is named by its first line, then its date.
+    expect(summaries()).to.deep.equal([
+      'I lent my car again. May 2, 2026',
+      'I hosted every Sunday. May 1, 2026',
+    ]);
     expect(visible(el, '[part~="entries"]')).to.not.contain('Ben’s own words.');
     await expect(el).to.be.accessible();
     field<HTMLInputElement>(el, 'Show my reflections from every post').click();
@@ -116,7 +132,8 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     expect(dialog.open).to.equal(true);
     expect(text(dialog.querySelector('p'))).to.equal('Delete this reflection? It can’t be brought back.');
     await expect(el).to.be.accessible();
-    dialogButton(el, 'Keep it').click();
+    expect(dialogButton(el, 'Don’t delete')).to.not.equal(undefined);
+    dialogButton(el, 'Don’t delete').click();
     await settle(el);
     expect(dialog.open).to.equal(false);
     expect(focused(el)).to.equal(opener);
@@ -131,7 +148,8 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     expect(detail).to.deep.equal({ postId: 'my-post', entryIds: ['r-2'] });
     expect((await adapter.list('reflections')).map((r) => r.id)).to.deep.equal(['r-1', 'r-3', 'r-ben']);
     expect(text(focused(el))).to.equal('Your reflections');
-    expect(visible(el, '[part~="entries"] > [role="status"]')).to.equal('Deleted.');
+    expect(visible(el, '[part~="entries"]')).to.contain('Deleted.');
+    expect(announced(el)).to.equal('Deleted.');
   });
 
   it('deletes all of the reader’s reflections (and nobody else’s) after confirming', async () => {
@@ -142,8 +160,13 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     expect(text(el.shadowRoot!.querySelector('dialog p'))).to.equal(
       'Delete all 3 of your reflections from this browser? They can’t be brought back.',
     );
+    // Both buttons say plainly what they do.
+    expect([...el.shadowRoot!.querySelectorAll('dialog button')].map(text)).to.deep.equal([
+      'Don’t delete',
+      'Delete all my reflections',
+    ]);
     const deleted = oneEvent(el, 'tend-reflection-deleted');
-    dialogButton(el, 'Delete').click();
+    dialogButton(el, 'Delete all my reflections').click();
     expect((await deleted).detail.entryIds).to.deep.equal(['r-3', 'r-2', 'r-1']);
     await settle(el);
     expect((await adapter.list('reflections')).map((r) => r.id)).to.deep.equal(['r-ben']);
@@ -159,6 +182,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     await openEntries(el);
     const markdown = await download(el, 'Download all as Markdown');
     expect(markdown.file).to.equal('reflections.md');
+    expect(announced(el)).to.equal('Downloaded.');
     expect(markdown.body.startsWith('# My reflections\n\n## ')).to.equal(true);
     for (const words of [
       'I hosted every Sunday.',
@@ -201,7 +225,10 @@ describe('<tend-reflection-prompt> saved reflections', () => {
 
       await type(el, 'Passphrase again', 'quiet river stones');
       button(el, 'Lock my reflections').click();
-      await waitFor(() => hasButton(el, 'Close the lock now'));
+      await waitFor(() => hasButton(el, 'Lock now'));
+      expect(announced(el)).to.equal(
+        'Locked in this browser, and open on this page until you lock it again.',
+      );
       await expect(el).to.be.accessible();
 
       for (const id of ['r-1', 'r-2', 'r-3']) {
@@ -216,7 +243,11 @@ describe('<tend-reflection-prompt> saved reflections', () => {
       // Still readable on this page while the lock is open.
       expect(visible(el, 'summary')).to.not.equal('');
 
-      await click(el, 'Close the lock now');
+      await click(el, 'Lock now');
+      expect(text(focused(el))).to.equal(
+        'Your reflections are locked. New ones are locked too as you save them.',
+      );
+      expect(announced(el)).to.equal(text(focused(el)));
       expect(visible(el, '[part~="entries"]')).to.contain('Locked reflection');
       expect(visible(el, '[part~="entries"]')).to.contain('Open the lock to download your reflections.');
       await expect(el).to.be.accessible();

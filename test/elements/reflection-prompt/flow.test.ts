@@ -2,6 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../../src/storage/index.js';
 import type { ReflectionEntry } from '../../../src/domain/reflection.js';
 import {
+  announced,
   button,
   click,
   field,
@@ -80,22 +81,21 @@ describe('<tend-reflection-prompt> flow', () => {
     expect(await adapter.list('reflection-drafts')).to.have.length(0);
 
     expect(text(focused(el))).to.equal('Saved. Thank you for giving this some time.');
-    // "What I needed and didn't say" starts the ask.
-    expect(field<HTMLInputElement>(el, '…because I need…').value).to.equal(
-      'A week off, and help from her son.',
+    expect(announced(el)).to.equal('Saved. Thank you for giving this some time.');
+    // The draft starts from the reader's own step-5 words, as they wrote them: no template around them.
+    const draft = field(el, 'Your draft');
+    expect(draft.value).to.equal('Offer Tuesdays only; ask her son.');
+    expect(visible(el, `#${draft.getAttribute('aria-describedby')!.split(' ')[0]}`)).to.contain(
+      'An honest ask often goes: “When …, I felt …, because I need …. Would you be willing to …?”',
     );
-    await type(el, 'When…', 'plans change at the last minute');
-    await type(el, 'I felt…', 'worn out');
-    await type(el, 'Would you be willing to…', 'drive her on Thursdays');
-    expect(visible(el, '.draft')).to.equal(
-      'When plans change at the last minute, I felt worn out, because I need A week off, and help from her son. Would you be willing to drive her on Thursdays?',
-    );
-    await tick(el, 'An offer');
-    await type(el, 'I can…', 'drive her');
-    await type(el, 'When (a day, a time)…', 'Tuesdays');
-    await type(el, 'Not more than…', 'twice a month');
-    expect(visible(el, '.draft')).to.equal('I can drive her on Tuesdays, not more than twice a month.');
     expect(visible(el, '[part~="composer"]')).to.contain('Nothing is sent.');
+    expect(visible(el, '[part~="composer"]')).to.not.contain('I need I');
+    await type(el, 'Your draft', 'Could you take Thursdays? I need a week off.');
+    await click(el, 'Copy the draft');
+    // The clipboard may be refused in a headless browser: either way the result is said once.
+    expect(['Copied.', 'Couldn’t copy: please select the draft and copy it yourself.']).to.include(
+      announced(el),
+    );
     await expect(el).to.be.accessible();
 
     await click(el, 'Start another reflection');
@@ -104,15 +104,46 @@ describe('<tend-reflection-prompt> flow', () => {
     expect(hasButton(el, 'Your reflections (1)')).to.equal(true);
   });
 
-  it('says so plainly when there is nothing to save yet', async () => {
+  it('says so plainly at the question when there is nothing to save yet, and marks it', async () => {
     const adapter = new MemoryAdapter({ author: 'ana' });
     const el = await mount(
       adapter,
       html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
     );
     await click(el, 'Save my reflection');
-    expect(visible(el, '[role="status"]')).to.contain('There’s nothing to save yet.');
+    // On one page: the first question is marked, says why, and takes focus.
+    const first = field(el, 'What happened?');
+    expect(first.getAttribute('aria-invalid')).to.equal('true');
+    const described = first.getAttribute('aria-describedby')!.split(' ');
+    const message = el.shadowRoot!.getElementById(described.at(-1)!)!;
+    expect(text(message)).to.equal(
+      'There’s nothing to save yet. Write a few words, or pick a choice, first.',
+    );
+    expect(message.closest('[part~="question"]')).to.equal(first.closest('[part~="question"]'));
+    expect(focused(el)).to.equal(first);
+    expect(field(el, 'What did I need, and not say?').getAttribute('aria-invalid')).to.equal('false');
+    expect(visible(el, '[part~="actions"]')).to.not.contain('nothing to save');
+    await expect(el).to.be.accessible();
     expect(await adapter.list('reflections')).to.have.length(0);
+
+    // Writing something clears the mark.
+    await type(el, 'What happened?', 'Something small.');
+    expect(first.getAttribute('aria-invalid')).to.equal('false');
+    expect(visible(el)).to.not.contain('There’s nothing to save yet.');
+  });
+
+  it('marks the question on screen when the last step is saved empty', async () => {
+    const el = await mount(
+      new MemoryAdapter({ author: 'ana' }),
+      html`<tend-reflection-prompt post="p" prompt-set="check-in"></tend-reflection-prompt>`,
+    );
+    await click(el, 'Skip this one');
+    await click(el, 'Skip this one');
+    await click(el, 'Save my reflection');
+    const last = field(el, 'Is there something I could ask for, or let go of?');
+    expect(last.getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(el)).to.equal(last);
+    expect(visible(el, '[part~="question"]')).to.contain('There’s nothing to save yet.');
   });
 
   it('shows every question on one page with layout="list"', async () => {
@@ -198,6 +229,9 @@ describe('<tend-reflection-prompt> flow', () => {
     await click(el, 'Save my reflection');
     await click(el, 'Your reflections (1)');
     el.shadowRoot!.querySelector('details')!.open = true;
+    const summary = el.shadowRoot!.querySelector('summary')!;
+    expect(summary.textContent).to.contain(markup);
+    expect(summary.querySelector('img, b')).to.equal(null);
     const answer = el.shadowRoot!.querySelector('dd')!;
     expect(answer.textContent).to.equal(markup);
     expect(answer.querySelector('img, b')).to.equal(null);

@@ -151,6 +151,11 @@ export function visible(el: TendReflectionPrompt, selector = '[part~="container"
   return [...root(el).querySelectorAll(selector)].map(text).join(' ');
 }
 
+/** What the element's one live region said last (every finished action is said there once). */
+export function announced(el: TendReflectionPrompt): string {
+  return text(root(el).querySelector('.visually-hidden[role="status"]'));
+}
+
 /** The element focused inside the shadow root. */
 export function focused(el: TendReflectionPrompt): Element | null {
   return root(el).activeElement;

@@ -94,8 +94,11 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
       await type(el, 'Passphrase', PASS);
       await type(el, 'Passphrase again', PASS);
       button(el, 'Lock my reflections').click();
-      // Focus moves to "Close the lock now" once everything is sealed.
-      await waitFor(() => text(focused(el)) === 'Close the lock now', 'the lock is made and focused');
+      // Focus moves to what the open lock says once everything is sealed.
+      await waitFor(
+        () => text(focused(el)) === 'Locked in this browser, and open on this page until you lock it again.',
+        'the lock is made and focused',
+      );
     }
 
     it('seals a draft on another post and every entry when the reader locks, and autosaves sealed after', async () => {
@@ -125,8 +128,11 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
     it('autosaves drafts sealed while the lock is closed, on this visit and the next', async () => {
       const el = await open('my-post');
       await lockFrom(el);
-      await click(el, 'Close the lock now');
-      expect(focused(el)?.id).to.equal('pass');
+      await click(el, 'Lock now');
+      // The button is gone: focus goes to what the panel now says.
+      expect(text(focused(el))).to.equal(
+        'Your reflections are locked. New ones are locked too as you save them.',
+      );
       expect(visible(el, '.lock')).to.contain('Your reflections are locked.');
       await expect(el).to.be.accessible();
 
@@ -209,7 +215,7 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
 
       await click(el, 'Remove the lock');
       await waitFor(() => hasButton(el, 'Lock my reflections'), 'the lock is gone');
-      expect(visible(el, '[part~="entries"] [role="status"]')).to.contain('The lock is off.');
+      expect(visible(el, '[part~="entries"]')).to.contain('The lock is off.');
       expect(text(focused(el))).to.equal('Your reflections');
       await expect(el).to.be.accessible();
       const after = await stored();

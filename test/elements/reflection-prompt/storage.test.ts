@@ -7,6 +7,7 @@ import {
   FullAdapter,
   OperationsAdapter,
   SharedMemoryAdapter,
+  button,
   click,
   field,
   mount,
@@ -62,7 +63,7 @@ describe('<tend-reflection-prompt> storage', () => {
     expect(field(again, 'What did I offer or agree to, and did I want to?').value).to.equal(
       'Every Saturday. Not re',
     );
-    expect(visible(again, '[role="status"]')).to.contain('Your draft was kept');
+    expect(visible(again, '[part~="step"]')).to.contain('Your draft was kept');
     await click(again, 'Back');
     expect(field(again, 'What happened?').value).to.equal('She asked again, and I said yes again.');
     await expect(again).to.be.accessible();
@@ -98,27 +99,35 @@ describe('<tend-reflection-prompt> storage', () => {
     expect(field(el, 'What happened?').value).to.equal('typed while storage opened');
   });
 
-  it('keeps the words in the field and says so plainly when saving fails', async () => {
+  it('says right by Save when saving fails, with what to do, and keeps the words', async () => {
     const adapter = new FullAdapter();
     const el = await mount(
       adapter,
       html`<tend-reflection-prompt post="p" layout="list"></tend-reflection-prompt>`,
     );
+    const problem = () => visible(el, '[part~="step"] .message.error');
     await type(el, 'What happened?', 'I cancelled on my sister.');
-    await waitUntil(() => visible(el, '.problem').length > 0, 'the problem is said');
-    expect(visible(el, '.problem')).to.equal(
-      'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.',
+    await waitUntil(() => problem().length > 0, 'the problem is said', { timeout: 5000 });
+    expect(problem()).to.equal(
+      'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here. To make room, download your reflections and delete some you no longer need, then save again.',
     );
+    // Right after the row with Save, announced as an alert; not under "saved in this browser".
+    const message = el.shadowRoot!.querySelector('[part~="step"] .message.error')!;
+    expect(message.getAttribute('role')).to.equal('alert');
+    expect(message.previousElementSibling!.contains(button(el, 'Save my reflection'))).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part~="storage-notice"]')).to.equal(null);
     await click(el, 'Save my reflection');
     expect(field(el, 'What happened?').value).to.equal('I cancelled on my sister.');
     expect(await adapter.list('reflections')).to.have.length(0);
+    expect(problem()).to.contain('To make room');
     await expect(el).to.be.accessible();
 
-    // Room again: the next save works and the notice clears.
+    // Room again: the next save works, the message goes and the storage line is back.
     adapter.full = false;
     await click(el, 'Save my reflection');
     expect(await adapter.list('reflections')).to.have.length(1);
-    expect(visible(el, '.problem')).to.equal('');
+    expect(visible(el, '.message.error')).to.equal('');
+    expect(visible(el, '[part~="storage-notice"]')).to.contain('Saving only until you close this page');
   });
 
   it('says when storage only lasts until the page closes', async () => {
