@@ -14,7 +14,8 @@ const DARK_TEXT = '#eceef2';
 /**
  * Wraps each story in a `<div lang=…>` for the toolbar's locale (elements read the nearest
  * `lang`) and, for the dark theme, sets `theme="dark"` on every `tend-*` element in the story
- * and darkens the page. The light theme leaves the elements as the story made them.
+ * (also on those a story renders later, e.g. once its seeded storage is ready) and darkens the
+ * page. The light theme leaves the elements as the story made them.
  */
 const withThemeAndLocale: Decorator = (story, context) => {
   const locale = String(context.globals['locale'] ?? 'en');
@@ -28,9 +29,15 @@ const withThemeAndLocale: Decorator = (story, context) => {
   else render(content, wrapper);
 
   if (dark) {
-    for (const element of wrapper.querySelectorAll('*')) {
-      if (element.localName.startsWith('tend-')) element.setAttribute('theme', 'dark');
-    }
+    const darken = () => {
+      for (const element of wrapper.querySelectorAll('*')) {
+        if (element.localName.startsWith('tend-')) element.setAttribute('theme', 'dark');
+      }
+    };
+    darken();
+    // A story may draw its elements after this decorator has run (an `until` waiting for seeded
+    // storage, as the reflection prompt's stories do): darken those as they arrive.
+    new MutationObserver(darken).observe(wrapper, { childList: true, subtree: true });
     Object.assign(wrapper.style, {
       background: DARK_BACKGROUND,
       color: DARK_TEXT,

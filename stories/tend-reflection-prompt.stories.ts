@@ -4,7 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { until } from 'lit/directives/until.js';
 import '../src/provider/index.js';
 import '../src/elements/reflection-prompt/index.js';
-import type { TendReflectionPrompt } from '../src/elements/reflection-prompt/index.js';
+import {
+  reflectionEn,
+  reflectionEs,
+  type ReflectionMessages,
+  type TendReflectionPrompt,
+} from '../src/elements/reflection-prompt/index.js';
 import { createLock, sealFor } from '../src/elements/reflection-prompt/entry-lock.js';
 import {
   contentOf,
@@ -136,12 +141,24 @@ const draft: ReflectionDraft = {
   },
 };
 
+/** A draft on its last step, every question answered: saving it carries the reader's step-5 words into the ask. */
+const nearlyDone: ReflectionDraft = {
+  ...draft,
+  step: 4,
+  answers: {
+    ...draft.answers,
+    unsaid: 'A weekend to myself, and for her to ask our brother sometimes.',
+    pointing: ['offer-too-big', 'need-unvoiced'],
+    next: 'Tell my sister I can take the kids one weekend a month, and ask her to check with our brother first.',
+  },
+};
+
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** The story's element, once seeded storage has been read and it has drawn. */
 async function element(canvas: HTMLElement): Promise<TendReflectionPrompt> {
   let el: TendReflectionPrompt | null = null;
-  for (let i = 0; i < 200 && !el?.shadowRoot?.querySelector('[part~="step"]'); i++) {
+  for (let i = 0; i < 200 && !el?.shadowRoot?.querySelector('[part~="step"], [part~="entries"]'); i++) {
     await pause();
     el = canvas.querySelector('tend-reflection-prompt');
   }
@@ -150,10 +167,16 @@ async function element(canvas: HTMLElement): Promise<TendReflectionPrompt> {
   return el!;
 }
 
-/** Clicks the element's buttons named in `names`, in order, as a reader would. */
-async function clickThrough(canvas: HTMLElement, ...names: string[]): Promise<void> {
+/** A button's words, in the story's language (the toolbar's, or the story's `lang`). */
+type Words = (t: ReflectionMessages, lang: string) => string;
+
+/** Clicks the element's buttons named by `names`, in order, as a reader would, in whatever language it speaks. */
+async function clickThrough(canvas: HTMLElement, ...names: Words[]): Promise<void> {
   const el = await element(canvas);
-  for (const name of names) {
+  const lang = el.closest('[lang]')?.getAttribute('lang') ?? 'en';
+  const t = lang.startsWith('es') ? reflectionEs : reflectionEn;
+  for (const words of names) {
+    const name = words(t, lang);
     for (let i = 0; i < 100; i++) {
       await el.updateComplete;
       const found = [...el.shadowRoot!.querySelectorAll('button')].find(
@@ -176,6 +199,11 @@ const scenarios = {
   'mid-draft': {
     adapter: () => new BrowserLikeAdapter({ author: ME }),
     seed: async (a: MemoryAdapter) => void (await a.put('reflection-drafts', POST, draft)),
+  },
+  /** A draft on its last step, every question answered. */
+  'nearly done': {
+    adapter: () => new BrowserLikeAdapter({ author: ME }),
+    seed: async (a: MemoryAdapter) => void (await a.put('reflection-drafts', POST, nearlyDone)),
   },
   /** Past reflections saved in this browser. */
   history: {
@@ -299,22 +327,57 @@ export const Empty: Story = {};
 /** A draft kept from an earlier visit, picked up where the reader left off. */
 export const MidDraft: Story = { args: { scenario: 'mid-draft' } };
 
-/** Just saved: thanks, and the composer turning it into an ask or an offer. */
+/** Just saved: thanks, and the ask/offer draft starting from the reader's own step-5 words, as they wrote them. */
 export const Finished: Story = {
-  args: { scenario: 'mid-draft', layout: 'list' },
-  play: ({ canvasElement }) => clickThrough(canvasElement, 'Save my reflection'),
+  args: { scenario: 'nearly done' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, (t) => t.finish),
 };
 
-/** The reader's past reflections on this post. */
+/** Just saved, with no "next time" words to start from: the draft is empty, with the shape of an ask and of an offer as its hint. */
+export const FinishedWithoutNextTime: Story = {
+  args: { scenario: 'mid-draft', layout: 'list' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, (t) => t.finish),
+};
+
+/** Save pressed with nothing written: said at the first question, which is marked and takes focus. */
+export const NothingToSave: Story = {
+  args: { layout: 'list' },
+  play: ({ canvasElement }) => clickThrough(canvasElement, (t) => t.finish),
+};
+
+/** The reader's past reflections on this post, each named by its first line and date; locking is a quiet action. */
 export const History: Story = {
   args: { scenario: 'history' },
-  play: ({ canvasElement }) => clickThrough(canvasElement, 'Your reflections (3)'),
+  play: ({ canvasElement }) => clickThrough(canvasElement, (t, lang) => t.yours(3, lang)),
+};
+
+/** "Delete all my reflections" asks first, in plain words on both buttons. */
+export const ConfirmDeleteAll: Story = {
+  args: { scenario: 'history' },
+  play: ({ canvasElement }) =>
+    clickThrough(
+      canvasElement,
+      (t, lang) => t.yours(3, lang),
+      (t) => t.deleteAll,
+    ),
 };
 
 /** Past reflections locked with a passphrase (try “quiet river stones”). */
 export const Locked: Story = {
   args: { scenario: 'locked' },
-  play: ({ canvasElement }) => clickThrough(canvasElement, 'Your reflections (3)'),
+  play: ({ canvasElement }) => clickThrough(canvasElement, (t, lang) => t.yours(3, lang)),
+};
+
+/** The lock opened with the passphrase: the reflections can be read until "Lock now". */
+export const LockOpen: Story = {
+  args: { scenario: 'locked' },
+  play: async ({ canvasElement }) => {
+    await clickThrough(canvasElement, (t, lang) => t.yours(3, lang));
+    const el = await element(canvasElement);
+    el.shadowRoot!.querySelector<HTMLInputElement>('#pass')!.value = 'quiet river stones';
+    el.shadowRoot!.querySelector<HTMLFormElement>('.lock form')!.requestSubmit();
+    for (let i = 0; i < 250 && !el.shadowRoot!.querySelector('summary'); i++) await pause();
+  },
 };
 
 /** Every question on one page. */
@@ -329,7 +392,10 @@ export const CustomQuestions: Story = { args: { custom: true, layout: 'list' } }
 /** The browser blocks storage: the reader is told entries last only until the page closes. */
 export const StorageBlocked: Story = { args: { scenario: 'storage blocked' } };
 
-/** The browser's storage is full: the draft can't be saved, and the reader is told; the words stay. */
+/**
+ * The browser's storage is full: saving fails and says so right by Save, with how to make room;
+ * the words stay, and "saved in this browser" is not shown while it is not true.
+ */
 export const StorageFull: Story = {
   args: { scenario: 'storage full', layout: 'list' },
   play: async ({ canvasElement }) => {
@@ -337,7 +403,7 @@ export const StorageFull: Story = {
     const field = el.shadowRoot!.querySelector('textarea')!;
     field.value = 'My sister asked me to take the kids again.';
     field.dispatchEvent(new InputEvent('input'));
-    await clickThrough(canvasElement, 'Save my reflection');
+    await clickThrough(canvasElement, (t) => t.finish);
   },
 };
 
@@ -355,3 +421,15 @@ export const Narrow: Story = { args: { scenario: 'mid-draft', width: '340px' } }
 
 /** Spanish. */
 export const Spanish: Story = { args: { lang: 'es' } };
+
+/** Spanish, just saved: the draft from the reader's own words and its hint. */
+export const SpanishFinished: Story = { ...Finished, args: { ...Finished.args, lang: 'es' } };
+
+/** Spanish: the saved list, and the lock. */
+export const SpanishHistory: Story = { ...History, args: { ...History.args, lang: 'es' } };
+
+/** Spanish: the delete-all question. */
+export const SpanishConfirmDeleteAll: Story = {
+  ...ConfirmDeleteAll,
+  args: { ...ConfirmDeleteAll.args, lang: 'es' },
+};

@@ -37,7 +37,7 @@ export function renderUnlockForm(
     <label class="field"
       >${t.passphrase}<input id="pass" name="pass" type="password" autocomplete="off"
     /></label>
-    <p class="error" role="status">${view.busy ? t.working : view.note}</p>
+    <p class="field-error" role="status">${view.busy ? t.working : view.note}</p>
     <div part="actions"><button class="primary">${t.unlock}</button>${extra}</div>
   </form>`;
 }
@@ -74,7 +74,7 @@ export function renderLockPanel(view: LockPanelView, anyEntries: boolean): Templ
         >${t.passphraseAgain}<input name="again" type="password" autocomplete="new-password"
       /></label>
     </div>
-    <p class="error" role="status">${view.busy ? t.working : view.note}</p>
+    <p class="field-error" role="status">${view.busy ? t.working : view.note}</p>
     <div part="actions"><button class="quiet">${t.lock}</button></div>
   </form>`;
 }

@@ -15,13 +15,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: var(--_text-s);
   }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .error:empty {
-    display: none;
-  }
   .list {
     gap: var(--_space-l);
   }

@@ -81,7 +81,7 @@ export function renderSavedList(view: SavedListView): TemplateResult {
         @change=${(e: Event) => view.setShowAll((e.target as HTMLInputElement).checked)}
       />${t.showAll}</label
     >
-    <p class="muted">${view.note}</p>
+    ${view.note ? html`<p class="muted">${view.note}</p>` : nothing}
     ${
       shown.length
         ? html`<ul class="entries">
