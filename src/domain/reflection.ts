@@ -1,7 +1,7 @@
 /**
  * The rules of a private reflection: the built-in prompt sets, the shape of answers and saved
- * entries (shapes checked by plain functions), who may change an entry, the ask/offer draft composer, the export
- * texts and the post's anonymous reflection count. Pure: no DOM, no I/O; time and randomness come in
+ * entries (shapes checked by plain functions), who may change an entry, the export texts and the
+ * post's anonymous reflection count. Pure: no DOM, no I/O; time and randomness come in
  * as parameters so the element, the server and the tests get the same answers.
  */
 import {
@@ -365,32 +365,6 @@ export function answerText(question: Question, value: AnswerValue | undefined): 
   if (Array.isArray(value))
     return value.map((id) => question.choices?.find((c) => c.id === id)?.label ?? id).join('; ');
   return value ?? '';
-}
-
-/**
- * Composes a short draft from clauses, e.g. an ask ("When …, I felt …, because I need ….
- * Would you be willing to …?") or an offer ("I can … on …, not more than …."). Each sentence is
- * a list of `[template, value]`; `{}` in a template is replaced by the value, trimmed of its own
- * end punctuation; clauses with empty values are left out; leading separators are dropped, the
- * first letter (after any `¿`) capitalised and a full stop added unless the sentence ends with `?`, `!` or `.`.
- */
-export function composeDraft(sentences: [template: string, value: string][][]): string {
-  return sentences
-    .map((clauses) => {
-      const text = clauses
-        .map(([template, value]) => {
-          const part = value.trim().replace(/[\s.,;:!?]+$/u, '');
-          return part ? template.replace('{}', part) : '';
-        })
-        .join('')
-        .replace(/^[\s,;:]+/u, '')
-        .trim();
-      if (!text) return '';
-      const sentence = text.replace(/\p{L}/u, (letter) => letter.toLocaleUpperCase());
-      return /[.?!]$/u.test(sentence) ? sentence : `${sentence}.`;
-    })
-    .filter(Boolean)
-    .join(' ');
 }
 
 /** A readable entry to export, with its id. */

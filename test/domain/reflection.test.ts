@@ -4,7 +4,6 @@ import {
   PROMPT_SETS,
   canEdit,
   cleanAnswers,
-  composeDraft,
   countReaders,
   draftId,
   entriesToJson,
@@ -203,37 +202,6 @@ describe('reflection rules', () => {
     expect(reflectionCountId('/blog/post/')).to.equal('~2Fblog~2Fpost~2F');
     expect(reflectionCountId('/blog/post/')).to.match(SAFE_NAME);
     expect(countedId('/blog/post/', 'ana')).to.equal('~2Fblog~2Fpost~2F:ana');
-  });
-
-  it('composes an ask, leaving out empty clauses', () => {
-    const ask = (when: string, felt: string, need: string, request: string) =>
-      composeDraft([
-        [
-          ['when {}', when],
-          [', I felt {}', felt],
-          [', because I need {}', need],
-        ],
-        [['would you be willing to {}?', request]],
-      ]);
-    expect(ask('plans change last minute', 'tired.', 'some notice', 'tell me by Thursday')).to.equal(
-      'When plans change last minute, I felt tired, because I need some notice. Would you be willing to tell me by Thursday?',
-    );
-    expect(ask('', 'tired', '', 'swap weeks with me')).to.equal(
-      'I felt tired. Would you be willing to swap weeks with me?',
-    );
-    expect(ask('', '', '', '')).to.equal('');
-    expect(composeDraft([[['¿estarías dispuesta a {}?', 'venir']]])).to.equal('¿Estarías dispuesta a venir?');
-  });
-
-  it('composes a right-sized offer', () => {
-    const offer = composeDraft([
-      [
-        ['I can {}', 'bring soup'],
-        [' on {}', 'Tuesdays'],
-        [', not more than {}', 'once a week'],
-      ],
-    ]);
-    expect(offer).to.equal('I can bring soup on Tuesdays, not more than once a week.');
   });
 
   it('exports Markdown and JSON with every answer', () => {
