@@ -120,35 +120,26 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     return messages;
   }
 
-  /** "3 days ago", "in 2 hours". */
-  relativeTime(date: Date | string, now: Date = new Date()): string {
-    const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['year', 31536000],
-      ['month', 2592000],
-      ['week', 604800],
-      ['day', 86400],
-      ['hour', 3600],
-      ['minute', 60],
-    ];
-    const format = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' });
-    for (const [unit, size] of units)
-      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-    return format.format(Math.round(seconds), 'second');
-  }
-
   date(date: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
     return new Intl.DateTimeFormat(this.lang, options).format(new Date(date));
   }
+}
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, options).format(value);
-  }
-
-  /** The plural category of `count` in this language (`one`, `other`, …). */
-  pluralCategory(count: number): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.lang).select(count);
-  }
+/** "3 days ago", "in 2 hours", in `lang`. */
+export function relativeTime(lang: string, date: Date | string, now: Date = new Date()): string {
+  const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(Math.round(seconds), 'second');
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

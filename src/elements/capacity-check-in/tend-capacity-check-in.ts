@@ -45,7 +45,7 @@ import {
   type CircleEntry,
   type CircleFigures,
 } from '../../domain/capacity.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
@@ -657,7 +657,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                             >${t.youAsked(
                               now.getTime() - asked < 60_000
                                 ? t.justNow
-                                : this.localize.relativeTime(new Date(asked), now),
+                                : relativeTime(this.localize.lang, new Date(asked), now),
                             )}</span
                           >`
                         : nothing
