@@ -145,16 +145,25 @@ export function relativeTime(lang: string, date: Date | string, now: Date = new 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** Picks the form for `count` from `forms` by the language's plural rules; `other` is the fallback. */
+/** A number written the language's way ("1,200" in English, "1200" in Spanish). */
+export function num(lang: string, value: number): string {
+  // Intl objects are costly to make and this runs in every render: keep one per language.
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
+}
+
+/**
+ * Picks the form for `count` from `forms` by the language's plural rules (`one`, `few`, `many`,
+ * …; `other` is the fallback) and writes the count where `#` is. Every count a widget shows
+ * goes through here, so "1 spot" and "2 spots" follow each language's own rules.
+ */
 export function plural(
   lang: string,
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 ): string {
-  // Intl objects are costly to make and plural() runs in every render: keep one per language.
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  let numbers = numberFormats.get(lang);
-  if (!numbers) numberFormats.set(lang, (numbers = new Intl.NumberFormat(lang)));
-  return (forms[rules.select(count)] ?? forms.other).replace('#', numbers.format(count));
+  return (forms[rules.select(count)] ?? forms.other).replace('#', num(lang, count));
 }

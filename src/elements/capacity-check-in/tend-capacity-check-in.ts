@@ -415,6 +415,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     );
   }
 
+  /** Who sees a check-in; on storage only this browser sees, nobody else, whatever was chosen. */
+  #seenBy(visibility: Visibility): string {
+    return this.localize.t.seenBy(this.storage.status.shared ? visibility : 'local');
+  }
+
   #nameOf(person: NamedEntry): string {
     const t = this.localize.t;
     return person.personId === this.#me ? t.you : (person.name ?? t.someone);
@@ -462,7 +467,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
         ? t.current(
             t.level(mine.value.level),
             this.#until(mine.value.expiresAt, now),
-            t.seenBy(mine.value.visibility),
+            this.#seenBy(mine.value.visibility),
           )
         : t.expired;
     const radios = <T extends string>(
@@ -551,7 +556,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                 <div class="choices">
                   ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
                 </div>
-                <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
+                <p class="hint" id="visibility-hint">${this.#seenBy(this.#visibility)}</p>
               </fieldset>`
             : nothing
         }
@@ -650,7 +655,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                   <span class="who"
                     ><strong>${name}</strong> · ${t.level(person.level)},
                     ${this.#until(person.expiresAt, now)}
-                    ${person.note ? html`<span class="note">“${person.note}”</span>` : nothing}
+                    ${person.note ? html`<span class="note">${t.quoted(person.note)}</span>` : nothing}
                     ${
                       asked
                         ? html`<span class="muted note"

@@ -181,7 +181,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     el.requestUpdate();
     await settle(el);
     expect(kindLines(el)[0], 'Ben has ended; two left is below min-group').to.equal('Listening: Ana and Dan');
-    expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Dan']);
+    expect(askNames(el)).to.deep.equal(['Note that I asked Ana', 'Note that I asked Dan']);
   });
 
   it('says a figure stands on people none of whom chose to be named', async () => {
@@ -214,16 +214,19 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(
       askNames(el),
       'Zoe’s asks are hers alone: they change nothing here; counted-only, resting and ended people are not listed',
-    ).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    ).to.deep.equal(['Note that I asked Ana', 'Note that I asked Ben']);
     expect(text(el, 'ask'), 'nobody else’s ask is shown').not.to.contain('You asked');
     await adapter.put('asks', 'ask-me-1', { ...ask, askerId: 'me' });
     await settle(el);
-    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal([
+      'Note that I asked Ben',
+      'Note that I asked Ana',
+    ]);
     expect(text(el, 'ask')).to.contain('You asked');
     expect(text(el, 'ask')).to.contain('“home all evening”');
     expect(text(el, 'ask')).not.to.match(/\b1\b.*ask/i);
 
-    await click(el, button(el, 'I asked Ben'));
+    await click(el, button(el, 'Note that I asked Ben'));
     const asks = (await adapter.list<Ask>('asks')).map((r) => r.value);
     expect(asks).to.deep.include({
       circle: 'maple',
@@ -233,10 +236,10 @@ describe('<tend-capacity-check-in>: the circle', () => {
       at: NOW.toISOString(),
     });
     expect(askNames(el), 'both asked once this week by me: more room first').to.deep.equal([
-      'I asked Ana',
-      'I asked Ben',
+      'Note that I asked Ana',
+      'Note that I asked Ben',
     ]);
-    expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'I asked Ben'));
+    expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'Note that I asked Ben'));
     expect(text(el, 'ask')).to.contain('You asked just now.');
     expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
       'Noted that you asked Ben. Thank you for asking first.',
@@ -247,7 +250,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     select.value = 'practical';
     select.dispatchEvent(new Event('change'));
     await settle(el);
-    expect(askNames(el)).to.deep.equal(['I asked Ana']);
+    expect(askNames(el)).to.deep.equal(['Note that I asked Ana']);
     select.value = 'hosting';
     select.dispatchEvent(new Event('change'));
     await settle(el);
