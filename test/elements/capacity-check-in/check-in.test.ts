@@ -95,7 +95,9 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const day = await adapter.get('check-in-history', historyId('me', '2026-11-03'));
     expect(day?.value).to.deep.equal({ personId: 'me', circle: 'maple', date: '2026-11-03', level: 'some' });
     expect(message(el)).to.equal('Saved. Thank you for saying how you are.');
-    expect(status(el)).to.equal('Now: Some, until tonight. Only you can see it.');
+    expect(status(el), 'on storage only this browser sees').to.equal(
+      'Now: Some, until tonight. It stays in this browser, so only you can see it.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -144,7 +146,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     await type(el, 'Last day', '2026-11-12');
     await click(el, button(el, 'Save my check-in'));
     expect((await stored(adapter))!.expiresAt).to.equal(new Date(2026, 10, 13).toISOString());
-    expect(status(el)).to.match(/^Now: Resting, through .*12.*Only you can see it\.$/);
+    expect(status(el)).to.match(/^Now: Resting, through .*12.*only you can see it\.$/);
     expect(control(el, 'Until a day I choose').checked).to.equal(true);
     expect(control(el, 'Last day').value).to.equal('2026-11-12');
   });
