@@ -38,10 +38,9 @@ export const en = {
   through: (day: string) => `through ${day}`,
   /**
    * Who sees a check-in: exactly what leaves for others with each choice (under the choice, and
-   * once saved). `local`: on storage only this browser sees, whatever the choice.
+   * once saved). On storage only this browser sees, `just-me` whatever the choice.
    */
   seenBy: pick({
-    local: 'It stays in this browser, so only you can see it.',
     'just-me': 'Only you can see it.',
     counted: 'Added into the circle’s totals once enough people are counted, without your name or note.',
     circle: 'Your name, room and note are shown to the circle.',
@@ -125,7 +124,6 @@ export const es: CapacityMessages = {
   tomorrow: 'hasta mañana por la noche',
   through: (day: string) => `hasta el ${day}`,
   seenBy: pick({
-    local: 'Se queda en este navegador, así que solo tú lo ves.',
     'just-me': 'Solo tú lo ves.',
     counted:
       'Se suma a los totales del círculo cuando hay suficientes personas contadas, sin tu nombre ni tu nota.',
@@ -141,7 +139,7 @@ export const es: CapacityMessages = {
     'Ahora no se pueden leer los números del círculo. Volverán a aparecer cuando vuelva la conexión.',
   kindTotal: (count: number, lang: string) => plural(lang, count, { one: '# persona', other: '# personas' }),
   unnamed: (count: number, lang: string) => plural(lang, count, { other: '# más (sin nombre)' }),
-  nobodyNamed: 'Todavía nadie con nombre',
+  nobodyNamed: 'Nadie con nombre aún',
   noneNamed: 'ninguna con nombre',
   someone: 'Alguien',
   you: 'Tú',
@@ -151,7 +149,7 @@ export const es: CapacityMessages = {
   askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:
-    'Primero aparece quien tiene más margen y a quien se le ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
+    'Primero, quien tiene más margen y a quien se le ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
   askNobody:
     'Nadie ha dicho que tenga margen para esto ahora. Quizá sea noche de descansar, o de preguntar a más gente.',
   asked: (name: string) => `Anotar que se lo pedí a ${name}`,

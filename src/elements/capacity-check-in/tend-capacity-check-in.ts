@@ -415,11 +415,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     );
   }
 
-  /** Who sees a check-in; on storage only this browser sees, nobody else, whatever was chosen. */
-  #seenBy(visibility: Visibility): string {
-    return this.localize.t.seenBy(this.storage.status.shared ? visibility : 'local');
-  }
-
   #nameOf(person: NamedEntry): string {
     const t = this.localize.t;
     return person.personId === this.#me ? t.you : (person.name ?? t.someone);
@@ -467,7 +462,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
         ? t.current(
             t.level(mine.value.level),
             this.#until(mine.value.expiresAt, now),
-            this.#seenBy(mine.value.visibility),
+            // On storage only this browser sees, only the person sees it, whatever they chose.
+            t.seenBy(this.storage.status.shared ? mine.value.visibility : 'just-me'),
           )
         : t.expired;
     const radios = <T extends string>(
@@ -556,7 +552,9 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                 <div class="choices">
                   ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
                 </div>
-                <p class="hint" id="visibility-hint">${this.#seenBy(this.#visibility)}</p>
+                <p class="hint" id="visibility-hint">
+                  ${t.seenBy(this.storage.status.shared ? this.#visibility : 'just-me')}
+                </p>
               </fieldset>`
             : nothing
         }

@@ -96,9 +96,21 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     expect(day?.value).to.deep.equal({ personId: 'me', circle: 'maple', date: '2026-11-03', level: 'some' });
     expect(message(el)).to.equal('Saved. Thank you for saying how you are.');
     expect(status(el), 'on storage only this browser sees').to.equal(
-      'Now: Some, until tonight. It stays in this browser, so only you can see it.',
+      'Now: Some, until tonight. Only you can see it.',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('promises nothing this browser’s storage cannot keep: whatever is chosen, only you see it', async () => {
+    const el = await mount();
+    await click(el, control(el, 'Some'));
+    await click(el, control(el, 'Count me, don’t name me'));
+    expect(text(el, 'visibility')).to.contain('Only you can see it.');
+    expect(text(el, 'visibility')).not.to.contain('totals');
+    await click(el, button(el, 'Save my check-in'));
+    expect(status(el)).to.equal('Now: Some, until tonight. Only you can see it.');
+    await click(el, control(el, 'My circle'));
+    expect(text(el, 'visibility')).not.to.contain('shown to the circle');
   });
 
   it('updates and clears it any time', async () => {
@@ -146,7 +158,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     await type(el, 'Last day', '2026-11-12');
     await click(el, button(el, 'Save my check-in'));
     expect((await stored(adapter))!.expiresAt).to.equal(new Date(2026, 10, 13).toISOString());
-    expect(status(el)).to.match(/^Now: Resting, through .*12.*only you can see it\.$/);
+    expect(status(el)).to.match(/^Now: Resting, through .*12.*Only you can see it\.$/);
     expect(control(el, 'Until a day I choose').checked).to.equal(true);
     expect(control(el, 'Last day').value).to.equal('2026-11-12');
   });

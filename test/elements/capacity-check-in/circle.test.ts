@@ -119,7 +119,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(kindLines(el)).to.deep.equal([
       'Escuchar: 5 personas · Ana, Ben y 3 más (sin nombre)',
       'Ayuda práctica: 4 personas · Ana y 3 más (sin nombre)',
-      'Acoger: Todavía nadie con nombre',
+      'Acoger: Nadie con nombre aún',
     ]);
     expect(askNames(el)).to.deep.equal(['Anotar que se lo pedí a Ana', 'Anotar que se lo pedí a Ben']);
     expect(text(el, 'ask')).to.contain('«home all evening»');
