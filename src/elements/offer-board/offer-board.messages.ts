@@ -228,8 +228,7 @@ export type BoardMessages = typeof en;
 
 export const es: BoardMessages = {
   heading: 'Ofrecimientos y necesidades',
-  intro:
-    'Ofrece lo que no te vaya a pesar después. Y si necesitas dejarlo, déjalo: no hace falta dar razones.',
+  intro: 'Ofrece lo que no te pese después. Si necesitas dejarlo, déjalo: no hace falta dar razones.',
   newOffer: 'Ofrecer algo',
   newNeed: 'Pedir algo',
   newRotation: 'Organizar una rotación',
@@ -436,7 +435,7 @@ export const es: BoardMessages = {
     }),
 
   rotationHeading: 'Organizar una rotación',
-  rotationTitle: '¿Para qué es? (por ejemplo, comidas para una familia que acaba de tener un bebé)',
+  rotationTitle: '¿Para qué es? (por ejemplo, comidas para una familia con un bebé)',
   recipient: 'Para quién es',
   rotationNotes: 'Notas para quien ayude: dieta, hora de entrega, «sin visitas, por favor»',
   rotationPrivate: 'Solo para quienes se apunten (opcional): una dirección, un código de puerta',
