@@ -53,6 +53,9 @@ export class TendProvider extends LitElement {
     :host {
       display: contents;
     }
+    :host([hidden]) {
+      display: none !important;
+    }
   `;
 
   /** Where records live: `browser` (this browser only, the default), `memory` (gone on reload), `http` (a tend-server). */
