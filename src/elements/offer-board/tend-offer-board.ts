@@ -25,6 +25,7 @@ import {
 } from '../../domain/offers.js';
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
 import { applyPostOperation, type PostOperation } from '../../domain/post-operations.js';
+import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
@@ -76,12 +77,6 @@ const isReflection = (value: unknown): value is OfferReflection => {
     return false;
   }
 };
-
-/** A random id that is safe as a storage name. */
-function newId(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -390,7 +385,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         return;
       }
     }
-    const claimId = newId();
+    const claimId = randomId();
     await this.#operate(
       entry.id,
       slot === undefined ? { type: 'claim', claimId } : { type: 'claim', claimId, slot },
@@ -521,7 +516,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         });
         this.#say(id, t.saved);
       } else {
-        const id = newId();
+        const id = randomId();
         const post = createPost(this.board, input, this.#viewer, this.#clock);
         await this.posts.put(id, post, null);
         this.announcement = t.posted;
