@@ -11,10 +11,7 @@ import { resolveIdentity } from './identity.js';
 /** Built-in storage choices of `<tend-provider storage="…">`. */
 export type StorageKind = 'browser' | 'memory' | 'http';
 
-/**
- * Makes factories for storage kinds that live in other modules (the HTTP adapter registers
- * itself here), so a blog that never uses a server never downloads its code.
- */
+/** The storage kinds `<tend-provider storage="…">` can name; {@link registerStorageKind} adds more. */
 const storageFactories = new Map<string, (options: StorageFactoryOptions) => StorageAdapter>([
   ['browser', ({ community, identity }) => new BrowserAdapter({ community, author: identity.id })],
   ['memory', ({ community, identity }) => new MemoryAdapter({ community, author: identity.id })],
@@ -132,9 +129,7 @@ export class TendProvider extends LitElement {
     let factory = storageFactories.get(this.storage);
     if (!factory) {
       console.error(
-        `tend: <tend-provider storage="${this.storage}"> is not available here` +
-          (this.storage === 'http' ? ' (import tend-widgets/storage/http to enable it)' : '') +
-          '; using browser storage instead.',
+        `tend: <tend-provider storage="${this.storage}"> is not available here; using browser storage instead.`,
       );
       factory = storageFactories.get('browser')!;
     }

@@ -86,8 +86,8 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * they meant to, and a view of how this week's help is spread, so care does not fall on a few.
  *
  * Posts are records in the `posts` collection (claims stored on the post); the author's private
- * "would you offer this again?" answers are in `offer-reflections`. The rules are in
- * `tend-widgets/domain/offers` and are the same ones tend-server enforces. Only the author
+ * "would you offer this again?" answers are in `offer-reflections`. The rules (the
+ * repository's src/domain/offers.ts) are the same ones tend-server enforces. Only the author
  * writes a post whole (post, edit, withdraw); every step on a claim (claim, release, thank,
  * accept, decline, done) and pausing a rotation is sent as a named operation, which a
  * tend-server applies to its current post, so nobody else's hands carry the post.
