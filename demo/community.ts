@@ -92,8 +92,8 @@ function seedPosts(now: Date): { id: string; author: Neighbour; input: PostInput
       author: TOMAS,
       input: {
         kind: 'offer',
-        title: 'Rides to the clinic on Saturday morning',
-        details: 'Happy to drive and wait. Tell me the time when you ask.',
+        title: 'Rides to the clinic',
+        details: 'Happy to drive and wait, on the morning below. Tell me the time when you ask.',
         category: 'rides',
         when: { flexible: false, start: at(now, 3, 9), end: at(now, 3, 12) },
         slots: 2,
