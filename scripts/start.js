@@ -2,7 +2,8 @@
 // database (./tend-data), for the demo's shared community page. The blog and community pages
 // use browser storage only and work even if the server cannot start.
 //
-// Ports: TEND_DEMO_PORT (default 5173) and TEND_SERVER_PORT (default 8787).
+// Ports: TEND_DEMO_PORT (default 5173) and TEND_SERVER_PORT (default 8787). tend-server says
+// only warnings and errors here; TEND_LOG_LEVEL=info shows every request.
 //
 // Stopping: Ctrl-C, SIGTERM or SIGHUP stops both children and waits for them, so their ports are
 // free once this process has exited. The children run in a session of their own, so a Ctrl-C
@@ -21,12 +22,12 @@ const children = new Set();
 let stopping = false;
 let exitCode = 0;
 
-function run(name, args) {
+function run(name, args, env = {}) {
   const child = spawn(process.execPath, args, {
     cwd: root,
     // No stdin: a child in a session of its own must not read the terminal.
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, TEND_SERVER_PORT: serverPort },
+    env: { ...process.env, TEND_SERVER_PORT: serverPort, ...env },
     // On Windows this would open a console window per child; there Ctrl-C reaches every process
     // of the console anyway.
     detached: process.platform !== 'win32',
@@ -90,5 +91,10 @@ function alive(pid) {
   }
 }
 
-run('tend-server', ['bin/tend-server.js', '--dev', '--data', 'tend-data', '--port', serverPort]);
+console.log(
+  `tend: the shared page's tend-server is on http://127.0.0.1:${serverPort}, its data in ./tend-data`,
+);
+run('tend-server', ['bin/tend-server.js', '--dev', '--data', 'tend-data', '--port', serverPort], {
+  TEND_LOG_LEVEL: process.env.TEND_LOG_LEVEL || 'warn',
+});
 run('demo', ['node_modules/vite/bin/vite.js', '--config', 'demo/vite.config.ts', '--port', demoPort]);
