@@ -45,6 +45,7 @@ import {
   type CircleEntry,
   type CircleFigures,
 } from '../../domain/capacity.js';
+import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
@@ -394,7 +395,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     };
     if (!canWriteAsk(this.#me, ask)) return;
     try {
-      await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
+      await this.#asks.put(`ask-${randomId()}`, ask, null);
       this.failed = undefined;
       this.askMessage = this.localize.t.askNoted(this.#nameOf(person));
     } catch (error) {
