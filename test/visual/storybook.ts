@@ -86,6 +86,13 @@ export function storiesOf(module: Record<string, unknown>): Story[] {
     }));
 }
 
+/** The story a module exports as `exportName`. */
+export function storyOf(module: Record<string, unknown>, exportName: string): Story {
+  const story = storiesOf(module).find((found) => found.exportName === exportName);
+  if (!story) throw new Error(`No story exported as ${exportName}`);
+  return story;
+}
+
 /** `.storybook/preview.ts`'s decorator: the toolbar's locale, and its dark theme. */
 const preview: Decorator = (story, context) => {
   const dark = context.globals.theme === 'dark';
@@ -191,11 +198,15 @@ export async function usePage(page: Page): Promise<void> {
   current = page;
 }
 
-/** Draws one story into `canvas` as Storybook would and runs its `play`; resolves once settled. */
+/**
+ * Draws one story into `canvas` as Storybook would and runs its `play`; resolves once settled.
+ * `page` is the outermost decorator: Storybook's preview, or a host page around the story.
+ */
 export async function drawStory(
   { id, meta, story }: Story,
   canvas: HTMLElement,
   scheme: Scheme,
+  page: Decorator = preview,
 ): Promise<void> {
   const args = { ...meta.args, ...story.args };
   const context: Context = {
@@ -216,7 +227,7 @@ export async function drawStory(
     Object.assign(context.loaded, loaded);
   const draw = story.render ?? meta.render;
   if (!draw) throw new Error(`${id}: no render function`);
-  const decorators = [...list(story.decorators), ...list(meta.decorators), preview];
+  const decorators = [...list(story.decorators), ...list(meta.decorators), page];
   const storyFn = decorators.reduce<() => unknown>(
     (inner, decorator) => () => decorator(inner, context),
     () => draw(context.args, context),
@@ -231,43 +242,119 @@ export async function drawStory(
   }
 }
 
-/** A fresh canvas like Storybook's padded story view, on a page of the given scheme. */
-export function canvasFor(scheme: Scheme): HTMLElement {
+/** A fresh canvas at the top of the page, like Storybook's padded story view. */
+function canvasFor(background: string, color: string, padding = '1rem'): HTMLElement {
   const canvas = document.createElement('div');
   canvas.id = 'storybook-root';
   Object.assign(canvas.style, {
-    padding: '1rem',
+    padding,
+    background,
+    color,
     // A blinking caret would make every shot with a focused field flaky (it is inherited).
     caretColor: 'transparent',
-    background: scheme === 'dark' ? DARK_BACKGROUND : '#ffffff',
-    color: scheme === 'dark' ? DARK_TEXT : '',
   });
   document.body.style.margin = '0';
   document.body.append(canvas);
   return canvas;
 }
 
-/** Removes a canvas: what was drawn in it disconnects and stops listening. */
-export function removeCanvas(canvas: HTMLElement): void {
-  canvas.remove();
+/**
+ * One screenshot test: the story drawn on a fresh canvas of a page of this scheme and width,
+ * compared with the baseline `name`. `host` places the story on a page instead of Storybook's.
+ */
+function screenshotTest(name: string, story: Story, { scheme, width }: Page, host?: Host): void {
+  it(name, async () => {
+    await usePage({ scheme, width });
+    const colours = host?.[scheme] ?? (scheme === 'dark' ? [DARK_BACKGROUND, DARK_TEXT] : ['#ffffff', '']);
+    const canvas = canvasFor(...colours, host ? '0' : '1rem');
+    try {
+      await drawStory(story, canvas, scheme, host?.decorator);
+      await visualDiff(canvas, name);
+    } finally {
+      // What was drawn disconnects and stops listening.
+      canvas.remove();
+    }
+  });
 }
 
 /** One screenshot test per story × scheme × width, named `offer-board--busy--dark--375`. */
 export function screenshotStories(module: Record<string, unknown>): void {
-  for (const story of storiesOf(module)) {
+  // Grouped by page, so the viewport and the colour scheme change four times per file.
+  for (const width of WIDTHS) {
     for (const scheme of SCHEMES) {
-      for (const width of WIDTHS) {
-        const name = `${story.id}--${scheme}--${width}`;
-        it(name, async () => {
-          await usePage({ scheme, width });
-          const canvas = canvasFor(scheme);
-          try {
-            await drawStory(story, canvas, scheme);
-            await visualDiff(canvas, name);
-          } finally {
-            removeCanvas(canvas);
-          }
-        });
+      for (const story of storiesOf(module))
+        screenshotTest(`${story.id}--${scheme}--${width}`, story, { scheme, width });
+    }
+  }
+}
+
+/** A page a site puts the elements on: its own type, colours and words around the story. */
+export interface Host {
+  /** `blog-serif-18`: the start of each of its shots' names. */
+  name: string;
+  /** The page's background and text colour, light and dark. */
+  light: [string, string];
+  dark: [string, string];
+  decorator: Decorator;
+}
+
+/** A host page: a column of `font` with a heading and a paragraph before the story, one after. */
+function hostPage(
+  name: string,
+  font: string,
+  light: [string, string],
+  dark: [string, string],
+  column: string,
+): Host {
+  return {
+    name,
+    light,
+    dark,
+    decorator: (story) => {
+      const page = document.createElement('main');
+      page.lang = 'en';
+      Object.assign(page.style, { font, maxInlineSize: column, margin: '0 auto', padding: '1.5rem 1rem' });
+      const heading = document.createElement('h1');
+      heading.textContent = 'Looking after each other';
+      const before = document.createElement('p');
+      before.textContent =
+        'Most of us say yes to more than we can carry. Here is a place to say what you can give this week, and what you need.';
+      const after = document.createElement('p');
+      after.textContent = 'Thank you for reading, and for looking after each other.';
+      const content = story();
+      const slot = document.createElement('div');
+      if (content instanceof Node) slot.append(content);
+      else render(content, slot);
+      page.append(heading, before, slot, after);
+      return page;
+    },
+  };
+}
+
+/** A personal blog: an 18 px serif column on white. */
+export const BLOG = hostPage(
+  'blog-serif-18',
+  '18px/1.6 serif',
+  ['#ffffff', '#222222'],
+  ['#1c1b1a', '#e8e6e3'],
+  '42rem',
+);
+/** A community site: 16 px sans-serif on a tinted page, a wider column. */
+export const COMMUNITY = hostPage(
+  'community-sans-16',
+  '16px/1.5 sans-serif',
+  ['#f1f3f2', '#1d2320'],
+  ['#202423', '#e4e8e6'],
+  '64rem',
+);
+
+/** One screenshot test per host × scheme × width for each story, named `blog-serif-18--offer-board--busy--light--375`. */
+export function screenshotOnHosts(stories: Story[], hosts: Host[]): void {
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      for (const host of hosts) {
+        for (const story of stories)
+          screenshotTest(`${host.name}--${story.id}--${scheme}--${width}`, story, { scheme, width }, host);
       }
     }
   }
