@@ -68,7 +68,7 @@ const kebab = (name: string) =>
 
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : ([value].flat() as T[]));
 
-/** The stories of one stories module, in export order. */
+/** The stories of one stories module, by export name (a module namespace lists its exports sorted). */
 export function storiesOf(module: Record<string, unknown>): Story[] {
   const meta = module['default'] as Meta;
   const prefix = (meta.component ?? meta.title!.split('/').pop()!).replace(/^tend-/, '');
