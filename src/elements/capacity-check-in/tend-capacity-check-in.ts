@@ -45,7 +45,8 @@ import {
   type CircleEntry,
   type CircleFigures,
 } from '../../domain/capacity.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { randomId } from '../../domain/record-ids.js';
+import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
@@ -394,7 +395,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     };
     if (!canWriteAsk(this.#me, ask)) return;
     try {
-      await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
+      await this.#asks.put(`ask-${randomId()}`, ask, null);
       this.failed = undefined;
       this.askMessage = this.localize.t.askNoted(this.#nameOf(person));
     } catch (error) {
@@ -462,7 +463,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
         ? t.current(
             t.level(mine.value.level),
             this.#until(mine.value.expiresAt, now),
-            t.seenBy(mine.value.visibility),
+            // On storage only this browser sees, only the person sees it, whatever they chose.
+            t.seenBy(this.storage.status.shared ? mine.value.visibility : 'just-me'),
           )
         : t.expired;
     const radios = <T extends string>(
@@ -551,7 +553,9 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                 <div class="choices">
                   ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
                 </div>
-                <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
+                <p class="hint" id="visibility-hint">
+                  ${t.seenBy(this.storage.status.shared ? this.#visibility : 'just-me')}
+                </p>
               </fieldset>`
             : nothing
         }
@@ -650,14 +654,14 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                   <span class="who"
                     ><strong>${name}</strong> · ${t.level(person.level)},
                     ${this.#until(person.expiresAt, now)}
-                    ${person.note ? html`<span class="note">“${person.note}”</span>` : nothing}
+                    ${person.note ? html`<span class="note">${t.quoted(person.note)}</span>` : nothing}
                     ${
                       asked
                         ? html`<span class="muted note"
                             >${t.youAsked(
                               now.getTime() - asked < 60_000
                                 ? t.justNow
-                                : this.localize.relativeTime(new Date(asked), now),
+                                : relativeTime(this.localize.lang, new Date(asked), now),
                             )}</span
                           >`
                         : nothing

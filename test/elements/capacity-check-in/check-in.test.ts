@@ -95,8 +95,22 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const day = await adapter.get('check-in-history', historyId('me', '2026-11-03'));
     expect(day?.value).to.deep.equal({ personId: 'me', circle: 'maple', date: '2026-11-03', level: 'some' });
     expect(message(el)).to.equal('Saved. Thank you for saying how you are.');
-    expect(status(el)).to.equal('Now: Some, until tonight. Only you can see it.');
+    expect(status(el), 'on storage only this browser sees').to.equal(
+      'Now: Some, until tonight. Only you can see it.',
+    );
     await expect(el).to.be.accessible();
+  });
+
+  it('promises nothing this browser’s storage cannot keep: whatever is chosen, only you see it', async () => {
+    const el = await mount();
+    await click(el, control(el, 'Some'));
+    await click(el, control(el, 'Count me, don’t name me'));
+    expect(text(el, 'visibility')).to.contain('Only you can see it.');
+    expect(text(el, 'visibility')).not.to.contain('totals');
+    await click(el, button(el, 'Save my check-in'));
+    expect(status(el)).to.equal('Now: Some, until tonight. Only you can see it.');
+    await click(el, control(el, 'My circle'));
+    expect(text(el, 'visibility')).not.to.contain('shown to the circle');
   });
 
   it('updates and clears it any time', async () => {

@@ -106,6 +106,32 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(text(el)).not.to.contain('Hidden');
   });
 
+  it('speaks Spanish: counts by its plural rules, «» around notes, and an ask button that says what it does', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    for (const id of ['cal', 'cat'])
+      await checkInAs(store, checkIn(id, 'a-little', { visibility: 'counted', personName: 'Hidden' }));
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+      lang: 'es',
+    });
+    expect(text(el, 'summary')).to.equal('5 personas tienen margen ahora.');
+    expect(kindLines(el)).to.deep.equal([
+      'Escuchar: 5 personas · Ana, Ben y 3 más (sin nombre)',
+      'Ayuda práctica: 4 personas · Ana y 3 más (sin nombre)',
+      'Acoger: Nadie con nombre aún',
+    ]);
+    expect(askNames(el)).to.deep.equal(['Anotar que se lo pedí a Ana', 'Anotar que se lo pedí a Ben']);
+    expect(text(el, 'ask')).to.contain('«home all evening»');
+    expect(text(el, 'ask')).not.to.match(/[“”]/);
+    await click(el, button(el, 'Anotar que se lo pedí a Ben'));
+    expect(text(el, 'ask')).to.contain('Se lo pediste hace un momento.');
+    expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
+      'Anotado: se lo pediste a Ben. Gracias por preguntar antes.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('shows no number at all below min-group, whatever the count', async () => {
     const store = new MemoryStore();
     await checkInAs(store, checkIn('cy', 'some', { visibility: 'counted' }));
@@ -181,7 +207,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     el.requestUpdate();
     await settle(el);
     expect(kindLines(el)[0], 'Ben has ended; two left is below min-group').to.equal('Listening: Ana and Dan');
-    expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Dan']);
+    expect(askNames(el)).to.deep.equal(['Note that I asked Ana', 'Note that I asked Dan']);
   });
 
   it('says a figure stands on people none of whom chose to be named', async () => {
@@ -214,16 +240,19 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(
       askNames(el),
       'Zoe’s asks are hers alone: they change nothing here; counted-only, resting and ended people are not listed',
-    ).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    ).to.deep.equal(['Note that I asked Ana', 'Note that I asked Ben']);
     expect(text(el, 'ask'), 'nobody else’s ask is shown').not.to.contain('You asked');
     await adapter.put('asks', 'ask-me-1', { ...ask, askerId: 'me' });
     await settle(el);
-    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(askNames(el), 'I asked Ana yesterday').to.deep.equal([
+      'Note that I asked Ben',
+      'Note that I asked Ana',
+    ]);
     expect(text(el, 'ask')).to.contain('You asked');
     expect(text(el, 'ask')).to.contain('“home all evening”');
     expect(text(el, 'ask')).not.to.match(/\b1\b.*ask/i);
 
-    await click(el, button(el, 'I asked Ben'));
+    await click(el, button(el, 'Note that I asked Ben'));
     const asks = (await adapter.list<Ask>('asks')).map((r) => r.value);
     expect(asks).to.deep.include({
       circle: 'maple',
@@ -233,10 +262,10 @@ describe('<tend-capacity-check-in>: the circle', () => {
       at: NOW.toISOString(),
     });
     expect(askNames(el), 'both asked once this week by me: more room first').to.deep.equal([
-      'I asked Ana',
-      'I asked Ben',
+      'Note that I asked Ana',
+      'Note that I asked Ben',
     ]);
-    expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'I asked Ben'));
+    expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'Note that I asked Ben'));
     expect(text(el, 'ask')).to.contain('You asked just now.');
     expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
       'Noted that you asked Ben. Thank you for asking first.',
@@ -247,7 +276,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     select.value = 'practical';
     select.dispatchEvent(new Event('change'));
     await settle(el);
-    expect(askNames(el)).to.deep.equal(['I asked Ana']);
+    expect(askNames(el)).to.deep.equal(['Note that I asked Ana']);
     select.value = 'hosting';
     select.dispatchEvent(new Event('change'));
     await settle(el);

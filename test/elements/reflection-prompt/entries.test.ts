@@ -174,6 +174,24 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts in Spanish, and the dialog’s way out says what it does', async () => {
+    const adapter = await seeded();
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="my-post" lang="es"></tend-reflection-prompt>`,
+    );
+    expect(hasButton(el, 'Omitir esta pregunta')).to.equal(true);
+    await click(el, 'Tus reflexiones (3)');
+    await click(el, 'Borrar todas mis reflexiones');
+    expect(text(el.shadowRoot!.querySelector('dialog p'))).to.equal(
+      '¿Borrar tus 3 reflexiones de este navegador? No se podrán recuperar.',
+    );
+    dialogButton(el, 'No borrar').click();
+    await settle(el);
+    expect(await adapter.list('reflections')).to.have.length(4);
+    await expect(el).to.be.accessible();
+  });
+
   it('exports every reflection of the reader as Markdown and as JSON', async () => {
     const el = await mount(
       await seeded(),
