@@ -103,9 +103,14 @@ const preview: Decorator = (story, context) => {
   else if (content instanceof Node) wrapper.append(content);
   else render(content, wrapper);
   if (dark) {
-    for (const element of wrapper.querySelectorAll('*')) {
-      if (element.localName.startsWith('tend-')) element.setAttribute('theme', 'dark');
-    }
+    const darken = () => {
+      for (const element of wrapper.querySelectorAll('*')) {
+        if (element.localName.startsWith('tend-')) element.setAttribute('theme', 'dark');
+      }
+    };
+    darken();
+    // Also elements a story draws later (once its seeded storage is ready), as the preview does.
+    new MutationObserver(darken).observe(wrapper, { childList: true, subtree: true });
     Object.assign(wrapper.style, {
       background: DARK_BACKGROUND,
       color: DARK_TEXT,
