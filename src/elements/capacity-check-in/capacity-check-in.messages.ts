@@ -81,6 +81,21 @@ export const en = {
       other:
         'You’ve had little room on # of the last 7 days. That’s worth noticing: it may be time to lean on others, or rest.',
     }),
+  /** The one line of a current check-in: its level, for what (`kinds`, a list, may be empty) and until when. */
+  settled: (level: string, kinds: string, until: string) =>
+    level === 'resting'
+      ? `Resting, ${until}.`
+      : `${pick({ 'a-little': 'A little room', some: 'Some room', plenty: 'Plenty of room' })(level)}${kinds ? ` for ${kinds}` : ''}, ${until}.`,
+  change: 'Change',
+  cancel: 'Cancel',
+  /** Said when the person closes the form without saving. */
+  unchanged: 'Nothing changed.',
+  /** On storage only this browser sees: what a shared site adds (the `local-only` slot's default). */
+  sharedAdds: 'On a shared community site, you could also see who has room and let others see yours.',
+  /** The button that notes an ask made elsewhere (nothing is sent to the person). */
+  noteAsk: (name: string) => `Note that I asked ${name}`,
+  /** A person's own note, in quotation marks. */
+  quoted: (text: string) => `“${text}”`,
 };
 
 export type CapacityMessages = typeof en;
@@ -160,6 +175,17 @@ export const es: CapacityMessages = {
       other:
         'Has tenido poco margen # de los últimos 7 días. Vale la pena notarlo: quizá es momento de apoyarte en otras personas, o de descansar.',
     }),
+  settled: (level: string, kinds: string, until: string) =>
+    level === 'resting'
+      ? `Descansando, ${until}.`
+      : `${pick({ 'a-little': 'Un poco de margen', some: 'Algo de margen', plenty: 'Mucho margen' })(level)}${kinds ? ` para ${kinds}` : ''}, ${until}.`,
+  change: 'Cambiar',
+  cancel: 'Cancelar',
+  unchanged: 'No cambió nada.',
+  sharedAdds:
+    'En un sitio compartido de tu comunidad, también podrías ver quién tiene margen y dejar que otras personas vean el tuyo.',
+  noteAsk: (name: string) => `Anotar que se lo pedí a ${name}`,
+  quoted: (text: string) => `«${text}»`,
 };
 
 registerMessages('tend-capacity-check-in', 'es', es);

@@ -85,6 +85,12 @@ const localDate = (day: string): Date => {
  * Say how much room you have, for what and until when; see who in the circle has room; ask
  * so that asks spread out; and notice your own pattern over the last 14 days.
  *
+ * Once a check-in holds, it shows as one line ("Some room for listening, until tonight.") with
+ * a Change button; the form shows only when there is none yet, or while changing it. The circle,
+ * "Who could I ask?" and the choice of who sees a check-in need storage others read (a
+ * tend-server, `storage="http"`): on storage only this browser sees, they are not shown, and one
+ * sentence (the `local-only` slot) says what a shared site adds.
+ *
  * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
  * pattern in `check-in-history`, and "I asked" records in `asks` (the asker's alone: "Who could
  * I ask?" reads only the person's own, plus how often the circle asked each named person when
@@ -105,21 +111,27 @@ const localDate = (day: string): Date => {
  *
  * @event {CustomEvent<CapacityChangeDetail>} tend-capacity-change - After the person saves or clears their check-in.
  *
+ * @slot local-only - With a `circle` on storage only this browser sees: what a shared site would add (default: one sentence saying so).
+ *
+ * @csspart base - The widget's surface.
  * @csspart check-in - The section with the person's own check-in.
  * @csspart status - The line saying what the person's check-in is now.
+ * @csspart change-button - The button that opens the form over a current check-in.
  * @csspart level-picker - The radio group of levels.
  * @csspart kinds - The checkboxes of kinds of support.
  * @csspart note - The note field and its hint.
  * @csspart hold - The choice of how long it holds.
  * @csspart visibility - The choice of who sees it.
  * @csspart save-button - The save button.
+ * @csspart cancel-button - The button that closes the form unsaved.
  * @csspart clear-button - The clear button.
  * @csspart circle - The circle at a glance.
  * @csspart summary - The one-line summary of the circle.
  * @csspart ask - The "Who could I ask?" section.
- * @csspart ask-button - Each "I asked …" button.
+ * @csspart ask-button - Each "Note that I asked …" button (it notes an ask made elsewhere; nothing is sent).
  * @csspart pattern - The section with the person's last 14 days.
  * @csspart chart - The 14-day SVG chart.
+ * @csspart local-only - The default sentence of the `local-only` slot.
  * @csspart storage-notice - Where check-ins are saved, and any problem saving.
  *
  * @cssprop --tend-font-family - Font (default: inherited from the page).
@@ -174,8 +186,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   @state() private message = '';
   @state() private failed: StorageError | undefined;
   @state() private askKind = '';
-  @state() private askMessage = '';
   @state() private formDisabled = false;
+  /** The form is open over a current check-in. */
+  @state() private changing = false;
+  /** The question the person must answer before saving. */
+  @state() private invalid: 'level' | 'date' | undefined;
 
   protected readonly localize = new LocalizeController(
     this,
@@ -232,12 +247,16 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     return parseKinds(this.kinds);
   }
 
+  /** A circle on storage others read: only then are the circle, asks and visibility choices shown. */
+  get #social(): boolean {
+    return !!this.#circle && this.storage.status.shared;
+  }
+
+  /** Who sees the check-in; on storage only this browser sees, always just the person. */
   get #visibility(): Visibility {
-    if (!this.#circle) return 'just-me';
-    return (
-      this.draft.visibility ??
-      defaultVisibility(this.#circle, this.storage.status.shared, this.defaultVisibility)
-    );
+    return this.#social
+      ? (this.draft.visibility ?? defaultVisibility(this.#circle, true, this.defaultVisibility))
+      : 'just-me';
   }
 
   get #me(): string {
@@ -300,10 +319,34 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   /** Form reset: back to the stored check-in (or an empty form). */
   formResetCallback(): void {
-    this.dirty = false;
+    this.#reset();
+  }
+
+  /** Drops the draft and any open form: back to the stored check-in. */
+  #reset(): void {
+    this.dirty = this.changing = false;
+    this.invalid = undefined;
     this.#synced = undefined;
     this.message = '';
-    this.requestUpdate();
+  }
+
+  /** Opens the form over the current check-in, focus on its first question. */
+  #change(): void {
+    this.#reset();
+    this.changing = true;
+    void this.focusAfterRender('#level-legend');
+  }
+
+  #cancel(): void {
+    this.#reset();
+    this.#done(this.localize.t.unchanged);
+  }
+
+  /** Says a completed action once, and puts focus on the line that says where things stand. */
+  #done(said: string, shown = ''): void {
+    this.message = shown;
+    this.announcer.announce(said);
+    void this.focusAfterRender('[part="status"]');
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -314,6 +357,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     this.draft = { ...this.draft, ...change };
     this.dirty = true;
     this.message = '';
+    this.invalid = undefined;
   }
 
   #toggleKind(kind: string, on: boolean): void {
@@ -326,8 +370,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const t = this.localize.t;
     const now = this.now();
     const value = this.value;
-    if (!value) return void (this.message = t.needLevel);
-    if (!value.expiresAt) return void (this.message = t.needDate);
+    if (!value || !value.expiresAt) return this.#invalid(value ? 'date' : 'level');
     const me = this.identity;
     const checkIn = {
       circle: this.#circle,
@@ -337,8 +380,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       updatedAt: now.toISOString(),
     };
     const valid = validateCheckIn(checkIn, now);
-    if (!valid.ok) return void (this.message = valid.code === 'expiry' ? t.needDate : t.needLevel);
-    this.message = '';
+    if (!valid.ok) return this.#invalid(valid.code === 'expiry' ? 'date' : 'level');
     try {
       await this.#checkIns.update(checkInId(this.#circle, me.id), () => valid.value);
     } catch (error) {
@@ -346,8 +388,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       return;
     }
     this.failed = undefined;
-    this.dirty = false;
-    this.message = t.saved;
+    this.#reset();
+    this.#done(t.saved, t.saved);
     this.emit<CapacityChangeDetail>('tend-capacity-change', value);
     const date = dayKey(now);
     try {
@@ -371,10 +413,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       this.failed = toStorageError(error, 'Clearing the check-in failed');
       return;
     }
-    this.failed = undefined;
-    this.dirty = false;
-    this.message = this.localize.t.cleared;
     const visibility = this.#visibility;
+    this.failed = undefined;
+    this.#reset();
+    this.#done(this.localize.t.cleared, this.localize.t.cleared);
     this.emit<CapacityChangeDetail>('tend-capacity-change', {
       level: null,
       kinds: [],
@@ -382,6 +424,12 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       expiresAt: null,
       visibility,
     });
+  }
+
+  /** Marks the question that needs an answer and puts focus on it. */
+  #invalid(question: 'level' | 'date'): void {
+    this.invalid = question;
+    void this.focusAfterRender(question === 'date' ? '#date' : '[name="level"]');
   }
 
   async #ask(person: NamedEntry, kind: string): Promise<void> {
@@ -396,7 +444,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     try {
       await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
       this.failed = undefined;
-      this.askMessage = this.localize.t.askNoted(this.#nameOf(person));
+      this.announcer.announce(this.localize.t.askNoted(this.#nameOf(person)));
     } catch (error) {
       this.failed = toStorageError(error, 'Noting the ask failed');
     }
@@ -422,49 +470,73 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   protected override render(): TemplateResult {
     const now = this.now();
+    const t = this.localize.t;
     const mine = this.#renderMine(now);
     const pattern = this.#renderPattern(now);
-    if (!this.#circle)
-      return html`<div class="layout surface" part="base">
-        <div class="columns">
-          <div class="column">${mine}</div>
-          <div class="column">${pattern}</div>
-        </div>
-      </div>`;
-    const visible = this.#checkIns.records
-      .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
-      .map((record) => record.value);
-    // Names come only from people who chose "my circle"; figures only from the aggregate.
-    const entries = circleEntries(visible, this.#circle, now);
-    const figures = this.#figures.fromStore
-      ? this.#figures.value
-      : aggregateCircle(visible, {
-          circle: this.#circle,
-          kinds: this.#offeredKinds,
-          minGroup: minGroupOf(this.minGroup),
-          now,
-        });
+    // Wide: my check-in (and my pattern, beside a circle) in one column, the circle or my pattern in the other.
+    let side: unknown = pattern;
+    let under: unknown = this.#circle
+      ? html`<slot name="local-only"><p class="hint" part="local-only">${t.sharedAdds}</p></slot>`
+      : nothing;
+    if (this.#social) {
+      const visible = this.#checkIns.records
+        .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
+        .map((record) => record.value);
+      // Names come only from people who chose "my circle"; figures only from the aggregate.
+      const entries = circleEntries(visible, this.#circle, now);
+      const figures = this.#figures.fromStore
+        ? this.#figures.value
+        : aggregateCircle(visible, {
+            circle: this.#circle,
+            kinds: this.#offeredKinds,
+            minGroup: minGroupOf(this.minGroup),
+            now,
+          });
+      side = html`${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}`;
+      under = pattern;
+    }
     return html`<div class="layout surface" part="base">
       <div class="columns">
-        <div class="column">${mine} ${pattern}</div>
-        <div class="column">${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}</div>
+        <div class="column">${mine} ${under}</div>
+        <div class="column">${side}</div>
       </div>
+      ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
+      ${this.announcer.render()}
     </div>`;
   }
 
+  /** The person's own check-in: one line once it holds, the form when there is none or when changing it. */
   #renderMine(now: Date): TemplateResult {
     const t = this.localize.t;
-    const { draft, formDisabled: disabled } = this;
+    const { draft, formDisabled: disabled, invalid } = this;
     const mine = this.#mine;
-    const status = !mine
-      ? t.none
-      : isActive(mine.value, now)
-        ? t.current(
-            t.level(mine.value.level),
-            this.#until(mine.value.expiresAt, now),
-            t.seenBy(mine.value.visibility),
-          )
-        : t.expired;
+    const held = mine && isActive(mine.value, now) ? mine.value : undefined;
+    const success = html`<p class="message success">${this.message}</p>`;
+    if (held && !this.changing) {
+      const lang = this.localize.lang;
+      const kinds = new Intl.ListFormat(lang).format(
+        held.kinds.map((kind) => t.kind(kind).toLocaleLowerCase(lang)),
+      );
+      return html`<section part="check-in" aria-labelledby="mine-heading">
+        <h2 id="mine-heading">${t.mineHeading}</h2>
+        <div class="settled">
+          <p part="status" tabindex="-1">
+            <strong>${t.settled(held.level, kinds, this.#until(held.expiresAt, now))}</strong>
+            ${this.#social ? html`<span class="hint">${t.seenBy(held.visibility)}</span>` : nothing}
+          </p>
+          <button
+            type="button"
+            class="quiet"
+            part="change-button"
+            ?disabled=${disabled}
+            @click=${this.#change}
+          >
+            ${t.change}
+          </button>
+        </div>
+        ${success}
+      </section>`;
+    }
     const radios = <T extends string>(
       group: string,
       options: readonly T[],
@@ -480,20 +552,22 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
               name=${group}
               .value=${String(option)}
               .checked=${chosen === option}
+              aria-invalid=${group === 'level' && invalid === 'level' ? 'true' : 'false'}
               @change=${() => pick(option)}
             /><span>${word(option)}</span></label
           >`,
       );
     return html`<section part="check-in" aria-labelledby="mine-heading">
       <h2 id="mine-heading">${t.mineHeading}</h2>
-      <p class="current" part="status">${status}</p>
+      ${held ? nothing : html`<p part="status" tabindex="-1">${mine ? t.expired : t.none}</p>`} ${success}
       <form @submit=${this.#save} novalidate>
-        <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint">
-          <legend>${t.levelLegend}</legend>
+        <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint level-error">
+          <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
           <p class="hint" id="level-hint">${t.levelHint}</p>
           <div class="choices">
             ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
           </div>
+          <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
         </fieldset>
         <fieldset part="kinds" ?disabled=${disabled}>
           <legend>${t.kindsLegend}</legend>
@@ -510,7 +584,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
             )}
           </div>
         </fieldset>
-        <div part="note">
+        <div class="field" part="note">
           <label for="note">${t.noteLabel}</label>
           <input
             id="note"
@@ -530,22 +604,25 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           </div>
           ${
             draft.preset === 'date'
-              ? html`<div class="date">
+              ? html`<div class="field date">
                   <label for="date">${t.dateLabel}</label>
                   <input
                     id="date"
                     type="date"
                     min=${dayKey(now)}
                     max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
+                    aria-invalid=${invalid === 'date' ? 'true' : 'false'}
+                    aria-describedby="date-error"
                     .value=${draft.date}
                     @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
                   />
                 </div>`
               : nothing
           }
+          <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
         </fieldset>
         ${
-          this.#circle
+          this.#social
             ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
                 <legend>${t.visibilityLegend}</legend>
                 <div class="choices">
@@ -556,23 +633,28 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
             : nothing
         }
         <div class="actions">
-          <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>
-            ${mine ? t.update : t.save}
-          </button>
+          <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>${t.save}</button>
           ${
-            mine
-              ? html`<button type="button" part="clear-button" ?disabled=${disabled} @click=${this.#clear}>
-                  ${t.clear}
-                </button>`
+            held
+              ? html`<button type="button" part="cancel-button" ?disabled=${disabled} @click=${this.#cancel}>
+                    ${t.cancel}
+                  </button>
+                  <button
+                    type="button"
+                    class="quiet"
+                    part="clear-button"
+                    ?disabled=${disabled}
+                    @click=${this.#clear}
+                  >
+                    ${t.clear}
+                  </button>`
               : nothing
           }
         </div>
-        <p class="message success" role="status">${this.message}</p>
+        ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
       </form>
-      ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
     </section>`;
   }
-
   /**
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
    * or computed here in browser-only mode), names only of people who chose "my circle".
@@ -613,7 +695,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
         })}
       </ul>
       ${hiddenMine ? html`<p class="hint">${t.justMeHere}</p>` : nothing}
-      ${this.storage.status.shared ? nothing : html`<p class="hint">${t.localOnly}</p>`}
     </section>`;
   }
 
@@ -650,7 +731,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                   <span class="who"
                     ><strong>${name}</strong> · ${t.level(person.level)},
                     ${this.#until(person.expiresAt, now)}
-                    ${person.note ? html`<span class="note">“${person.note}”</span>` : nothing}
+                    ${person.note ? html`<span class="note">${t.quoted(person.note)}</span>` : nothing}
                     ${
                       asked
                         ? html`<span class="muted note"
@@ -669,14 +750,13 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                     data-person=${person.personId}
                     @click=${() => this.#ask(person, kind)}
                   >
-                    ${t.asked(name)}
+                    ${t.noteAsk(name)}
                   </button>
                 </li>`;
               })}
             </ol>`
           : html`<p>${t.askNobody}</p>`
       }
-      <p class="message success" role="status">${this.askMessage}</p>
     </section>`;
   }
 

@@ -243,29 +243,41 @@ describe('<tend-capacity-check-in>: figures from the server', () => {
     const adapter = new ServerLikeAdapter(store, 'me');
     adapter.askLag = true;
     const el = await mount({ adapter, clock });
-    expect(askNames(el), 'Ana was asked three times this week').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(askNames(el), 'Ana was asked three times this week').to.deep.equal([
+      'Note that I asked Ben',
+      'Note that I asked Ana',
+    ]);
     expect(await adapter.list('asks'), 'Zoe’s asks are hers alone').to.deep.equal([]);
     expect(text(el, 'ask')).not.to.contain('You asked');
 
     // My asks count at once, before the server's figures hold them.
     clock.time = new Date(NOW.getTime() + 60_000);
     for (const n of [1, 2]) {
-      await click(el, button(el, 'I asked Ben'));
-      expect(askNames(el), `after my ask number ${n}`).to.deep.equal(['I asked Ben', 'I asked Ana']);
+      await click(el, button(el, 'Note that I asked Ben'));
+      expect(askNames(el), `after my ask number ${n}`).to.deep.equal([
+        'Note that I asked Ben',
+        'Note that I asked Ana',
+      ]);
     }
-    await click(el, button(el, 'I asked Ben'));
-    expect(askNames(el), 'three each: more room first').to.deep.equal(['I asked Ana', 'I asked Ben']);
+    await click(el, button(el, 'Note that I asked Ben'));
+    expect(askNames(el), 'three each: more room first').to.deep.equal([
+      'Note that I asked Ana',
+      'Note that I asked Ben',
+    ]);
     expect(text(el, 'ask')).to.contain('You asked just now.');
 
     // The figures catch up: my asks are in them now, and are not counted twice.
     adapter.now = () => clock.time;
     await adapter.recompute();
     await settle(el);
-    expect(askNames(el)).to.deep.equal(['I asked Ana', 'I asked Ben']);
+    expect(askNames(el)).to.deep.equal(['Note that I asked Ana', 'Note that I asked Ben']);
     await zoeAsks(store, 'ask-zoe-4', 'ana', clock.time);
     await adapter.recompute();
     await settle(el);
-    expect(askNames(el), 'Ana four, Ben three').to.deep.equal(['I asked Ben', 'I asked Ana']);
+    expect(askNames(el), 'Ana four, Ben three').to.deep.equal([
+      'Note that I asked Ben',
+      'Note that I asked Ana',
+    ]);
     await expect(el).to.be.accessible();
   });
 });

@@ -48,7 +48,7 @@ async function checkInOf(community: string, person: Person): Promise<TendCapacit
     'tend-capacity-check-in',
     html`<tend-capacity-check-in circle=${CIRCLE} kinds=${KINDS}></tend-capacity-check-in>`,
   );
-  await until(() => el.shadowRoot?.querySelector('form'), `${person.name}'s element renders`);
+  await until(() => el.shadowRoot?.querySelector('[part="check-in"]'), `${person.name}'s element renders`);
   await until(() => !text(el, 'summary').includes('Reading'), `${person.name}'s element reads the figures`);
   await settle(el);
   return el;
