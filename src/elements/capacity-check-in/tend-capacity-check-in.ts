@@ -508,35 +508,50 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   /** The person's own check-in: one line once it holds, the form when there is none or when changing it. */
   #renderMine(now: Date): TemplateResult {
     const t = this.localize.t;
-    const { draft, formDisabled: disabled, invalid } = this;
+    const disabled = this.formDisabled;
     const mine = this.#mine;
     const held = mine && isActive(mine.value, now) ? mine.value : undefined;
-    const success = html`<p class="message success">${this.message}</p>`;
-    if (held && !this.changing) {
-      const lang = this.localize.lang;
-      const kinds = new Intl.ListFormat(lang).format(
-        held.kinds.map((kind) => t.kind(kind).toLocaleLowerCase(lang)),
-      );
-      return html`<section part="check-in" aria-labelledby="mine-heading">
-        <h2 id="mine-heading">${t.mineHeading}</h2>
-        <div class="settled">
-          <p part="status" tabindex="-1">
-            <strong>${t.settled(held.level, kinds, this.#until(held.expiresAt, now))}</strong>
-            ${this.#social ? html`<span class="hint">${t.seenBy(held.visibility)}</span>` : nothing}
-          </p>
-          <button
-            type="button"
-            class="quiet"
-            part="change-button"
-            ?disabled=${disabled}
-            @click=${this.#change}
-          >
-            ${t.change}
-          </button>
-        </div>
-        ${success}
-      </section>`;
-    }
+    const settled = held && !this.changing;
+    const lang = this.localize.lang;
+    return html`<section part="check-in" aria-labelledby="mine-heading">
+      <h2 id="mine-heading">${t.mineHeading}</h2>
+      ${
+        settled
+          ? html`<div class="settled">
+              <p part="status" tabindex="-1">
+                <strong
+                  >${t.settled(
+                    held.level,
+                    new Intl.ListFormat(lang).format(
+                      held.kinds.map((kind) => t.kind(kind).toLocaleLowerCase(lang)),
+                    ),
+                    this.#until(held.expiresAt, now),
+                  )}</strong
+                >
+                ${this.#social ? html`<span class="hint">${t.seenBy(held.visibility)}</span>` : nothing}
+              </p>
+              <button
+                type="button"
+                class="quiet"
+                part="change-button"
+                ?disabled=${disabled}
+                @click=${this.#change}
+              >
+                ${t.change}
+              </button>
+            </div>`
+          : held
+            ? nothing
+            : html`<p part="status" tabindex="-1">${mine ? t.expired : t.none}</p>`
+      }
+      <p class="message success">${this.message}</p>
+      ${settled ? nothing : this.#renderForm(now, !!held)}
+    </section>`;
+  }
+
+  #renderForm(now: Date, held: boolean): TemplateResult {
+    const t = this.localize.t;
+    const { draft, formDisabled: disabled, invalid } = this;
     const radios = <T extends string>(
       group: string,
       options: readonly T[],
@@ -552,108 +567,104 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
               name=${group}
               .value=${String(option)}
               .checked=${chosen === option}
-              aria-invalid=${group === 'level' && invalid === 'level' ? 'true' : 'false'}
+              aria-invalid=${String(group === invalid)}
               @change=${() => pick(option)}
             /><span>${word(option)}</span></label
           >`,
       );
-    return html`<section part="check-in" aria-labelledby="mine-heading">
-      <h2 id="mine-heading">${t.mineHeading}</h2>
-      ${held ? nothing : html`<p part="status" tabindex="-1">${mine ? t.expired : t.none}</p>`} ${success}
-      <form @submit=${this.#save} novalidate>
-        <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint level-error">
-          <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
-          <p class="hint" id="level-hint">${t.levelHint}</p>
-          <div class="choices">
-            ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
-          </div>
-          <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
-        </fieldset>
-        <fieldset part="kinds" ?disabled=${disabled}>
-          <legend>${t.kindsLegend}</legend>
-          <div class="choices">
-            ${this.#offeredKinds.map(
-              (kind) =>
-                html`<label class="choice"
-                  ><input
-                    type="checkbox"
-                    .checked=${draft.kinds.includes(kind)}
-                    @change=${(e: Event) => this.#toggleKind(kind, (e.target as HTMLInputElement).checked)}
-                  /><span>${t.kind(kind)}</span></label
-                >`,
-            )}
-          </div>
-        </fieldset>
-        <div class="field" part="note">
-          <label for="note">${t.noteLabel}</label>
-          <input
-            id="note"
-            maxlength=${NOTE_MAX}
-            autocomplete="off"
-            aria-describedby="note-hint"
-            ?disabled=${disabled}
-            .value=${draft.note}
-            @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
-          />
-          <p class="hint" id="note-hint">${t.noteHint}</p>
+    return html`<form @submit=${this.#save} novalidate>
+      <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint level-error">
+        <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
+        <p class="hint" id="level-hint">${t.levelHint}</p>
+        <div class="choices">
+          ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
         </div>
-        <fieldset part="hold" ?disabled=${disabled}>
-          <legend>${t.holdLegend}</legend>
-          <div class="choices">
-            ${radios('hold', EXPIRY_PRESETS, draft.preset, t.hold, (preset) => this.#edit({ preset }))}
-          </div>
-          ${
-            draft.preset === 'date'
-              ? html`<div class="field date">
-                  <label for="date">${t.dateLabel}</label>
-                  <input
-                    id="date"
-                    type="date"
-                    min=${dayKey(now)}
-                    max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
-                    aria-invalid=${invalid === 'date' ? 'true' : 'false'}
-                    aria-describedby="date-error"
-                    .value=${draft.date}
-                    @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
-                  />
-                </div>`
-              : nothing
-          }
-          <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
-        </fieldset>
+        <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
+      </fieldset>
+      <fieldset part="kinds" ?disabled=${disabled}>
+        <legend>${t.kindsLegend}</legend>
+        <div class="choices">
+          ${this.#offeredKinds.map(
+            (kind) =>
+              html`<label class="choice"
+                ><input
+                  type="checkbox"
+                  .checked=${draft.kinds.includes(kind)}
+                  @change=${(e: Event) => this.#toggleKind(kind, (e.target as HTMLInputElement).checked)}
+                /><span>${t.kind(kind)}</span></label
+              >`,
+          )}
+        </div>
+      </fieldset>
+      <div class="field" part="note">
+        <label for="note">${t.noteLabel}</label>
+        <input
+          id="note"
+          maxlength=${NOTE_MAX}
+          autocomplete="off"
+          aria-describedby="note-hint"
+          ?disabled=${disabled}
+          .value=${draft.note}
+          @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
+        />
+        <p class="hint" id="note-hint">${t.noteHint}</p>
+      </div>
+      <fieldset part="hold" ?disabled=${disabled}>
+        <legend>${t.holdLegend}</legend>
+        <div class="choices">
+          ${radios('hold', EXPIRY_PRESETS, draft.preset, t.hold, (preset) => this.#edit({ preset }))}
+        </div>
         ${
-          this.#social
-            ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
-                <legend>${t.visibilityLegend}</legend>
-                <div class="choices">
-                  ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
-                </div>
-                <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
-              </fieldset>`
+          draft.preset === 'date'
+            ? html`<div class="field date">
+                <label for="date">${t.dateLabel}</label>
+                <input
+                  id="date"
+                  type="date"
+                  min=${dayKey(now)}
+                  max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
+                  aria-invalid=${String(invalid === 'date')}
+                  aria-describedby="date-error"
+                  .value=${draft.date}
+                  @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
+                />
+              </div>`
             : nothing
         }
-        <div class="actions">
-          <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>${t.save}</button>
-          ${
-            held
-              ? html`<button type="button" part="cancel-button" ?disabled=${disabled} @click=${this.#cancel}>
-                    ${t.cancel}
-                  </button>
-                  <button
-                    type="button"
-                    class="quiet"
-                    part="clear-button"
-                    ?disabled=${disabled}
-                    @click=${this.#clear}
-                  >
-                    ${t.clear}
-                  </button>`
-              : nothing
-          }
-        </div>
-        ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
-      </form>
-    </section>`;
+        <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
+      </fieldset>
+      ${
+        this.#social
+          ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
+              <legend>${t.visibilityLegend}</legend>
+              <div class="choices">
+                ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
+              </div>
+              <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
+            </fieldset>`
+          : nothing
+      }
+      <div class="actions">
+        <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>${t.save}</button>
+        ${
+          held
+            ? html`<button type="button" part="cancel-button" ?disabled=${disabled} @click=${this.#cancel}>
+                  ${t.cancel}
+                </button>
+                <button
+                  type="button"
+                  class="quiet"
+                  part="clear-button"
+                  ?disabled=${disabled}
+                  @click=${this.#clear}
+                >
+                  ${t.clear}
+                </button>`
+            : nothing
+        }
+      </div>
+      ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
+    </form>`;
   }
   /**
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
