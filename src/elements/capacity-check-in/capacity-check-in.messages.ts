@@ -24,7 +24,6 @@ export const en = {
   visibilityLegend: 'Who sees it?',
   visibility: pick({ 'just-me': 'Just me', counted: 'Count me, don’t name me', circle: 'My circle' }),
   save: 'Save my check-in',
-  update: 'Update my check-in',
   clear: 'Clear my check-in',
   needLevel: 'Choose how much room you have, then save.',
   needDate: 'Choose a day from today up to a month ahead.',
@@ -32,7 +31,6 @@ export const en = {
   cleared: 'Cleared. Check in again whenever you like.',
   none: 'You haven’t checked in yet.',
   expired: 'Your last check-in has ended, so it no longer counts. Check in again whenever you like.',
-  current: (level: string, until: string, who: string) => `Now: ${level}, ${until}. ${who}`,
   tonight: 'until tonight',
   tomorrow: 'until tomorrow night',
   through: (day: string) => `through ${day}`,
@@ -58,15 +56,12 @@ export const en = {
   someone: 'Someone',
   you: 'You',
   justMeHere: 'Your check-in is just for you, so it isn’t part of this view.',
-  localOnly:
-    'Check-ins here stay in this browser, so only yours can show. On a shared site, your circle’s would too.',
   askHeading: 'Who could I ask?',
   askKind: 'Kind of support',
   askHint:
     'People asked less lately, and with more room, come first, so asks spread out. Asking first leaves room for no.',
   askNobody:
     'No one has said they have room for this right now. It may be a night to rest, or to ask more widely.',
-  asked: (name: string) => `I asked ${name}`,
   youAsked: (when: string) => `You asked ${when}.`,
   justNow: 'just now',
   askNoted: (name: string) => `Noted that you asked ${name}. Thank you for asking first.`,
@@ -120,7 +115,6 @@ export const es: CapacityMessages = {
   visibilityLegend: '¿Quién lo ve?',
   visibility: pick({ 'just-me': 'Solo yo', counted: 'Cuéntame, sin mi nombre', circle: 'Mi círculo' }),
   save: 'Guardar',
-  update: 'Actualizar',
   clear: 'Borrar lo que dije',
   needLevel: 'Elige cuánto margen tienes y guarda.',
   needDate: 'Elige un día entre hoy y dentro de un mes.',
@@ -128,7 +122,6 @@ export const es: CapacityMessages = {
   cleared: 'Borrado. Vuelve a contarlo cuando quieras.',
   none: 'Aún no has dicho cómo estás.',
   expired: 'Lo último que dijiste ya terminó, así que ya no cuenta. Vuelve a contarlo cuando quieras.',
-  current: (level: string, until: string, who: string) => `Ahora: ${level}, ${until}. ${who}`,
   tonight: 'hasta esta noche',
   tomorrow: 'hasta mañana por la noche',
   through: (day: string) => `hasta el ${day}`,
@@ -153,15 +146,12 @@ export const es: CapacityMessages = {
   someone: 'Alguien',
   you: 'Tú',
   justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',
-  localOnly:
-    'Aquí todo queda en este navegador, así que solo se ve lo tuyo. En un sitio compartido se vería también tu círculo.',
   askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:
     'Primero quien tiene más margen y a quien se ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
   askNobody:
     'Nadie ha dicho que tenga margen para esto ahora. Quizá sea noche de descansar, o de preguntar a más gente.',
-  asked: (name: string) => `Le pregunté a ${name}`,
   youAsked: (when: string) => `Preguntaste ${when}.`,
   justNow: 'hace un momento',
   askNoted: (name: string) => `Anotado: le preguntaste a ${name}. Gracias por preguntar antes.`,
