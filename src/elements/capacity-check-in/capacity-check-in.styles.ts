@@ -51,6 +51,13 @@ export const styles = css`
   .settled .quiet {
     margin-inline: calc(var(--_space-s) * -1);
   }
+  /* An unanswered question marks its pills, not the round radios inside them. */
+  .choice:has([aria-invalid='true']) {
+    border-color: var(--_danger);
+  }
+  .choice input {
+    box-shadow: none;
+  }
   .date {
     max-inline-size: 14rem;
   }
