@@ -55,7 +55,6 @@ export const en = {
   noneNamed: 'none of them named',
   someone: 'Someone',
   you: 'You',
-  justMeHere: 'Your check-in is just for you, so it isn’t part of this view.',
   askHeading: 'Who could I ask?',
   askKind: 'Kind of support',
   askHint:
@@ -145,7 +144,6 @@ export const es: CapacityMessages = {
   noneNamed: 'ninguna con nombre',
   someone: 'Alguien',
   you: 'Tú',
-  justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',
   askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:

@@ -8,7 +8,7 @@ export const styles = css`
   .columns,
   .column,
   section,
-  form {
+  form > fieldset {
     display: grid;
     gap: var(--_space);
     align-content: start;
@@ -16,7 +16,7 @@ export const styles = css`
   section {
     gap: var(--_space-s);
   }
-  form {
+  form > fieldset {
     gap: var(--_space-m);
   }
   /* Narrow: one column, my pattern last. Wide: my check-in beside the circle. */

@@ -449,8 +449,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       this.failed = toStorageError(error, 'Noting the ask failed');
     }
     // The list reorders as asks spread out: keep focus on the same person's button.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-person="${CSS.escape(person.personId)}"]`)?.focus();
+    void this.focusAfterRender(`[data-person="${CSS.escape(person.personId)}"]`);
   }
 
   #until(expiresAt: string, now: Date): string {
@@ -551,121 +550,129 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   #renderForm(now: Date, held: boolean): TemplateResult {
     const t = this.localize.t;
-    const { draft, formDisabled: disabled, invalid } = this;
-    const radios = <T extends string>(
+    const { draft, invalid } = this;
+    /** Pills for one question: radios, or checkboxes when `many`. */
+    const choices = <T extends string>(
       group: string,
       options: readonly T[],
-      chosen: T | undefined,
+      chosen: (o: T) => boolean,
       word: (o: T) => string,
-      pick: (o: T) => void,
+      pick: (o: T, on: boolean) => void,
+      many = false,
     ) =>
-      options.map(
-        (option) =>
-          html`<label class="choice"
-            ><input
-              type="radio"
-              name=${group}
-              .value=${String(option)}
-              .checked=${chosen === option}
-              aria-invalid=${String(group === invalid)}
-              @change=${() => pick(option)}
-            /><span>${word(option)}</span></label
-          >`,
-      );
+      html`<div class="choices">
+        ${options.map(
+          (option) =>
+            html`<label class="choice"
+              ><input
+                type=${many ? 'checkbox' : 'radio'}
+                name=${group}
+                .value=${String(option)}
+                .checked=${chosen(option)}
+                aria-invalid=${group === invalid ? 'true' : 'false'}
+                @change=${(e: Event) => pick(option, (e.target as HTMLInputElement).checked)}
+              /><span>${word(option)}</span></label
+            >`,
+        )}
+      </div>`;
+    const visibility = this.#visibility;
+    // One fieldset disables every control when the element's form is disabled.
     return html`<form @submit=${this.#save} novalidate>
-      <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint level-error">
-        <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
-        <p class="hint" id="level-hint">${t.levelHint}</p>
-        <div class="choices">
-          ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
-        </div>
-        <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
-      </fieldset>
-      <fieldset part="kinds" ?disabled=${disabled}>
-        <legend>${t.kindsLegend}</legend>
-        <div class="choices">
-          ${this.#offeredKinds.map(
-            (kind) =>
-              html`<label class="choice"
-                ><input
-                  type="checkbox"
-                  .checked=${draft.kinds.includes(kind)}
-                  @change=${(e: Event) => this.#toggleKind(kind, (e.target as HTMLInputElement).checked)}
-                /><span>${t.kind(kind)}</span></label
-              >`,
+      <fieldset ?disabled=${this.formDisabled}>
+        <fieldset part="level-picker" aria-describedby="level-hint level-error">
+          <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
+          <p class="hint" id="level-hint">${t.levelHint}</p>
+          ${choices(
+            'level',
+            LEVELS,
+            (level) => level === draft.level,
+            t.level,
+            (level) => this.#edit({ level }),
           )}
+          <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
+        </fieldset>
+        <fieldset part="kinds">
+          <legend>${t.kindsLegend}</legend>
+          ${choices(
+            'kinds',
+            this.#offeredKinds,
+            (kind) => draft.kinds.includes(kind),
+            t.kind,
+            (kind, on) => this.#toggleKind(kind, on),
+            true,
+          )}
+        </fieldset>
+        <div class="field" part="note">
+          <label for="note">${t.noteLabel}</label>
+          <input
+            id="note"
+            maxlength=${NOTE_MAX}
+            autocomplete="off"
+            aria-describedby="note-hint"
+            .value=${draft.note}
+            @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
+          />
+          <p class="hint" id="note-hint">${t.noteHint}</p>
         </div>
-      </fieldset>
-      <div class="field" part="note">
-        <label for="note">${t.noteLabel}</label>
-        <input
-          id="note"
-          maxlength=${NOTE_MAX}
-          autocomplete="off"
-          aria-describedby="note-hint"
-          ?disabled=${disabled}
-          .value=${draft.note}
-          @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
-        />
-        <p class="hint" id="note-hint">${t.noteHint}</p>
-      </div>
-      <fieldset part="hold" ?disabled=${disabled}>
-        <legend>${t.holdLegend}</legend>
-        <div class="choices">
-          ${radios('hold', EXPIRY_PRESETS, draft.preset, t.hold, (preset) => this.#edit({ preset }))}
-        </div>
+        <fieldset part="hold">
+          <legend>${t.holdLegend}</legend>
+          ${choices(
+            'hold',
+            EXPIRY_PRESETS,
+            (preset) => preset === draft.preset,
+            t.hold,
+            (preset) => this.#edit({ preset }),
+          )}
+          ${
+            draft.preset === 'date'
+              ? html`<div class="field date">
+                  <label for="date">${t.dateLabel}</label>
+                  <input
+                    id="date"
+                    type="date"
+                    min=${dayKey(now)}
+                    max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
+                    aria-invalid=${invalid === 'date' ? 'true' : 'false'}
+                    aria-describedby="date-error"
+                    .value=${draft.date}
+                    @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
+                  />
+                </div>`
+              : nothing
+          }
+          <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
+        </fieldset>
         ${
-          draft.preset === 'date'
-            ? html`<div class="field date">
-                <label for="date">${t.dateLabel}</label>
-                <input
-                  id="date"
-                  type="date"
-                  min=${dayKey(now)}
-                  max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
-                  aria-invalid=${String(invalid === 'date')}
-                  aria-describedby="date-error"
-                  .value=${draft.date}
-                  @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
-                />
-              </div>`
+          this.#social
+            ? html`<fieldset part="visibility" aria-describedby="visibility-hint">
+                <legend>${t.visibilityLegend}</legend>
+                ${choices(
+                  'visibility',
+                  VISIBILITIES,
+                  (v) => v === visibility,
+                  t.visibility,
+                  (v) => this.#edit({ visibility: v }),
+                )}
+                <p class="hint" id="visibility-hint">${t.seenBy(visibility)}</p>
+              </fieldset>`
             : nothing
         }
-        <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
+        <div class="actions">
+          <button class="primary" type="submit" part="save-button">${t.save}</button>
+          ${
+            held
+              ? html`<button type="button" part="cancel-button" @click=${this.#cancel}>${t.cancel}</button>
+                  <button type="button" class="quiet" part="clear-button" @click=${this.#clear}>
+                    ${t.clear}
+                  </button>`
+              : nothing
+          }
+        </div>
+        ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
       </fieldset>
-      ${
-        this.#social
-          ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
-              <legend>${t.visibilityLegend}</legend>
-              <div class="choices">
-                ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
-              </div>
-              <p class="hint" id="visibility-hint">${t.seenBy(this.#visibility)}</p>
-            </fieldset>`
-          : nothing
-      }
-      <div class="actions">
-        <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>${t.save}</button>
-        ${
-          held
-            ? html`<button type="button" part="cancel-button" ?disabled=${disabled} @click=${this.#cancel}>
-                  ${t.cancel}
-                </button>
-                <button
-                  type="button"
-                  class="quiet"
-                  part="clear-button"
-                  ?disabled=${disabled}
-                  @click=${this.#clear}
-                >
-                  ${t.clear}
-                </button>`
-            : nothing
-        }
-      </div>
-      ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
     </form>`;
   }
+
   /**
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
    * or computed here in browser-only mode), names only of people who chose "my circle".
@@ -674,9 +681,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const kinds = this.#offeredKinds;
-    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-    const mine = this.#mine;
-    const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
+    const list = new Intl.ListFormat(lang);
     const summary = !figures
       ? this.#figures.error
         ? t.figuresUnreadable
@@ -705,7 +710,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           </li>`;
         })}
       </ul>
-      ${hiddenMine ? html`<p class="hint">${t.justMeHere}</p>` : nothing}
     </section>`;
   }
 
