@@ -306,7 +306,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     await settle(el);
     expect(control(el, 'Some').matches(':disabled')).to.equal(true);
     expect(control(el, 'A short note (optional)').matches(':disabled')).to.equal(true);
-    expect(button(el, 'Save my check-in').disabled).to.equal(true);
+    expect(button(el, 'Save my check-in').matches(':disabled')).to.equal(true);
     await expect(el).to.be.accessible();
     fieldset.disabled = false;
     await settle(el);

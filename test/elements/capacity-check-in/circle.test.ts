@@ -168,7 +168,9 @@ describe('<tend-capacity-check-in>: the circle', () => {
     await click(el, control(el, 'Just me'));
     await click(el, button(el, 'Save my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
-    expect(text(el, 'circle')).to.contain('Your check-in is just for you, so it isn’t part of this view.');
+    expect(text(el, 'status'), 'the line says so').to.equal(
+      'Some room for hosting, until tonight. Only you can see it.',
+    );
   });
 
   it('updates live when someone checks in, and drops check-ins as they end', async () => {

@@ -215,7 +215,7 @@ describe('<tend-capacity-check-in> on a real tend-server', () => {
     expect(control(eve, 'Just me').checked).to.equal(true);
     await checkInThrough(eve, EVE, { level: 'Plenty', kinds: ['Listening', 'Hosting'] });
     expect(text(eve, 'status')).to.contain('Only you can see it.');
-    expect(text(eve, 'circle')).to.contain('Your check-in is just for you, so it isn’t part of this view.');
+    expect(text(eve, 'circle'), 'her own view counts her by the same rules').not.to.contain('You');
     await expect(eve).to.be.accessible();
     eve.closest('tend-provider')!.remove();
     // Then Dee changes her note: once Zed hears that, everything sent before it has arrived.
