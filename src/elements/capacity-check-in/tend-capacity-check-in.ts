@@ -101,7 +101,8 @@ const localDate = (day: string): Date => {
  * `min-group` others counted the same way; and no figure is shown for fewer than `min-group`
  * people. On a store that computes the circle's figures (a tend-server's `circle` aggregate)
  * the figures are the server's, with its own minimum group; the names are those of people
- * who chose "my circle". In browser-only mode the same figures are computed here.
+ * who chose "my circle". On shared storage that does not compute them (a custom adapter), the
+ * same figures are computed here from the check-ins it returns.
  *
  * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
  * {@link CapacityChangeDetail} once a level is chosen.
@@ -121,13 +122,13 @@ const localDate = (day: string): Date => {
  * @csspart kinds - The checkboxes of kinds of support.
  * @csspart note - The note field and its hint.
  * @csspart hold - The choice of how long it holds.
- * @csspart visibility - The choice of who sees it.
+ * @csspart visibility - The choice of who sees it (shared storage only).
  * @csspart save-button - The save button.
  * @csspart cancel-button - The button that closes the form unsaved.
  * @csspart clear-button - The clear button.
- * @csspart circle - The circle at a glance.
+ * @csspart circle - The circle at a glance (shared storage only).
  * @csspart summary - The one-line summary of the circle.
- * @csspart ask - The "Who could I ask?" section.
+ * @csspart ask - The "Who could I ask?" section (shared storage only).
  * @csspart ask-button - Each "Note that I asked …" button (it notes an ask made elsewhere; nothing is sent).
  * @csspart pattern - The section with the person's last 14 days.
  * @csspart chart - The 14-day SVG chart.
@@ -169,9 +170,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   @property({ attribute: 'default-visibility' }) defaultVisibility: Visibility = 'just-me';
 
   /**
-   * In browser-only mode, the smallest group a figure is shown for, so nobody can be singled
-   * out from a number; never below 3. On a tend-server the server's own minimum is used and
-   * this is ignored, since anyone can change it in the page.
+   * On shared storage that does not compute the circle's figures, the smallest group a figure
+   * is shown for, so nobody can be singled out from a number; never below 3. On a tend-server
+   * the server's own minimum is used and this is ignored, since anyone can change it in the page.
+   * (On storage only this browser sees, no figures are shown.)
    */
   @property({ attribute: 'min-group', type: Number }) minGroup = 3;
 
@@ -675,7 +677,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   /**
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
-   * or computed here in browser-only mode), names only of people who chose "my circle".
+   * or computed here when the shared store does not), names only of people who chose "my circle".
    */
   #renderCircle(figures: CircleFigures | undefined, entries: readonly CircleEntry[]): TemplateResult {
     const t = this.localize.t;
