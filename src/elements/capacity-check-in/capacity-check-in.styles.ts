@@ -48,7 +48,7 @@ export const styles = css`
     display: grid;
   }
   /* A quiet button's words line up with the text around it. */
-  .settled .quiet {
+  .quiet {
     margin-inline: calc(var(--_space-s) * -1);
   }
   /* An unanswered question marks its pills, not the round radios inside them. */
