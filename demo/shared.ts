@@ -1,11 +1,15 @@
 // Signs a demo person in to the local tend-server (--dev mints tokens at POST /dev/token), then
-// points the provider at it. Each window keeps its own person in sessionStorage.
+// puts the widgets on the page with a provider that stores on that server, as a site does for a
+// signed-in person. Each window keeps its own person in sessionStorage.
 //
 // Three neighbours check in first, each "count me, don't name me": the circle's figures then
 // stand on three people while none of their check-ins reaches anyone's browser.
 import { checkInId, endOfDay, type CheckIn } from '../src/domain/capacity.js';
 
-const endpoint = `${location.protocol}//${location.hostname}:8787`;
+/** The tend-server's port, from `npm start` (TEND_SERVER_PORT, default 8787). */
+declare const __TEND_SERVER_PORT__: string;
+
+const endpoint = `${location.protocol}//${location.hostname}:${__TEND_SERVER_PORT__}`;
 const COMMUNITY = 'maple-street-shared';
 const CIRCLE = 'maple-street';
 const NEIGHBOURS: { id: string; name: string; level: CheckIn['level']; kinds: string[] }[] = [
@@ -61,7 +65,9 @@ async function seedNeighbours(): Promise<void> {
 
 const form = document.querySelector<HTMLFormElement>('#sign-in')!;
 const statusLine = document.querySelector<HTMLElement>('#sign-in-status')!;
-const provider = document.querySelector<HTMLElement>('#shared')!;
+const joined = document.querySelector<HTMLElement>('#joined')!;
+const widgets = document.querySelector<HTMLTemplateElement>('#shared-widgets')!;
+let provider: HTMLElement | undefined;
 
 async function join(name: string): Promise<void> {
   const id = `demo-${
@@ -75,15 +81,21 @@ async function join(name: string): Promise<void> {
     const token = await tokenFor(id, name);
     await seedNeighbours();
     sessionStorage.setItem('tend-demo-name', name);
+    // The provider is made with the person, the token and the server already set, so its
+    // widgets store on the server from their first moment.
+    const content = widgets.content.cloneNode(true) as DocumentFragment;
+    provider = content.querySelector('tend-provider')!;
+    provider.setAttribute('endpoint', endpoint);
     provider.setAttribute('user-id', id);
     provider.setAttribute('user-name', name);
     provider.setAttribute('token', token);
-    provider.setAttribute('endpoint', endpoint);
-    provider.setAttribute('storage', 'http');
-    provider.hidden = false;
+    joined.after(content);
+    joined.querySelector('#joined-as')!.textContent = `You are ${name} on this demo.`;
+    joined.hidden = false;
     form.hidden = true;
+    statusLine.textContent = '';
   } catch (error) {
-    statusLine.textContent = `The shared board needs the local tend-server (npm start runs it on port 8787): ${(error as Error).message}.`;
+    statusLine.textContent = `The shared board needs the local tend-server (npm start runs it on port ${__TEND_SERVER_PORT__}): ${(error as Error).message}.`;
   }
 }
 
@@ -91,6 +103,16 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const name = new FormData(form).get('name')?.toString().trim();
   if (name) void join(name);
+});
+
+joined.querySelector('#leave')!.addEventListener('click', () => {
+  sessionStorage.removeItem('tend-demo-name');
+  provider?.remove();
+  provider = undefined;
+  joined.hidden = true;
+  form.hidden = false;
+  form.reset();
+  form.querySelector('input')!.focus();
 });
 
 const remembered = sessionStorage.getItem('tend-demo-name');

@@ -3,24 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = resolve(root, '..');
 
 // The demo site: a blog post and a community page, each embedding the widgets the way a site would.
 export default defineConfig({
   root,
-  plugins: [
-    {
-      // The pages load `../src/index.ts`, which a browser asks for as `/src/index.ts` (above the
-      // demo root): serve it from the repository's src/ in development, as the build does.
-      name: 'tend:demo-src',
-      configureServer(server) {
-        const repo = resolve(root, '..');
-        server.middlewares.use((request, _response, next) => {
-          if (request.url?.startsWith('/src/')) request.url = `/@fs${repo}${request.url}`;
-          next();
-        });
-      },
-    },
-  ],
+  resolve: {
+    // The pages load `../src/index.ts`, which is above the demo root: Vite sees it as
+    // `/src/index.ts`, from the repository's src/, in development as in the build.
+    alias: [{ find: /^\/src\//, replacement: `${repo}/src/` }],
+  },
+  // The shared page's tend-server: the port `npm start` gave it (TEND_SERVER_PORT).
+  define: { __TEND_SERVER_PORT__: JSON.stringify(process.env.TEND_SERVER_PORT || '8787') },
   server: { port: 5173, open: false },
   build: {
     outDir: resolve(root, '../dist/demo'),

@@ -7,6 +7,18 @@
 /** Names a community, collection or id may use: letters, digits and `-_.:~`, 1 to 200 characters. */
 export const SAFE_NAME = /^[A-Za-z0-9_.:~-]{1,200}$/;
 
+/**
+ * A new random id, safe as a record id: 32 hex digits (128 random bits). From
+ * `crypto.getRandomValues`, which every page has; `crypto.randomUUID` exists only on https and
+ * localhost pages, and a blog may be served over plain http. The domain's rules never call
+ * it: they take the ids they need as inputs.
+ */
+export function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+}
+
 /** Encodes any text into the storage's safe names (letters, digits, `-_.~`); `~` escapes like `%`. */
 export function encodeName(text: string): string {
   return encodeURIComponent(text)

@@ -25,14 +25,15 @@ const CLOAK_ID = 'tend-cloak';
 
 /**
  * Until an element upgrades it is hidden but keeps its space, so the page doesn't jump or
- * flash fallback content. Added once to the document's head.
+ * flash fallback content; one with the `hidden` attribute takes none. Added once to the
+ * document's head.
  */
 export function addCloakStyle(tags: string[]): void {
   if (typeof document === 'undefined' || document.getElementById(CLOAK_ID)) return;
   const style = document.createElement('style');
   style.id = CLOAK_ID;
   style.textContent =
-    `${tags.map((t) => `${t}:not(:defined)`).join(',')}{display:block;visibility:hidden;min-block-size:12rem}` +
-    `tend-provider:not(:defined){display:contents}`;
+    `${tags.map((t) => `${t}:not(:defined,[hidden])`).join(',')}{display:block;visibility:hidden;min-block-size:12rem}` +
+    `tend-provider:not(:defined,[hidden]){display:contents}`;
   document.head.append(style);
 }

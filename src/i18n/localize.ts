@@ -120,50 +120,50 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     return messages;
   }
 
-  /** "3 days ago", "in 2 hours". */
-  relativeTime(date: Date | string, now: Date = new Date()): string {
-    const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['year', 31536000],
-      ['month', 2592000],
-      ['week', 604800],
-      ['day', 86400],
-      ['hour', 3600],
-      ['minute', 60],
-    ];
-    const format = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' });
-    for (const [unit, size] of units)
-      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-    return format.format(Math.round(seconds), 'second');
-  }
-
   date(date: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
     return new Intl.DateTimeFormat(this.lang, options).format(new Date(date));
   }
+}
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, options).format(value);
-  }
-
-  /** The plural category of `count` in this language (`one`, `other`, …). */
-  pluralCategory(count: number): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.lang).select(count);
-  }
+/** "3 days ago", "in 2 hours", in `lang`. */
+export function relativeTime(lang: string, date: Date | string, now: Date = new Date()): string {
+  const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(Math.round(seconds), 'second');
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** Picks the form for `count` from `forms` by the language's plural rules; `other` is the fallback. */
+/** A number written the language's way ("1,200" in English, "1200" in Spanish). */
+export function num(lang: string, value: number): string {
+  // Intl objects are costly to make and this runs in every render: keep one per language.
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
+}
+
+/**
+ * Picks the form for `count` from `forms` by the language's plural rules (`one`, `few`, `many`,
+ * …; `other` is the fallback) and writes the count where `#` is. Every count a widget shows
+ * goes through here, so "1 spot" and "2 spots" follow each language's own rules.
+ */
 export function plural(
   lang: string,
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 ): string {
-  // Intl objects are costly to make and plural() runs in every render: keep one per language.
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  let numbers = numberFormats.get(lang);
-  if (!numbers) numberFormats.set(lang, (numbers = new Intl.NumberFormat(lang)));
-  return (forms[rules.select(count)] ?? forms.other).replace('#', numbers.format(count));
+  return (forms[rules.select(count)] ?? forms.other).replace('#', num(lang, count));
 }

@@ -46,12 +46,12 @@ export const storageEs: StorageMessages = {
   problemOffline: 'Parece que no tienes conexión. Tu cambio se conserva y se enviará cuando vuelvas.',
   problemConflict:
     'Alguien cambió esto en el mismo momento. No se ha perdido nada: échale un vistazo y vuelve a intentarlo.',
-  problemRights: 'Esto no te toca cambiarlo, así que se ha quedado como estaba.',
+  problemRights: 'Esto no es tuyo, así que no se ha cambiado.',
   problemSignIn: 'Vuelve a iniciar sesión para guardar esto.',
   problemBusy: 'Muchos cambios a la vez: espera un momento y vuelve a intentarlo.',
   problemOther: 'Tu último cambio no se pudo guardar. Tus palabras siguen aquí; vuelve a intentarlo.',
   problemNotSynced:
-    'Un cambio que hiciste sin conexión no se pudo guardar: alguien lo cambió antes o no te tocaba cambiarlo. Se muestra la versión más reciente.',
+    'Un cambio que hiciste sin conexión no se pudo guardar: alguien lo cambió antes, o no era tuyo. Se muestra la versión más reciente.',
 };
 
 registerMessages('tend-storage', 'es', storageEs);

@@ -1,10 +1,11 @@
+import { randomId } from '../domain/record-ids.js';
 import type { Identity } from './context.js';
 
 const KEY = 'tend:person-id';
 let pageId: string | undefined;
 
-function randomId(): string {
-  return `anon-${crypto.randomUUID()}`;
+function newAnonymousId(): string {
+  return `anon-${randomId()}`;
 }
 
 /**
@@ -17,12 +18,12 @@ export function anonymousId(): string {
   try {
     let id = localStorage.getItem(KEY);
     if (!id) {
-      id = randomId();
+      id = newAnonymousId();
       localStorage.setItem(KEY, id);
     }
     return (pageId = id);
   } catch {
-    return (pageId = randomId());
+    return (pageId = newAnonymousId());
   }
 }
 

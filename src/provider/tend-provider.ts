@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { StorageAdapter } from '../storage/adapter.js';
 import { BrowserAdapter } from '../storage/browser.js';
@@ -11,10 +11,7 @@ import { resolveIdentity } from './identity.js';
 /** Built-in storage choices of `<tend-provider storage="…">`. */
 export type StorageKind = 'browser' | 'memory' | 'http';
 
-/**
- * Makes factories for storage kinds that live in other modules (the HTTP adapter registers
- * itself here), so a blog that never uses a server never downloads its code.
- */
+/** The storage kinds `<tend-provider storage="…">` can name; {@link registerStorageKind} adds more. */
 const storageFactories = new Map<string, (options: StorageFactoryOptions) => StorageAdapter>([
   ['browser', ({ community, identity }) => new BrowserAdapter({ community, author: identity.id })],
   ['memory', ({ community, identity }) => new MemoryAdapter({ community, author: identity.id })],
@@ -53,6 +50,9 @@ export class TendProvider extends LitElement {
     :host {
       display: contents;
     }
+    :host([hidden]) {
+      display: none !important;
+    }
   `;
 
   /** Where records live: `browser` (this browser only, the default), `memory` (gone on reload), `http` (a tend-server). */
@@ -82,16 +82,18 @@ export class TendProvider extends LitElement {
   @provide({ context: langContext }) @state() protected providedLang?: string;
 
   #ownAdapter?: StorageAdapter;
-  /** Storage settings changed while off the page: make the adapter again once back. */
-  #adapterStale = false;
+  /** What the identity and the adapter in force were made from: made again when one changes. */
+  #identityFrom: unknown[] = [];
+  #adapterFrom: unknown[] = [];
   #langObserver = new MutationObserver(() => (this.providedLang = this.getAttribute('lang') ?? undefined));
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
     this.providedLang = this.getAttribute('lang') ?? undefined;
-    // Back on the page: make the adapter that was closed (or not made) while it was away.
-    if (this.#adapterStale || !this.providedAdapter) this.requestUpdate();
+    // Now, not at the first update: the elements inside connect right after this one and ask for
+    // the adapter at once. Without it they would open browser storage of their own meanwhile.
+    this.#provide();
   }
 
   override disconnectedCallback(): void {
@@ -104,21 +106,23 @@ export class TendProvider extends LitElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('userId') || changed.has('userName') || changed.has('token') || !this.providedIdentity)
+  protected override willUpdate(): void {
+    this.#provide();
+  }
+
+  #provide(): void {
+    const identity = [this.userId, this.userName, this.token];
+    if (changed(this.#identityFrom, identity)) {
+      this.#identityFrom = identity;
       this.providedIdentity = resolveIdentity({ id: this.userId, name: this.userName, token: this.token });
+    }
     this.providedCommunity = this.community;
-    const storageChanged = ['storage', 'endpoint', 'community', 'adapter', 'userId', 'token'].some((key) =>
-      changed.has(key as keyof TendProvider),
-    );
     // Off the page (Lit still updates it) an adapter made now would never be closed: its event
     // stream or database would stay open. It is made when the provider is back.
-    if (!this.isConnected) {
-      if (storageChanged) this.#adapterStale = true;
-      return;
-    }
-    if (storageChanged || this.#adapterStale || !this.providedAdapter) {
-      this.#adapterStale = false;
+    if (!this.isConnected) return;
+    const from = [this.storage, this.endpoint, this.community, this.adapter, this.userId, this.token];
+    if (!this.providedAdapter || changed(this.#adapterFrom, from)) {
+      this.#adapterFrom = from;
       this.providedAdapter = this.#makeAdapter();
     }
   }
@@ -129,9 +133,7 @@ export class TendProvider extends LitElement {
     let factory = storageFactories.get(this.storage);
     if (!factory) {
       console.error(
-        `tend: <tend-provider storage="${this.storage}"> is not available here` +
-          (this.storage === 'http' ? ' (import tend-widgets/storage/http to enable it)' : '') +
-          '; using browser storage instead.',
+        `tend: <tend-provider storage="${this.storage}"> is not available here; using browser storage instead.`,
       );
       factory = storageFactories.get('browser')!;
     }
@@ -152,6 +154,9 @@ export class TendProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+const changed = (before: unknown[], now: unknown[]): boolean =>
+  before.length !== now.length || now.some((value, i) => value !== before[i]);
 
 declare global {
   interface HTMLElementTagNameMap {

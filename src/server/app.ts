@@ -1,5 +1,5 @@
 /**
- * tend-server's HTTP API (v1, see DESIGN.md): records in collections of a community, with
+ * tend-server's HTTP API (v1): records in collections of a community, with
  * revisions, rights checked by the domain rules, live changes over Server-Sent Events.
  *
  *   GET    /health

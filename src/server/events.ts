@@ -230,10 +230,6 @@ export class ChangeFeed {
     return this.#position;
   }
 
-  get clientCount(): number {
-    return this.#clients.size;
-  }
-
   /** Calls `listener` for every change read from the log (after the list caches). Returns the unsubscribe function. */
   onChange(listener: (change: LoggedChange) => void): () => void {
     this.#listeners.add(listener);

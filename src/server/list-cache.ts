@@ -44,10 +44,6 @@ export class ListCache {
     this.#entries.delete(`${community}\u0000${collection}`);
   }
 
-  clear(): void {
-    this.#entries.clear();
-  }
-
   /** The JSON array of the records `viewer` may see in a collection, ordered by id. */
   async items(community: string, rule: CollectionRule, viewer: Identity | undefined): Promise<string> {
     const key = `${community}\u0000${rule.name}`;

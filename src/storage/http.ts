@@ -34,6 +34,7 @@ import {
 } from './errors.js';
 import { ChangeListeners, StatusHolder, checkName, checkValue } from './adapter-support.js';
 import { openOutbox, type Outbox, type OutboxEntry } from './outbox.js';
+import { randomId } from '../domain/record-ids.js';
 
 export interface HttpAdapterOptions extends AdapterOptions {
   /** The tend-server's base URL, e.g. `https://care.example.org`. Empty: this page's origin. */
@@ -51,11 +52,6 @@ const WAIT_FOR_STREAM_MS = 2000;
 
 /** The server could not be reached (network down, server stopped, or a gateway said so). */
 class Unreachable extends Error {}
-
-const newKey = (): string =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Turns an error answer into the contract's typed error. */
 function httpError(status: number, body: Json | undefined, what: string): StorageError {
@@ -223,7 +219,7 @@ export class HttpAdapter implements StorageAdapter {
       op: 'put',
       value,
       expectedRev: options.expectedRev ?? null,
-      key: newKey(),
+      key: randomId(),
       at: new Date().toISOString(),
     };
     return (await this.#write(entry)) as StoredRecord<T>;
@@ -238,7 +234,7 @@ export class HttpAdapter implements StorageAdapter {
       id,
       op: 'remove',
       expectedRev: options.expectedRev ?? null,
-      key: newKey(),
+      key: randomId(),
       at: new Date().toISOString(),
     });
   }
@@ -267,7 +263,7 @@ export class HttpAdapter implements StorageAdapter {
       operation,
       value: options.provisional,
       expectedRev: options.expectedRev ?? null,
-      key: newKey(),
+      key: randomId(),
       at: new Date().toISOString(),
     });
     return record as StoredRecord<T>;

@@ -29,6 +29,8 @@ describe('defineElements', () => {
     const probe = document.createElement('tend-undefined-probe');
     document.body.append(probe);
     expect(getComputedStyle(probe).visibility).to.equal('hidden');
+    probe.hidden = true;
+    expect(getComputedStyle(probe).display, 'a hidden one takes no space').to.equal('none');
     probe.remove();
   });
 });

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../fixtures/test-notes.js';
 import type { TestNotes } from '../fixtures/test-notes.js';
 import '../../src/provider/index.js';
-import { plural, registerMessages } from '../../src/i18n/localize.js';
+import { num, plural, registerMessages, relativeTime } from '../../src/i18n/localize.js';
 
 registerMessages('test-notes', 'es', { heading: 'Notas', count: (n: number) => `${n} notas` });
 
@@ -67,5 +67,40 @@ describe('LocalizeController', () => {
     expect(plural('en', 1, { one: '# person', other: '# people' })).to.equal('1 person');
     expect(plural('en', 1200, { one: '# person', other: '# people' })).to.equal('1,200 people');
     expect(plural('es', 2, { one: '# persona', other: '# personas' })).to.equal('2 personas');
+  });
+});
+
+describe('plural and num', () => {
+  const people = { one: '# person', other: '# people' };
+  const personas = { one: '# persona', other: '# personas' };
+
+  it('says zero as plural in English and Spanish', () => {
+    expect(plural('en', 0, people)).to.equal('0 people');
+    expect(plural('es', 0, personas)).to.equal('0 personas');
+    expect(plural('es', 1, personas)).to.equal('1 persona');
+  });
+
+  it('writes the count the language’s way, and follows a region', () => {
+    expect(plural('es', 1200, personas)).to.equal('1200 personas');
+    expect(plural('es', 12000, personas)).to.equal('12.000 personas');
+    expect(plural('es-MX', 12000, personas)).to.equal('12,000 personas');
+    expect(num('en', 12000)).to.equal('12,000');
+    expect(num('es', 12000)).to.equal('12.000');
+  });
+
+  it('uses a language’s other forms when given, and `other` when a form is missing', () => {
+    const forms = { one: '# plik', few: '# pliki', many: '# plików', other: '# pliku' };
+    expect(plural('pl', 1, forms)).to.equal('1 plik');
+    expect(plural('pl', 3, forms)).to.equal('3 pliki');
+    expect(plural('pl', 5, forms)).to.equal('5 plików');
+    expect(plural('pl', 3, { other: '# x' })).to.equal('3 x');
+    expect(plural('en', 1, { other: 'Your reflections (#)' })).to.equal('Your reflections (1)');
+  });
+
+  it('says a relative time in the language', () => {
+    const now = new Date('2026-03-02T10:00:00Z');
+    expect(relativeTime('en', new Date('2026-02-28T10:00:00Z'), now)).to.equal('2 days ago');
+    expect(relativeTime('es', new Date('2026-02-27T10:00:00Z'), now)).to.equal('hace 3 días');
+    expect(relativeTime('en', new Date('2026-03-01T10:00:00Z'), now)).to.equal('yesterday');
   });
 });

@@ -1,10 +1,22 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/provider/index.js';
-import '../fixtures/test-notes.js';
-import type { TestNotes } from '../fixtures/test-notes.js';
+import { TestNotes } from '../fixtures/test-notes.js';
 import { MemoryAdapter, MemoryStore } from '../../src/storage/index.js';
 import type { TendProvider } from '../../src/provider/index.js';
 import { anonymousId } from '../../src/provider/identity.js';
+import type { StorageAdapter } from '../../src/storage/adapter.js';
+import { defineElements } from '../../src/elements/define.js';
+
+/** Notes that remember every adapter they were handed. */
+class WatchedNotes extends TestNotes {
+  readonly handed = new Set<StorageAdapter>();
+  override get storage(): StorageAdapter {
+    const storage = super.storage;
+    this.handed.add(storage);
+    return storage;
+  }
+}
+defineElements({ 'watched-notes': WatchedNotes });
 
 describe('<tend-provider>', () => {
   it('hands a custom adapter, identity and community to the elements inside', async () => {
@@ -22,6 +34,19 @@ describe('<tend-provider>', () => {
     expect(notes.identity).to.include({ id: 'ana', name: 'Ana', anonymous: false });
     expect(notes.shadowRoot!.querySelector('li')!.textContent).to.equal('Soup on Tuesday');
     expect(provider).to.be.accessible();
+  });
+
+  it('hands its adapter to the elements inside from their first moment: they open no storage of their own', async () => {
+    const provider = await fixture<TendProvider>(html`
+      <tend-provider storage="memory" community="co-op" user-id="ben"
+        ><watched-notes></watched-notes
+      ></tend-provider>
+    `);
+    const notes = provider.querySelector<WatchedNotes>('watched-notes')!;
+    await waitUntil(() => !notes.notes.loading);
+    expect([...notes.handed]).to.have.length(1);
+    expect(notes.storage).to.be.instanceOf(MemoryAdapter);
+    expect(notes.storage.community).to.equal('co-op');
   });
 
   it('makes memory storage for storage="memory", scoped to its community and user', async () => {

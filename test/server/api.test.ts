@@ -1,5 +1,5 @@
 /**
- * The HTTP API of DESIGN.md against a real server: records, revisions, errors, live events with
+ * tend-server's HTTP API (listed in src/server/app.ts) against a real server: records, revisions, errors, live events with
  * resume, idempotent writes, CORS, and data that survives a restart.
  */
 import assert from 'node:assert/strict';

@@ -34,7 +34,10 @@ export const en = {
   tonight: 'until tonight',
   tomorrow: 'until tomorrow night',
   through: (day: string) => `through ${day}`,
-  /** Who sees a check-in: exactly what leaves for others with each choice (under the choice, and once saved). */
+  /**
+   * Who sees a check-in: exactly what leaves for others with each choice (under the choice, and
+   * once saved). On storage only this browser sees, `just-me` whatever the choice.
+   */
   seenBy: pick({
     'just-me': 'Only you can see it.',
     counted: 'Added into the circle’s totals once enough people are counted, without your name or note.',
@@ -61,6 +64,8 @@ export const en = {
     'People asked less lately, and with more room, come first, so asks spread out. Asking first leaves room for no.',
   askNobody:
     'No one has said they have room for this right now. It may be a night to rest, or to ask more widely.',
+  /** A button that notes an ask made elsewhere (in person, by message), so asks spread out. */
+  asked: (name: string) => `Note that I asked ${name}`,
   youAsked: (when: string) => `You asked ${when}.`,
   justNow: 'just now',
   askNoted: (name: string) => `Noted that you asked ${name}. Thank you for asking first.`,
@@ -69,6 +74,8 @@ export const en = {
   patternNone: 'Your check-ins will draw a small picture here over the days.',
   patternDays: 'Day by day',
   noCheckIn: 'no check-in',
+  /** A person's own note, quoted. */
+  quoted: (note: string) => `“${note}”`,
   /** Shown from 4 low days of 7. */
   lowStretch: (count: number, lang: string) =>
     plural(lang, count, {
@@ -86,10 +93,6 @@ export const en = {
   unchanged: 'Nothing changed.',
   /** On storage only this browser sees: what a shared site adds (the `local-only` slot's default). */
   sharedAdds: 'On a shared community site, you could also see who has room and let others see yours.',
-  /** The button that notes an ask made elsewhere (nothing is sent to the person). */
-  noteAsk: (name: string) => `Note that I asked ${name}`,
-  /** A person's own note, in quotation marks. */
-  quoted: (text: string) => `“${text}”`,
 };
 
 export type CapacityMessages = typeof en;
@@ -112,7 +115,7 @@ export const es: CapacityMessages = {
   }),
   dateLabel: 'Último día',
   visibilityLegend: '¿Quién lo ve?',
-  visibility: pick({ 'just-me': 'Solo yo', counted: 'Cuéntame, sin mi nombre', circle: 'Mi círculo' }),
+  visibility: pick({ 'just-me': 'Solo yo', counted: 'Contarme, sin mi nombre', circle: 'Mi círculo' }),
   save: 'Guardar',
   clear: 'Borrar lo que dije',
   needLevel: 'Elige cuánto margen tienes y guarda.',
@@ -147,21 +150,23 @@ export const es: CapacityMessages = {
   askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:
-    'Primero quien tiene más margen y a quien se ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
+    'Primero, quien tiene más margen y a quien se le ha pedido menos, para repartir. Preguntar antes deja espacio para un no.',
   askNobody:
     'Nadie ha dicho que tenga margen para esto ahora. Quizá sea noche de descansar, o de preguntar a más gente.',
-  youAsked: (when: string) => `Preguntaste ${when}.`,
+  asked: (name: string) => `Anotar que se lo pedí a ${name}`,
+  youAsked: (when: string) => `Se lo pediste ${when}.`,
   justNow: 'hace un momento',
-  askNoted: (name: string) => `Anotado: le preguntaste a ${name}. Gracias por preguntar antes.`,
+  askNoted: (name: string) => `Anotado: se lo pediste a ${name}. Gracias por preguntar antes.`,
   patternHeading: 'Mis últimos 14 días',
   patternLabel: 'Tu margen cada día de los últimos 14 días; las barras más altas son más margen.',
   patternNone: 'Lo que vayas diciendo dibujará aquí una pequeña imagen con los días.',
   patternDays: 'Día a día',
   noCheckIn: 'sin registro',
+  quoted: (note: string) => `«${note}»`,
   lowStretch: (count: number, lang: string) =>
     plural(lang, count, {
       other:
-        'Has tenido poco margen # de los últimos 7 días. Vale la pena notarlo: quizá es momento de apoyarte en otras personas, o de descansar.',
+        'Has tenido poco margen # de los últimos 7 días. Vale la pena fijarse: quizá sea momento de apoyarte en otras personas, o de descansar.',
     }),
   settled: (level: string, kinds: string, until: string) =>
     level === 'resting'
@@ -172,8 +177,6 @@ export const es: CapacityMessages = {
   unchanged: 'No cambió nada.',
   sharedAdds:
     'En un sitio compartido de tu comunidad, también podrías ver quién tiene margen y dejar que otras personas vean el tuyo.',
-  noteAsk: (name: string) => `Anotar que se lo pedí a ${name}`,
-  quoted: (text: string) => `«${text}»`,
 };
 
 registerMessages('tend-capacity-check-in', 'es', es);

@@ -45,7 +45,8 @@ import {
   type CircleEntry,
   type CircleFigures,
 } from '../../domain/capacity.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { randomId } from '../../domain/record-ids.js';
+import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { type StorageError, toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
@@ -444,7 +445,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     };
     if (!canWriteAsk(this.#me, ask)) return;
     try {
-      await this.#asks.put(`ask-${crypto.randomUUID()}`, ask, null);
+      await this.#asks.put(`ask-${randomId()}`, ask, null);
       this.failed = undefined;
       this.announcer.announce(this.localize.t.askNoted(this.#nameOf(person)));
     } catch (error) {
@@ -755,7 +756,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                             >${t.youAsked(
                               now.getTime() - asked < 60_000
                                 ? t.justNow
-                                : this.localize.relativeTime(new Date(asked), now),
+                                : relativeTime(this.localize.lang, new Date(asked), now),
                             )}</span
                           >`
                         : nothing
@@ -767,7 +768,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
                     data-person=${person.personId}
                     @click=${() => this.#ask(person, kind)}
                   >
-                    ${t.noteAsk(name)}
+                    ${t.asked(name)}
                   </button>
                 </li>`;
               })}

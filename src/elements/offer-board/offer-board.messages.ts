@@ -1,5 +1,5 @@
 /** Every word `<tend-offer-board>` shows, in English and Spanish. */
-import { plural, registerMessages } from '../../i18n/localize.js';
+import { num, plural, registerMessages } from '../../i18n/localize.js';
 
 const pick = (words: Record<string, string>) => (key: string) => words[key] ?? key;
 
@@ -40,16 +40,19 @@ export const en = {
 
   by: (name: string) => `by ${name}`,
   someone: 'Someone',
+  /** The noun agrees with the total: "1 of 2 spots open", "1 of 1 spot open". */
   spotsOpen: (open: number, total: number, lang: string) =>
-    plural(lang, open, { one: `# of ${total} spot open`, other: `# of ${total} spots open` }),
+    plural(lang, total, {
+      one: `${num(lang, open)} of # spot open`,
+      other: `${num(lang, open)} of # spots open`,
+    }),
   state: pick({
     full: 'Full: every spot is taken. Thank you, everyone.',
     withdrawn: 'Withdrawn',
     expired: 'This has ended.',
     paused: 'Paused for now',
   }),
-  withdrawnNote: (name: string) =>
-    `${name} withdrew this. Nothing you need to do: thank you for being ready to help.`,
+  withdrawnNote: (name: string) => `${name} withdrew this. Nothing you need to do: thank you for joining in.`,
   pausedNote: 'They said that’s enough for now. If you’re signed up, your date still stands. Thank you.',
   newlyOpen: 'Newly open',
   when: 'When',
@@ -60,7 +63,7 @@ export const en = {
   askFirstTerm: 'Ask me first',
   oncePerWeekTerm: 'At most once a week per person',
   quietHours: 'Quiet hours',
-  privateHeading: 'For helpers only',
+  privateHeading: 'Just for people signed up',
   waiting: (days: number, lang: string) =>
     plural(lang, days, { one: 'Waiting # day for someone', other: 'Waiting # days for someone' }),
 
@@ -80,11 +83,12 @@ export const en = {
     declined: 'Not this time. Thank you for asking.',
     done: 'Done. Thank you.',
   }),
-  claimsHeading: 'Who’s on it',
-  claimState: pick({ requested: 'asked', active: 'on it', done: 'done' }),
+  /** Over the people holding a post's spots: they help with a need, and receive an offer. */
+  claimsHeading: pick({ need: 'Who’s helping', offer: 'Who it’s for' }),
+  claimState: pick({ requested: 'asked', active: 'signed up', done: 'done' }),
 
   error: pick({
-    full: 'Someone took the last spot just before you. Thank you for being ready to help.',
+    full: 'Someone took the last spot just before you. Thank you all the same.',
     'slot-taken': 'Someone signed up for that just before you. Thank you: another date may be open.',
     withdrawn: 'This was withdrawn a moment ago, so it can’t be claimed.',
     expired: 'This has ended, so it can’t be claimed.',
@@ -103,12 +107,15 @@ export const en = {
   released: 'Released. The spot is open again for someone else.',
   posted: 'Posted. Thank you.',
   saved: 'Saved.',
-  withdrawnDone: 'Withdrawn. Thank you for saying so.',
+  withdrawnDone: 'Withdrawn. Thank you for letting people know.',
 
   forRecipient: (name: string) => `For ${name}`,
   notes: 'Notes',
   datesOpen: (open: number, total: number, lang: string) =>
-    plural(lang, open, { one: `# of ${total} dates open`, other: `# of ${total} dates open` }),
+    plural(lang, total, {
+      one: `${num(lang, open)} of # date open`,
+      other: `${num(lang, open)} of # dates open`,
+    }),
   viewLabel: 'View dates as',
   listView: 'List',
   calendarView: 'Calendar',
@@ -128,10 +135,10 @@ export const en = {
   placeLabel: 'Place (optional)',
   expires: 'Show until (optional)',
   termsLegend: 'Terms (optional)',
-  askFirst: 'Ask me first: I’ll say yes to each request',
+  askFirst: 'Ask me first: I’ll say yes or no to each request',
   quietHoursLabel: 'Quiet hours (optional)',
-  privateLabel: 'For helpers only (optional): an address, a door code, a phone number',
-  privateHint: 'Shown to people once their claim is on, not to everyone browsing.',
+  privateLabel: 'Just for people signed up (optional): an address, a door code, a phone number',
+  privateHint: 'Shown only to people whose spot is confirmed, not to everyone browsing.',
   cancel: 'Cancel',
   post: 'Post',
   save: 'Save',
@@ -176,13 +183,9 @@ export const en = {
       one: 'This week’s help was shared among # person. Thank you.',
       other: 'This week’s help was shared among # people. Thank you, everyone.',
     }),
+  /** `most` is 2 or more, or below 2 for "very few"; `people` is at least the board's min-group. */
   loadMost: (most: number, people: number, lang: string) =>
-    (most < 2
-      ? `Most of this week’s help came from very few of the ${people} people who helped.`
-      : plural(lang, most, {
-          one: `Most of this week’s help came from # of the ${people} people who helped.`,
-          other: `Most of this week’s help came from # of the ${people} people who helped.`,
-        })) + ' If you have room, an open need is a kind place to start.',
+    `Most of this week’s help came from ${most < 2 ? 'very few' : num(lang, most)} of the ${num(lang, people)} people who helped. If you have room, an open need is a kind place to start.`,
   onlyYou: 'Just for you:',
   youHelped: (n: number, lang: string) =>
     plural(lang, n, {
@@ -225,7 +228,7 @@ export type BoardMessages = typeof en;
 
 export const es: BoardMessages = {
   heading: 'Ofrecimientos y necesidades',
-  intro: 'Ofrece lo que no te pesará después. Suelta cuando lo necesites: no hace falta dar razones.',
+  intro: 'Ofrece lo que no te pese después. Si necesitas dejarlo, déjalo: no hace falta dar razones.',
   newOffer: 'Ofrecer algo',
   newNeed: 'Pedir algo',
   newRotation: 'Organizar una rotación',
@@ -236,10 +239,10 @@ export const es: BoardMessages = {
     meals: 'Comidas',
     rides: 'Transporte',
     errands: 'Recados',
-    childcare: 'Cuidado de niños',
+    childcare: 'Cuidado infantil',
     listening: 'Escucha',
     stay: 'Un lugar donde quedarse',
-    other: 'Otro',
+    other: 'Otra cosa',
   }),
 
   filtersLabel: 'Buscar publicaciones',
@@ -251,36 +254,38 @@ export const es: BoardMessages = {
   mine: 'Mías',
   search: 'Buscar',
   sort: 'Orden',
-  sortBy: pick({ soonest: 'Lo más próximo primero', newest: 'Lo más nuevo primero' }),
+  sortBy: pick({ soonest: 'Más próximas primero', newest: 'Más recientes primero' }),
   matches: (n: number, lang: string) =>
     plural(lang, n, { one: '# publicación coincide.', other: '# publicaciones coinciden.' }),
-  empty: 'Todavía no hay nada. Un ofrecimiento o una necesidad es un buen comienzo.',
+  empty: 'Todavía no hay nada. Ofrecer algo o pedir algo es un buen comienzo.',
   noMatches: 'Nada coincide con estos filtros.',
   postsLabel: 'Publicaciones',
 
   by: (name: string) => `de ${name}`,
   someone: 'Alguien',
   spotsOpen: (open: number, total: number, lang: string) =>
-    plural(lang, open, { one: `# de ${total} lugar libre`, other: `# de ${total} lugares libres` }),
+    plural(lang, total, {
+      one: `${num(lang, open)} de # lugar libre`,
+      other: `${num(lang, open)} de # lugares libres`,
+    }),
   state: pick({
-    full: 'Completo: todos los lugares están tomados. Gracias a todas las personas.',
+    full: 'Completo: ya no quedan lugares. Gracias a todo el mundo.',
     withdrawn: 'Retirado',
     expired: 'Esto ya terminó.',
     paused: 'En pausa por ahora',
   }),
-  withdrawnNote: (name: string) =>
-    `${name} retiró esto. No tienes que hacer nada: gracias por estar dispuesto a ayudar.`,
-  pausedNote: 'Dijeron que por ahora es suficiente. Si te apuntaste, tu fecha sigue en pie. Gracias.',
+  withdrawnNote: (name: string) => `${name} retiró esto. No tienes que hacer nada: gracias por sumarte.`,
+  pausedNote: 'Dijeron que, por ahora, es suficiente. Si te apuntaste, tu fecha sigue en pie. Gracias.',
   newlyOpen: 'Se acaba de liberar',
   when: 'Cuándo',
   flexible: 'Flexible',
   place: 'Dónde',
-  until: 'Abierto hasta',
+  until: 'Disponible hasta',
   terms: 'Condiciones',
   askFirstTerm: 'Pregúntame antes',
   oncePerWeekTerm: 'Como mucho una vez por semana por persona',
   quietHours: 'Horas de descanso',
-  privateHeading: 'Solo para quien ayuda',
+  privateHeading: 'Solo para quienes se apuntaron',
   waiting: (days: number, lang: string) =>
     plural(lang, days, {
       one: 'Esperando a alguien desde hace # día',
@@ -298,27 +303,27 @@ export const es: BoardMessages = {
   markDone: 'Marcar como hecho',
   thank: 'Dar las gracias',
   mineState: pick({
-    active: 'Cuentas con esto. Gracias.',
+    active: 'Te apuntaste. Gracias.',
     requested: 'Lo pediste. Te dirán que sí o que esta vez no.',
-    declined: 'Esta vez no. Gracias por preguntar.',
+    declined: 'Esta vez no pudo ser. Gracias por pedirlo.',
     done: 'Hecho. Gracias.',
   }),
-  claimsHeading: 'Quién se apuntó',
-  claimState: pick({ requested: 'lo pidió', active: 'se encarga', done: 'hecho' }),
+  claimsHeading: pick({ need: 'Quién ayuda', offer: 'Para quién es' }),
+  claimState: pick({ requested: 'lo pidió', active: 'se apuntó', done: 'hecho' }),
 
   error: pick({
-    full: 'Alguien tomó el último lugar justo antes que tú. Gracias por estar dispuesto a ayudar.',
+    full: 'Alguien tomó el último lugar justo antes que tú. Gracias de todos modos.',
     'slot-taken': 'Alguien se apuntó justo antes que tú. Gracias: puede que haya otra fecha libre.',
-    withdrawn: 'Esto se retiró hace un momento, así que no se puede tomar.',
-    expired: 'Esto ya terminó, así que no se puede tomar.',
-    paused: 'Dijeron que por ahora es suficiente, así que las fechas libres están en pausa.',
+    withdrawn: 'Esto se retiró hace un momento, así que ya no se puede tomar.',
+    expired: 'Esto ya terminó, así que ya no se puede tomar.',
+    paused: 'Dijeron que, por ahora, es suficiente, así que las fechas libres están en pausa.',
     'past-date': 'Ese día ya pasó.',
     'already-claimed': 'Ya tienes un lugar aquí.',
     'once-a-week':
-      'Este ofrecimiento es como mucho una vez por semana por persona. Pronto volverá a estar disponible para ti.',
+      'Este ofrecimiento es como mucho una vez por semana por persona. Pronto podrás volver a pedirlo.',
     'has-claims':
       'Alguien tiene un lugar que este cambio quitaría. Puede liberarlo, o puedes retirar la publicación.',
-    'not-yours': 'Esto no te toca cambiarlo, así que se ha quedado como estaba.',
+    'not-yours': 'Esto no es tuyo, así que no se ha cambiado.',
     invalid: 'Algo no encaja. Revísalo y vuelve a intentarlo.',
     'not-found': 'Esto ya no está en el tablón.',
     'own-post': 'Esta publicación es tuya, así que no hay nada que tomar.',
@@ -327,12 +332,15 @@ export const es: BoardMessages = {
   released: 'Liberado. El lugar vuelve a estar libre para otra persona.',
   posted: 'Publicado. Gracias.',
   saved: 'Guardado.',
-  withdrawnDone: 'Retirado. Gracias por decirlo.',
+  withdrawnDone: 'Retirado. Gracias por avisar.',
 
   forRecipient: (name: string) => `Para ${name}`,
   notes: 'Notas',
   datesOpen: (open: number, total: number, lang: string) =>
-    plural(lang, open, { one: `# de ${total} fechas libre`, other: `# de ${total} fechas libres` }),
+    plural(lang, total, {
+      one: `${num(lang, open)} de # fecha libre`,
+      other: `${num(lang, open)} de # fechas libres`,
+    }),
   viewLabel: 'Ver las fechas como',
   listView: 'Lista',
   calendarView: 'Calendario',
@@ -352,10 +360,10 @@ export const es: BoardMessages = {
   placeLabel: 'Lugar (opcional)',
   expires: 'Mostrar hasta (opcional)',
   termsLegend: 'Condiciones (opcional)',
-  askFirst: 'Pregúntame antes: diré que sí a cada petición',
+  askFirst: 'Pregúntame antes: diré que sí o que no a cada petición',
   quietHoursLabel: 'Horas de descanso (opcional)',
-  privateLabel: 'Solo para quien ayuda (opcional): una dirección, un código de puerta, un teléfono',
-  privateHint: 'Se muestra a quien tenga su lugar confirmado, no a todo el que mire.',
+  privateLabel: 'Solo para quienes se apunten (opcional): una dirección, un código de puerta, un teléfono',
+  privateHint: 'Solo lo ve quien tenga su lugar confirmado, no todo el que mire el tablón.',
   cancel: 'Cancelar',
   post: 'Publicar',
   save: 'Guardar',
@@ -363,23 +371,26 @@ export const es: BoardMessages = {
 
   checkHeading: 'Una pregunta rápida antes de publicar',
   checkTired: '¿Podrías hacerlo también en un día de cansancio?',
-  checkSmaller: '¿Sería más fácil de cumplir un ofrecimiento más pequeño?',
+  checkSmaller: '¿Sería más fácil cumplir un ofrecimiento más pequeño?',
   shrink: (from: number, to: number) => `Que sean ${to} en vez de ${from}`,
   postIt: 'Publicarlo',
   back: 'Volver a editar',
   yourWeek: (n: number, lang: string) =>
     n
-      ? plural(lang, n, { one: 'Tienes # cosa esta semana.', other: 'Tienes # cosas esta semana.' })
-      : 'No tienes nada más esta semana.',
+      ? plural(lang, n, {
+          one: 'Esta semana tienes # cosa pendiente.',
+          other: 'Esta semana tienes # cosas pendientes.',
+        })
+      : 'No tienes nada más pendiente esta semana.',
   regretNote: 'Hace poco dijiste que quizá no volverías a ofrecer algo. Está bien ofrecer menos.',
 
   nudgeHeading: '¿Todavía quieres encargarte de esto?',
   nudgeBody: (count: number, limit: number, lang: string) =>
     plural(lang, count, {
-      one: `Ya tienes # cosa esta semana. Este tablón sugiere unas ${limit}, para que nadie cargue con demasiado.`,
-      other: `Ya tienes # cosas esta semana. Este tablón sugiere unas ${limit}, para que nadie cargue con demasiado.`,
+      one: `Ya tienes # cosa pendiente esta semana. Este tablón sugiere no pasar de ${limit}, para que nadie cargue con demasiado.`,
+      other: `Ya tienes # cosas pendientes esta semana. Este tablón sugiere no pasar de ${limit}, para que nadie cargue con demasiado.`,
     }),
-  nudgeYes: 'Sí, tengo espacio',
+  nudgeYes: 'Sí, tengo margen',
   nudgeNo: 'Esta vez no',
 
   againHeading: '¿Volverías a ofrecer esto?',
@@ -394,19 +405,14 @@ export const es: BoardMessages = {
 
   loadHeading: 'Cómo se reparte la ayuda esta semana',
   loadNone: 'Todavía no hay ayuda registrada esta semana.',
-  loadQuiet: 'Esta semana ya se ha dado algo de ayuda. Gracias a todas las personas que ayudaron.',
+  loadQuiet: 'Esta semana ya se ha dado algo de ayuda. Gracias a quienes ayudaron.',
   loadShared: (people: number, lang: string) =>
     plural(lang, people, {
       one: 'La ayuda de esta semana se repartió entre # persona. Gracias.',
-      other: 'La ayuda de esta semana se repartió entre # personas. Gracias a todas.',
+      other: 'La ayuda de esta semana se repartió entre # personas. Gracias a todo el mundo.',
     }),
   loadMost: (most: number, people: number, lang: string) =>
-    (most < 2
-      ? `La mayor parte de la ayuda de esta semana vino de muy pocas de las ${people} personas que ayudaron.`
-      : plural(lang, most, {
-          one: `La mayor parte de la ayuda de esta semana vino de # de las ${people} personas que ayudaron.`,
-          other: `La mayor parte de la ayuda de esta semana vino de # de las ${people} personas que ayudaron.`,
-        })) + ' Si tienes espacio, una necesidad abierta es un buen lugar para empezar.',
+    `La mayor parte de la ayuda de esta semana vino de ${most < 2 ? 'muy pocas' : num(lang, most)} de las ${num(lang, people)} personas que ayudaron. Si tienes margen, una necesidad abierta es un buen lugar para empezar.`,
   onlyYou: 'Solo para ti:',
   youHelped: (n: number, lang: string) =>
     plural(lang, n, {
@@ -416,9 +422,12 @@ export const es: BoardMessages = {
   restNote: 'Has dado mucho esta semana. Está bien descansar, o decir «esta vez no».',
   yourLoad: (n: number, lang: string) =>
     n
-      ? plural(lang, n, { one: 'Tienes # cosa esta semana.', other: 'Tienes # cosas esta semana.' })
-      : 'No tienes nada esta semana.',
-  overLimit: (limit: number) => `Es más de las ${limit} que sugiere este tablón. Está bien liberar algo.`,
+      ? plural(lang, n, {
+          one: 'Esta semana tienes # cosa pendiente.',
+          other: 'Esta semana tienes # cosas pendientes.',
+        })
+      : 'No tienes nada pendiente esta semana.',
+  overLimit: (limit: number) => `Es más de lo que sugiere este tablón (${limit}). Está bien liberar algo.`,
   staleCount: (n: number, lang: string) =>
     plural(lang, n, {
       one: '# necesidad lleva 3 días o más esperando a alguien.',
@@ -428,8 +437,8 @@ export const es: BoardMessages = {
   rotationHeading: 'Organizar una rotación',
   rotationTitle: '¿Para qué es? (por ejemplo, comidas para una familia con un bebé)',
   recipient: 'Para quién es',
-  rotationNotes: 'Notas para quien ayuda: dieta, hora de entrega, «sin visitas, por favor»',
-  rotationPrivate: 'Solo para quien se apunte (opcional): una dirección, un código de puerta',
+  rotationNotes: 'Notas para quien ayude: dieta, hora de entrega, «sin visitas, por favor»',
+  rotationPrivate: 'Solo para quienes se apunten (opcional): una dirección, un código de puerta',
   datesLegend: 'Fechas',
   byPattern: 'Repetir ciertos días de la semana',
   byPick: 'Elegir las fechas una a una',
@@ -438,7 +447,7 @@ export const es: BoardMessages = {
   weeks: 'Durante cuántas semanas',
   pickDate: 'Fecha',
   addDate: 'Añadir fecha',
-  removeDate: (date: string) => `Quitar ${date}`,
+  removeDate: (date: string) => `Quitar el ${date}`,
   datesCount: (n: number, lang: string) =>
     n ? plural(lang, n, { one: '# fecha', other: '# fechas' }) : 'Todavía no hay fechas.',
   startRotation: 'Empezar la rotación',

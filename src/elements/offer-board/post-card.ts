@@ -138,7 +138,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
     }
     ${
       holding.length
-        ? html`<h4>${t.claimsHeading}</h4>
+        ? html`<h4>${t.claimsHeading(post.kind)}</h4>
             <ul class="claims">
               ${holding.map(
                 (claim) =>

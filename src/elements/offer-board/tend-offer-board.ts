@@ -25,6 +25,7 @@ import {
 } from '../../domain/offers.js';
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
 import { applyPostOperation, type PostOperation } from '../../domain/post-operations.js';
+import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
@@ -78,12 +79,6 @@ const isReflection = (value: unknown): value is OfferReflection => {
   }
 };
 
-/** A random id that is safe as a storage name. */
-function newId(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -92,8 +87,8 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * they meant to, and a view of how this week's help is spread, so care does not fall on a few.
  *
  * Posts are records in the `posts` collection (claims stored on the post); the author's private
- * "would you offer this again?" answers are in `offer-reflections`. The rules are in
- * `tend-widgets/domain/offers` and are the same ones tend-server enforces. Only the author
+ * "would you offer this again?" answers are in `offer-reflections`. The rules (the
+ * repository's src/domain/offers.ts) are the same ones tend-server enforces. Only the author
  * writes a post whole (post, edit, withdraw); every step on a claim (claim, release, thank,
  * accept, decline, done) and pausing a rotation is sent as a named operation, which a
  * tend-server applies to its current post, so nobody else's hands carry the post.
@@ -391,7 +386,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         return;
       }
     }
-    const claimId = newId();
+    const claimId = randomId();
     await this.#operate(
       entry.id,
       slot === undefined ? { type: 'claim', claimId } : { type: 'claim', claimId, slot },
@@ -522,7 +517,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         });
         this.#say(id, t.saved);
       } else {
-        const id = newId();
+        const id = randomId();
         const post = createPost(this.board, input, this.#viewer, this.#clock);
         await this.posts.put(id, post, null);
         this.announcement = t.posted;

@@ -11,6 +11,7 @@ import {
   type ReflectionDraft,
   type ReflectionEntry,
 } from '../../domain/reflection.js';
+import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { defaultAdapter } from '../../provider/default-adapter.js';
 import type { StorageAdapter } from '../../storage/adapter.js';
@@ -284,7 +285,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       return;
     }
     this.#drafts.cancel();
-    const id = previous?.id ?? newEntryId(now, crypto.randomUUID().slice(0, 8));
+    const id = previous?.id ?? newEntryId(now, randomId().slice(0, 8));
     const record = await this.#lock.save(entries, id, entry);
     if (!record) return;
     if (this.#drafts.stored) void this.#drafts.remove();

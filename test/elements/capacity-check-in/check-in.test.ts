@@ -108,6 +108,16 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('promises nothing this browser’s storage cannot keep: no choice to share, and only you see it', async () => {
+    const el = await mount();
+    expect(root(el).querySelector('[part="visibility"]'), 'no choice of who sees it').to.equal(null);
+    await click(el, control(el, 'Some'));
+    expect(el.value!.visibility).to.equal('just-me');
+    await click(el, button(el, 'Save my check-in'));
+    expect(status(el)).to.equal('Some room, until tonight.');
+    expect(text(el)).not.to.match(/totals|shown to the circle|Count me|My circle/);
+  });
+
   it('updates and clears it any time', async () => {
     const adapter = new MemoryAdapter({ community: 'street', author: 'me' });
     const el = await mount({ adapter });

@@ -110,6 +110,30 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(text(el)).not.to.contain('Hidden');
   });
 
+  it('speaks Spanish: counts by its plural rules, «» around notes, and an ask button that says what it does', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    for (const id of ['cal', 'cat'])
+      await checkInAs(store, checkIn(id, 'a-little', { visibility: 'counted', personName: 'Hidden' }));
+    const el = await mount({
+      adapter: new SharedMemoryAdapter({ store, community: 'street', author: 'me' }),
+      lang: 'es',
+    });
+    expect(text(el, 'summary')).to.equal('5 personas tienen margen ahora.');
+    expect(kindLines(el)).to.deep.equal([
+      'Escuchar: 5 personas · Ana, Ben y 3 más (sin nombre)',
+      'Ayuda práctica: 4 personas · Ana y 3 más (sin nombre)',
+      'Acoger: Nadie con nombre aún',
+    ]);
+    expect(askNames(el)).to.deep.equal(['Anotar que se lo pedí a Ana', 'Anotar que se lo pedí a Ben']);
+    expect(text(el, 'ask')).to.contain('«home all evening»');
+    expect(text(el, 'ask')).not.to.match(/[“”]/);
+    await click(el, button(el, 'Anotar que se lo pedí a Ben'));
+    expect(text(el, 'ask')).to.contain('Se lo pediste hace un momento.');
+    expect(announced(el)).to.equal('Anotado: se lo pediste a Ben. Gracias por preguntar antes.');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows no number at all below min-group, whatever the count', async () => {
     const store = new MemoryStore();
     await checkInAs(store, checkIn('cy', 'some', { visibility: 'counted' }));

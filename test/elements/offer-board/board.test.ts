@@ -227,7 +227,7 @@ describe('<tend-offer-board>: load stays spread', () => {
       'La mayor parte de la ayuda de esta semana vino de muy pocas de las 4',
     );
     expect(loadText(board)).to.contain(
-      'Solo para ti: Tienes 1 cosa esta semana. Ayudaste 1 vez esta semana.',
+      'Solo para ti: Esta semana tienes 1 cosa pendiente. Ayudaste 1 vez esta semana.',
     );
   });
 });
@@ -255,6 +255,37 @@ describe('<tend-offer-board>: live, language, theme', () => {
     expect(cardText(card(board, 'Compras'))).to.contain('Puedo ayudar');
     expect(count(board)).to.equal('1 publicación coincide.');
     await expect(board).to.be.accessible();
+  });
+
+  it('writes counts by each language’s plural rules: the noun agrees with the total', async () => {
+    const store = new MemoryStore();
+    await seed(store, 's2', { title: 'Two soups', slots: 2 }, CLEO, (p) =>
+      claimSlot(p, BEN, { claimId: 'x', now: NOW }),
+    );
+    await seed(store, 's1', { title: 'One soup', slots: 1 }, CLEO);
+    await seed(store, 'n1', { kind: 'need', title: 'Two rides', category: 'rides', slots: 2 }, CLEO, (p) =>
+      claimSlot(p, BEN, { claimId: 'y', now: NOW }),
+    );
+    await seed(
+      store,
+      'r1',
+      { kind: 'rotation', title: 'Meals for Sam', rotation: { recipientName: 'Sam', dates: ['2026-03-04'] } },
+      CLEO,
+    );
+    const en = await boardFor({ store, person: ANA });
+    expect(cardText(card(en, 'Two soups'))).to.contain('1 of 2 spots open');
+    expect(cardText(card(en, 'One soup'))).to.contain('1 of 1 spot open');
+    expect(cardText(card(en, 'Meals for Sam'))).to.contain('1 of 1 date open');
+    expect(cardText(card(en, 'Two soups'))).to.contain('Who it’s for Ben: signed up');
+    expect(cardText(card(en, 'Two rides'))).to.contain('Who’s helping Ben: signed up');
+    expect(count(en)).to.equal('4 posts match.');
+    const es = await boardFor({ store, person: ANA, lang: 'es' });
+    expect(cardText(card(es, 'Two soups'))).to.contain('1 de 2 lugares libres');
+    expect(cardText(card(es, 'One soup'))).to.contain('1 de 1 lugar libre');
+    expect(cardText(card(es, 'Meals for Sam'))).to.contain('1 de 1 fecha libre');
+    expect(cardText(card(es, 'Two soups'))).to.contain('Para quién es Ben: se apuntó');
+    expect(cardText(card(es, 'Two rides'))).to.contain('Quién ayuda Ben: se apuntó');
+    expect(count(es)).to.equal('4 publicaciones coinciden.');
   });
 
   it('is accessible in the dark theme', async () => {

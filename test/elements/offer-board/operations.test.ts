@@ -187,7 +187,7 @@ describe('<tend-offer-board>: operations', () => {
     expect(loserStore.refusals, 'the server said no, not the board').to.deep.equal(['full']);
     await waitUntil(() =>
       cardText(card(loser, 'Last soup')).includes(
-        'Someone took the last spot just before you. Thank you for being ready to help.',
+        'Someone took the last spot just before you. Thank you all the same.',
       ),
     );
     expect(cardText(card(winner, 'Last soup'))).to.contain('You’re on this');

@@ -68,7 +68,7 @@ describe('<tend-offer-board>: posting, continued', () => {
     await board.updateComplete;
     type(field(dialog, 'From'), '2026-03-05T09:30');
     type(field(dialog, 'Until'), '2026-03-05T11:00');
-    type(field<HTMLTextAreaElement>(dialog, 'For helpers only'), 'Flat 4, buzzer 2');
+    type(field<HTMLTextAreaElement>(dialog, 'Just for people signed up'), 'Flat 4, buzzer 2');
     const posted = oneEvent(board, 'tend-offer-posted');
     button(dialog, 'Post').click();
     const { detail } = await posted;
@@ -124,7 +124,7 @@ describe('<tend-offer-board>: posting, continued', () => {
     await settle(board);
     const text = cardText(card(board, 'Lentil soup'));
     expect(text).to.contain('Withdrawn');
-    expect(text).to.contain('Thank you for saying so');
+    expect(text).to.contain('Thank you for letting people know');
     expect(hasButton(card(board, 'Lentil soup'), 'Withdraw')).to.equal(false);
     await expect(board).to.be.accessible();
   });

@@ -24,7 +24,7 @@ const BEN: Person = { id: 'ben', name: 'Ben' };
 const CLEO: Person = { id: 'cleo', name: 'Cleo' };
 
 const SECRET = 'Key under the blue pot, flat 4';
-const FIRST = 'Someone took the last spot just before you. Thank you for being ready to help.';
+const FIRST = 'Someone took the last spot just before you. Thank you all the same.';
 
 /** `person`'s board on the real server, loaded. */
 async function boardOf(community: string, person: Person, claimsToBe?: Person): Promise<TendOfferBoard> {
@@ -53,7 +53,7 @@ async function post(
   type(field<HTMLTextAreaElement>(dialog, 'Details'), 'A quiet room with clean sheets');
   type(field(dialog, 'How many people or times'), String(offer.slots));
   if (offer.askFirst) field(dialog, 'Ask me first').click();
-  if (offer.secret) type(field<HTMLTextAreaElement>(dialog, 'For helpers only'), offer.secret);
+  if (offer.secret) type(field<HTMLTextAreaElement>(dialog, 'Just for people signed up'), offer.secret);
   button(dialog, 'Post').click();
   await board.updateComplete;
   const posted = oneEvent(board, 'tend-offer-posted');
@@ -125,13 +125,13 @@ describe('<tend-offer-board> on a real tend-server', () => {
     button(card(ana, 'Spare room'), 'Say yes').click();
     await settle(ana);
     await cardShows(ben, 'Spare room', SECRET, 'Ben');
-    expect(cardText(card(ben, 'Spare room'))).to.contain('For helpers only');
+    expect(cardText(card(ben, 'Spare room'))).to.contain('Just for people signed up');
     expect(cardText(card(ben, 'Spare room'))).to.contain('You’re on this. Thank you.');
     expect((await benServer.get<Post>('posts', id))!.value.privateDetails).to.equal(SECRET);
     await expect(ben).to.be.accessible();
 
     // Cleo holds no claim: the details reached neither her board nor anything her browser received.
-    await cardShows(cleo, 'Spare room', 'Ben: on it', 'Cleo');
+    await cardShows(cleo, 'Spare room', 'Ben: signed up', 'Cleo');
     expect(seen(cleo)).not.to.contain('blue pot');
     expect((await cleoServer.get<Post>('posts', id))!.value).not.to.have.property('privateDetails');
     expect(JSON.stringify(await cleoServer.list('posts'))).not.to.contain('blue pot');
@@ -153,7 +153,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     await cardShows(ben, 'Soup on Tuesday', '2 of 2 spots open', 'Ben');
     button(card(ben, 'Soup on Tuesday'), 'I’d like this').click();
     await cardShows(ben, 'Soup on Tuesday', 'You’re on this. Thank you.', 'Ben');
-    await cardShows(ana, 'Soup on Tuesday', 'Ben: on it', 'Ana');
+    await cardShows(ana, 'Soup on Tuesday', 'Ben: signed up', 'Ana');
     const claimId = (await requestsAs(community, ANA).get<Post>('posts', id))!.value.claims[0]!.id;
 
     // Cleo edits her page to say she is Ben; her token is still hers. Her board offers "Release
@@ -178,7 +178,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     expect(stored.author).to.equal('ana');
     expect(stored.value.claims.map((c) => [c.personId, c.status])).to.deep.equal([['ben', 'active']]);
     expect(cardText(card(ben, 'Soup on Tuesday'))).to.contain('You’re on this. Thank you.');
-    expect(cardText(card(ana, 'Soup on Tuesday'))).to.contain('Ben: on it');
+    expect(cardText(card(ana, 'Soup on Tuesday'))).to.contain('Ben: signed up');
   });
 
   it('a board that leaves the page lets go of its connection to the server', async () => {
@@ -221,7 +221,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     expect(notice(won)).to.contain('You’re on this. Thank you.');
     expect(notice(lost)).to.contain(FIRST);
     expect(notice(lost)).not.to.contain('You’re on this');
-    await cardShows(ana, 'Last soup', `${winner === 'ben' ? 'Ben' : 'Cleo'}: on it`, 'Ana');
+    await cardShows(ana, 'Last soup', `${winner === 'ben' ? 'Ben' : 'Cleo'}: signed up`, 'Ana');
     expect(notice(ana)).to.contain('Full: every spot is taken. Thank you, everyone.');
     await expect(lost).to.be.accessible();
   });

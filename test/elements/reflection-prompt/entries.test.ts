@@ -43,7 +43,7 @@ async function lockWith(el: TendReflectionPrompt, passphrase: string): Promise<v
   await type(el, 'Passphrase', passphrase);
   await type(el, 'Passphrase again', passphrase);
   button(el, 'Lock my reflections').click();
-  await waitFor(() => hasButton(el, 'Close the lock now'));
+  await waitFor(() => hasButton(el, 'Lock now'));
 }
 
 async function download(el: TendReflectionPrompt, name: string): Promise<{ file: string; body: string }> {
@@ -116,7 +116,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     expect(dialog.open).to.equal(true);
     expect(text(dialog.querySelector('p'))).to.equal('Delete this reflection? It can’t be brought back.');
     await expect(el).to.be.accessible();
-    dialogButton(el, 'Keep it').click();
+    dialogButton(el, 'Don’t delete').click();
     await settle(el);
     expect(dialog.open).to.equal(false);
     expect(focused(el)).to.equal(opener);
@@ -148,6 +148,24 @@ describe('<tend-reflection-prompt> saved reflections', () => {
     await settle(el);
     expect((await adapter.list('reflections')).map((r) => r.id)).to.deep.equal(['r-ben']);
     expect(visible(el, '[part~="entries"]')).to.contain('Nothing saved yet.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts in Spanish, and the dialog’s way out says what it does', async () => {
+    const adapter = await seeded();
+    const el = await mount(
+      adapter,
+      html`<tend-reflection-prompt post="my-post" lang="es"></tend-reflection-prompt>`,
+    );
+    expect(hasButton(el, 'Omitir esta pregunta')).to.equal(true);
+    await click(el, 'Tus reflexiones (3)');
+    await click(el, 'Borrar todas mis reflexiones');
+    expect(text(el.shadowRoot!.querySelector('dialog p'))).to.equal(
+      '¿Borrar tus 3 reflexiones de este navegador? No se podrán recuperar.',
+    );
+    dialogButton(el, 'No borrar').click();
+    await settle(el);
+    expect(await adapter.list('reflections')).to.have.length(4);
     await expect(el).to.be.accessible();
   });
 
@@ -201,7 +219,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
 
       await type(el, 'Passphrase again', 'quiet river stones');
       button(el, 'Lock my reflections').click();
-      await waitFor(() => hasButton(el, 'Close the lock now'));
+      await waitFor(() => hasButton(el, 'Lock now'));
       await expect(el).to.be.accessible();
 
       for (const id of ['r-1', 'r-2', 'r-3']) {
@@ -216,7 +234,7 @@ describe('<tend-reflection-prompt> saved reflections', () => {
       // Still readable on this page while the lock is open.
       expect(visible(el, 'summary')).to.not.equal('');
 
-      await click(el, 'Close the lock now');
+      await click(el, 'Lock now');
       expect(visible(el, '[part~="entries"]')).to.contain('Locked reflection');
       expect(visible(el, '[part~="entries"]')).to.contain('Open the lock to download your reflections.');
       await expect(el).to.be.accessible();

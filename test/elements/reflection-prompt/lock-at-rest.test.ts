@@ -94,8 +94,8 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
       await type(el, 'Passphrase', PASS);
       await type(el, 'Passphrase again', PASS);
       button(el, 'Lock my reflections').click();
-      // Focus moves to "Close the lock now" once everything is sealed.
-      await waitFor(() => text(focused(el)) === 'Close the lock now', 'the lock is made and focused');
+      // Focus moves to "Lock now" once everything is sealed.
+      await waitFor(() => text(focused(el)) === 'Lock now', 'the lock is made and focused');
     }
 
     it('seals a draft on another post and every entry when the reader locks, and autosaves sealed after', async () => {
@@ -125,7 +125,7 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
     it('autosaves drafts sealed while the lock is closed, on this visit and the next', async () => {
       const el = await open('my-post');
       await lockFrom(el);
-      await click(el, 'Close the lock now');
+      await click(el, 'Lock now');
       expect(focused(el)?.id).to.equal('pass');
       expect(visible(el, '.lock')).to.contain('Your reflections are locked.');
       await expect(el).to.be.accessible();
