@@ -37,6 +37,10 @@ export const styles = css`
   h2 {
     font-size: var(--_text-l);
   }
+  /* A site's own words in the local-only slot sit in the widget's rhythm. */
+  ::slotted(*) {
+    margin: 0;
+  }
   .settled {
     display: flex;
     flex-wrap: wrap;
