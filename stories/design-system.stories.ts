@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { controls } from '../src/styles/controls.js';
+import { extras } from '../src/styles/extras.js';
 import { layout } from '../src/styles/layout.js';
 import { tokens } from '../src/styles/tokens.js';
 
 /** A sample of every piece of the design system (docs/design.md), drawn with the real styles. */
 class DesignSample extends LitElement {
-  static override styles = [tokens, controls, layout];
+  static override styles = [tokens, controls, layout, extras];
 
   protected override render(): TemplateResult {
     return html`<div class="surface" part="base">

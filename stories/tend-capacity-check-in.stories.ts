@@ -167,6 +167,16 @@ interface CheckInArgs {
   /** Unset: the Storybook toolbar's language. */
   lang?: string;
   width?: string;
+  /** The site's own words in the `local-only` slot. */
+  localOnly?: string;
+}
+
+/** Waits for the element's control `selector` (seeding is asynchronous), then clicks it, as a person would. */
+async function press(canvas: HTMLElement, selector: string): Promise<void> {
+  const el = canvas.querySelector('tend-capacity-check-in')!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector(selector); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  el.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
 }
 
 /**
@@ -190,7 +200,17 @@ const meta: Meta<CheckInArgs> = {
     minGroup: { control: { type: 'number', min: 3 } },
     defaultVisibility: { control: 'inline-radio', options: ['just-me', 'counted', 'circle'] },
   },
-  render: ({ scenario, circle, kinds, minGroup, defaultVisibility, theme, lang, width }): TemplateResult => {
+  render: ({
+    scenario,
+    circle,
+    kinds,
+    minGroup,
+    defaultVisibility,
+    theme,
+    lang,
+    width,
+    localOnly,
+  }): TemplateResult => {
     const { shared, seed } = scenarios[scenario];
     const store = new MemoryStore();
     const Adapter = shared ? SharedMemoryAdapter : MemoryAdapter;
@@ -205,7 +225,8 @@ const meta: Meta<CheckInArgs> = {
           default-visibility=${ifDefined(defaultVisibility)}
           theme=${ifDefined(theme)}
           .now=${() => NOW}
-        ></tend-capacity-check-in>
+          >${localOnly ? html`<p slot="local-only">${localOnly}</p>` : ''}</tend-capacity-check-in
+        >
       </tend-provider>
     </div>`;
   },
@@ -214,14 +235,34 @@ export default meta;
 
 type Story = StoryObj<CheckInArgs>;
 
-/** A first visit: nothing said yet, private to this browser. */
+/** A first visit on storage only this browser sees: the form, and one sentence on what a shared site adds (no circle, no asks, no choice of who sees it). */
 export const NoCheckIn: Story = {};
 
-/** My check-in, just for me, with a few days of pattern. */
+/** Settled, on storage only this browser sees: my check-in as one line with Change, and a few days of pattern. */
 export const MineOnly: Story = { args: { scenario: 'mine only' } };
 
-/** A busy circle: named people, counted-only people (never named), a just-me and an ended check-in (never shown), and an ask. */
+/** A site's own words in the `local-only` slot, on storage only this browser sees. */
+export const LocalOnlyWords: Story = {
+  args: {
+    scenario: 'mine only',
+    localOnly: 'Join the Maple Street site to see who has room tonight.',
+  },
+};
+
+/** A busy shared circle: my check-in as one line; named people, counted-only people (never named), a just-me and an ended check-in (never shown), and an ask. */
 export const BusyCircle: Story = { args: { scenario: 'busy circle' } };
+
+/** Changing my check-in in the busy circle: the form with what is saved, Save, Cancel and Clear. */
+export const Changing: Story = {
+  args: { scenario: 'busy circle' },
+  play: ({ canvasElement }) => press(canvasElement, '[part="change-button"]'),
+};
+
+/** Saving without saying how much room: the question is marked and says what to do. */
+export const Unanswered: Story = {
+  args: { scenario: 'empty circle' },
+  play: ({ canvasElement }) => press(canvasElement, '[part="save-button"]'),
+};
 
 /** A shared circle nobody has checked in to yet. */
 export const EmptyCircle: Story = { args: { scenario: 'empty circle' } };
@@ -238,6 +279,9 @@ export const Dark: Story = {
 /** The busy circle in a narrow column (a phone). */
 export const Narrow: Story = { args: { scenario: 'busy circle', width: '360px' } };
 
+/** Changing my check-in in a narrow column. */
+export const NarrowChanging: Story = { ...Changing, args: { scenario: 'busy circle', width: '360px' } };
+
 /** The busy circle in Spanish. */
 export const Spanish: Story = { args: { scenario: 'busy circle', lang: 'es' } };
 
@@ -248,4 +292,4 @@ export const NoCircle: Story = { args: { scenario: 'no circle', circle: '' } };
 export const CustomKinds: Story = { args: { scenario: 'busy circle', kinds: 'listening,meals,rides' } };
 
 /** A site that asks for "my circle" by default (`default-visibility="circle"`); the person can still choose. */
-export const SiteDefaultCircle: Story = { args: { scenario: 'no check-in', defaultVisibility: 'circle' } };
+export const SiteDefaultCircle: Story = { args: { scenario: 'empty circle', defaultVisibility: 'circle' } };

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * Form controls (see docs/design.md): one control height for inputs, selects and buttons; one
  * button hierarchy (`primary` once per view, the default for the rest, `quiet` for actions that
- * should not draw the eye, `danger` for what cannot be undone); one fieldset, legend and label
- * style; choices as bordered pills; an invalid field marked at its question.
+ * should not draw the eye; `danger` for what cannot be undone is in `extras.ts`); one fieldset,
+ * legend and label style; choices as bordered pills; an invalid field marked at its question.
  */
 export const controls = css`
   button,
@@ -60,15 +60,6 @@ export const controls = css`
   button.quiet:hover {
     text-decoration: underline;
   }
-  button.danger {
-    border-color: var(--_danger);
-    color: var(--_danger);
-  }
-  button[aria-pressed='true'] {
-    border-color: var(--_accent);
-    background: var(--_accent-soft);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.55;
@@ -82,11 +73,6 @@ export const controls = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-  }
-  textarea {
-    min-block-size: 5em;
-    padding-block: var(--_space-s);
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;
@@ -154,13 +140,6 @@ export const controls = css`
   }
   .choice input:focus-visible {
     outline: none;
-  }
-  /* A checkbox with its words beside it, outside a pill. */
-  label.check {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    font-weight: 400;
   }
   .actions {
     display: flex;

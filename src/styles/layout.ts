@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * Surfaces, type and messages (see docs/design.md): one widget surface that reads on a white
- * and on a tinted page, headings from the type scale, stacks on the spacing scale, cards inside
- * the surface, one inline-message pattern (info, success, error), dialogs.
+ * and on a tinted page, headings from the type scale, stacks on the spacing scale, one
+ * inline-message pattern (info, success, error). Cards and dialogs are in `extras.ts`.
  */
 export const layout = css`
   /* The widget's own surface: its root element carries this class and the part "base". */
@@ -57,26 +57,6 @@ export const layout = css`
   .small {
     font-size: var(--_text-s);
   }
-  /* A card inside the surface: one record. */
-  .card {
-    display: grid;
-    gap: var(--_space-s);
-    align-content: start;
-    padding: var(--_space);
-    border: 1px solid var(--_border-soft);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    overflow-wrap: anywhere;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0 var(--_space-s);
-    border-radius: 999px;
-    background: var(--_accent-soft);
-    color: var(--_text);
-    font-size: var(--_text-s);
-    font-weight: 600;
-  }
   /* Inline messages: info (neutral), success (accent), error (danger). */
   .message {
     padding: var(--_space-s) var(--_space-m);
@@ -116,21 +96,6 @@ export const layout = css`
   }
   .storage-notice .problem:empty {
     display: none;
-  }
-  dialog {
-    inline-size: min(32rem, 100% - 2rem);
-    max-block-size: calc(100% - 2rem);
-    padding: var(--_space);
-    border: 1px solid var(--_border-soft);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog .actions {
-    justify-content: flex-end;
   }
   .visually-hidden {
     position: absolute;

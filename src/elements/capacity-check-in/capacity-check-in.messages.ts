@@ -24,7 +24,6 @@ export const en = {
   visibilityLegend: 'Who sees it?',
   visibility: pick({ 'just-me': 'Just me', counted: 'Count me, don’t name me', circle: 'My circle' }),
   save: 'Save my check-in',
-  update: 'Update my check-in',
   clear: 'Clear my check-in',
   needLevel: 'Choose how much room you have, then save.',
   needDate: 'Choose a day from today up to a month ahead.',
@@ -32,7 +31,6 @@ export const en = {
   cleared: 'Cleared. Check in again whenever you like.',
   none: 'You haven’t checked in yet.',
   expired: 'Your last check-in has ended, so it no longer counts. Check in again whenever you like.',
-  current: (level: string, until: string, who: string) => `Now: ${level}, ${until}. ${who}`,
   tonight: 'until tonight',
   tomorrow: 'until tomorrow night',
   through: (day: string) => `through ${day}`,
@@ -60,9 +58,6 @@ export const en = {
   noneNamed: 'none of them named',
   someone: 'Someone',
   you: 'You',
-  justMeHere: 'Your check-in is just for you, so it isn’t part of this view.',
-  localOnly:
-    'Check-ins here stay in this browser, so only yours can show. On a shared site, your circle’s would too.',
   askHeading: 'Who could I ask?',
   askKind: 'Kind of support',
   askHint:
@@ -87,6 +82,17 @@ export const en = {
       other:
         'You’ve had little room on # of the last 7 days. That’s worth noticing: it may be time to lean on others, or rest.',
     }),
+  /** The one line of a current check-in: its level, for what (`kinds`, a list, may be empty) and until when. */
+  settled: (level: string, kinds: string, until: string) =>
+    level === 'resting'
+      ? `Resting, ${until}.`
+      : `${pick({ 'a-little': 'A little room', some: 'Some room', plenty: 'Plenty of room' })(level)}${kinds ? ` for ${kinds}` : ''}, ${until}.`,
+  change: 'Change',
+  cancel: 'Cancel',
+  /** Said when the person closes the form without saving. */
+  unchanged: 'Nothing changed.',
+  /** On storage only this browser sees: what a shared site adds (the `local-only` slot's default). */
+  sharedAdds: 'On a shared community site, you could also see who has room and let others see yours.',
 };
 
 export type CapacityMessages = typeof en;
@@ -111,7 +117,6 @@ export const es: CapacityMessages = {
   visibilityLegend: '¿Quién lo ve?',
   visibility: pick({ 'just-me': 'Solo yo', counted: 'Contarme, sin mi nombre', circle: 'Mi círculo' }),
   save: 'Guardar',
-  update: 'Actualizar',
   clear: 'Borrar lo que dije',
   needLevel: 'Elige cuánto margen tienes y guarda.',
   needDate: 'Elige un día entre hoy y dentro de un mes.',
@@ -119,7 +124,6 @@ export const es: CapacityMessages = {
   cleared: 'Borrado. Vuelve a contarlo cuando quieras.',
   none: 'Aún no has dicho cómo estás.',
   expired: 'Lo último que dijiste ya terminó, así que ya no cuenta. Vuelve a contarlo cuando quieras.',
-  current: (level: string, until: string, who: string) => `Ahora: ${level}, ${until}. ${who}`,
   tonight: 'hasta esta noche',
   tomorrow: 'hasta mañana por la noche',
   through: (day: string) => `hasta el ${day}`,
@@ -143,9 +147,6 @@ export const es: CapacityMessages = {
   noneNamed: 'ninguna con nombre',
   someone: 'Alguien',
   you: 'Tú',
-  justMeHere: 'Lo que dijiste es solo para ti, así que no aparece aquí.',
-  localOnly:
-    'Aquí todo se queda en este navegador, así que solo se ve lo tuyo. En un sitio compartido también se vería tu círculo.',
   askHeading: '¿A quién podría pedir ayuda?',
   askKind: 'Tipo de apoyo',
   askHint:
@@ -167,6 +168,15 @@ export const es: CapacityMessages = {
       other:
         'Has tenido poco margen # de los últimos 7 días. Vale la pena fijarse: quizá sea momento de apoyarte en otras personas, o de descansar.',
     }),
+  settled: (level: string, kinds: string, until: string) =>
+    level === 'resting'
+      ? `Descansando, ${until}.`
+      : `${pick({ 'a-little': 'Un poco de margen', some: 'Algo de margen', plenty: 'Mucho margen' })(level)}${kinds ? ` para ${kinds}` : ''}, ${until}.`,
+  change: 'Cambiar',
+  cancel: 'Cancelar',
+  unchanged: 'No cambió nada.',
+  sharedAdds:
+    'En un sitio compartido de tu comunidad, también podrías ver quién tiene margen y dejar que otras personas vean el tuyo.',
 };
 
 registerMessages('tend-capacity-check-in', 'es', es);

@@ -6,12 +6,20 @@ export const styles = css`
     container-type: inline-size;
   }
   .columns,
-  .column {
+  .column,
+  section,
+  form > fieldset {
     display: grid;
     gap: var(--_space);
     align-content: start;
   }
-  /* Narrow: one column, my pattern last. Wide: my check-in and pattern beside the circle. */
+  section {
+    gap: var(--_space-s);
+  }
+  form > fieldset {
+    gap: var(--_space-m);
+  }
+  /* Narrow: one column, my pattern last. Wide: my check-in beside the circle. */
   .column {
     display: contents;
   }
@@ -26,53 +34,52 @@ export const styles = css`
       display: grid;
     }
   }
-  section {
-    display: grid;
-    gap: var(--_space-s);
-    align-content: start;
-  }
   h2 {
     font-size: var(--_text-l);
   }
-  label[for] {
-    display: block;
-    margin-block-end: var(--_space-xs);
+  /* A site's own words in the local-only slot sit in the widget's rhythm. */
+  ::slotted(*) {
+    margin: 0;
   }
-  form {
+  .settled {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-xs) var(--_space-m);
+  }
+  .settled p {
     display: grid;
-    gap: calc(var(--_space) * 0.75);
+  }
+  /* A quiet button's words line up with the text around it. */
+  .quiet {
+    margin-inline: calc(var(--_space-s) * -1);
+  }
+  /* An unanswered question marks its pills, not the round radios inside them. */
+  .choice:has([aria-invalid='true']) {
+    border-color: var(--_danger);
+  }
+  .choice input {
+    box-shadow: none;
   }
   .date {
-    margin-block-start: var(--_space-s);
     max-inline-size: 14rem;
-  }
-  .current {
-    padding: var(--_space-s) var(--_space-m);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
   }
   ul,
   ol {
-    margin: 0;
     padding-inline-start: 1.2em;
-  }
-  .kinds li {
-    margin-block: 0.35em;
   }
   .people {
     list-style: none;
     padding: 0;
-    display: grid;
-    gap: var(--_space-s);
   }
   .person {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-xs) var(--_space-m);
-    padding: var(--_space-s) var(--_space-m);
-    background: var(--_surface-raised);
-    border-radius: var(--_radius);
+    gap: var(--_space-s) var(--_space-m);
+    padding-block: var(--_space-s);
+    border-block-start: 1px solid var(--_border-soft);
   }
   .person .who {
     flex: 1 1 12rem;
@@ -107,9 +114,6 @@ export const styles = css`
   }
   .chart .base {
     stroke: var(--_border);
-  }
-  details {
-    margin-block-start: var(--_space-s);
   }
   summary {
     cursor: pointer;

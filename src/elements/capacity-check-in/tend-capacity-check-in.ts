@@ -86,6 +86,12 @@ const localDate = (day: string): Date => {
  * Say how much room you have, for what and until when; see who in the circle has room; ask
  * so that asks spread out; and notice your own pattern over the last 14 days.
  *
+ * Once a check-in holds, it shows as one line ("Some room for listening, until tonight.") with
+ * a Change button; the form shows only when there is none yet, or while changing it. The circle,
+ * "Who could I ask?" and the choice of who sees a check-in need storage others read (a
+ * tend-server, `storage="http"`): on storage only this browser sees, they are not shown, and one
+ * sentence (the `local-only` slot) says what a shared site adds.
+ *
  * Check-ins live in collection `check-ins` (one per person per circle), the person's own daily
  * pattern in `check-in-history`, and "I asked" records in `asks` (the asker's alone: "Who could
  * I ask?" reads only the person's own, plus how often the circle asked each named person when
@@ -96,7 +102,8 @@ const localDate = (day: string): Date => {
  * `min-group` others counted the same way; and no figure is shown for fewer than `min-group`
  * people. On a store that computes the circle's figures (a tend-server's `circle` aggregate)
  * the figures are the server's, with its own minimum group; the names are those of people
- * who chose "my circle". In browser-only mode the same figures are computed here.
+ * who chose "my circle". On shared storage that does not compute them (a custom adapter), the
+ * same figures are computed here from the check-ins it returns.
  *
  * Form-associated: inside a `<form>`, it submits under `name` the JSON of its
  * {@link CapacityChangeDetail} once a level is chosen.
@@ -106,21 +113,27 @@ const localDate = (day: string): Date => {
  *
  * @event {CustomEvent<CapacityChangeDetail>} tend-capacity-change - After the person saves or clears their check-in.
  *
+ * @slot local-only - With a `circle` on storage only this browser sees: what a shared site would add (default: one sentence saying so).
+ *
+ * @csspart base - The widget's surface.
  * @csspart check-in - The section with the person's own check-in.
  * @csspart status - The line saying what the person's check-in is now.
+ * @csspart change-button - The button that opens the form over a current check-in.
  * @csspart level-picker - The radio group of levels.
  * @csspart kinds - The checkboxes of kinds of support.
  * @csspart note - The note field and its hint.
  * @csspart hold - The choice of how long it holds.
- * @csspart visibility - The choice of who sees it.
+ * @csspart visibility - The choice of who sees it (shared storage only).
  * @csspart save-button - The save button.
+ * @csspart cancel-button - The button that closes the form unsaved.
  * @csspart clear-button - The clear button.
- * @csspart circle - The circle at a glance.
+ * @csspart circle - The circle at a glance (shared storage only).
  * @csspart summary - The one-line summary of the circle.
- * @csspart ask - The "Who could I ask?" section.
- * @csspart ask-button - Each "I asked …" button.
+ * @csspart ask - The "Who could I ask?" section (shared storage only).
+ * @csspart ask-button - Each "Note that I asked …" button (it notes an ask made elsewhere; nothing is sent).
  * @csspart pattern - The section with the person's last 14 days.
  * @csspart chart - The 14-day SVG chart.
+ * @csspart local-only - The default sentence of the `local-only` slot.
  * @csspart storage-notice - Where check-ins are saved, and any problem saving.
  *
  * @cssprop --tend-font-family - Font (default: inherited from the page).
@@ -158,9 +171,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   @property({ attribute: 'default-visibility' }) defaultVisibility: Visibility = 'just-me';
 
   /**
-   * In browser-only mode, the smallest group a figure is shown for, so nobody can be singled
-   * out from a number; never below 3. On a tend-server the server's own minimum is used and
-   * this is ignored, since anyone can change it in the page.
+   * On shared storage that does not compute the circle's figures, the smallest group a figure
+   * is shown for, so nobody can be singled out from a number; never below 3. On a tend-server
+   * the server's own minimum is used and this is ignored, since anyone can change it in the page.
+   * (On storage only this browser sees, no figures are shown.)
    */
   @property({ attribute: 'min-group', type: Number }) minGroup = 3;
 
@@ -175,8 +189,11 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   @state() private message = '';
   @state() private failed: StorageError | undefined;
   @state() private askKind = '';
-  @state() private askMessage = '';
   @state() private formDisabled = false;
+  /** The form is open over a current check-in. */
+  @state() private changing = false;
+  /** The question the person must answer before saving. */
+  @state() private invalid: 'level' | 'date' | undefined;
 
   protected readonly localize = new LocalizeController(
     this,
@@ -233,12 +250,16 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     return parseKinds(this.kinds);
   }
 
+  /** A circle on storage others read: only then are the circle, asks and visibility choices shown. */
+  get #social(): boolean {
+    return !!this.#circle && this.storage.status.shared;
+  }
+
+  /** Who sees the check-in; on storage only this browser sees, always just the person. */
   get #visibility(): Visibility {
-    if (!this.#circle) return 'just-me';
-    return (
-      this.draft.visibility ??
-      defaultVisibility(this.#circle, this.storage.status.shared, this.defaultVisibility)
-    );
+    return this.#social
+      ? (this.draft.visibility ?? defaultVisibility(this.#circle, true, this.defaultVisibility))
+      : 'just-me';
   }
 
   get #me(): string {
@@ -301,10 +322,34 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   /** Form reset: back to the stored check-in (or an empty form). */
   formResetCallback(): void {
-    this.dirty = false;
+    this.#reset();
+  }
+
+  /** Drops the draft and any open form: back to the stored check-in. */
+  #reset(): void {
+    this.dirty = this.changing = false;
+    this.invalid = undefined;
     this.#synced = undefined;
     this.message = '';
-    this.requestUpdate();
+  }
+
+  /** Opens the form over the current check-in, focus on its first question. */
+  #change(): void {
+    this.#reset();
+    this.changing = true;
+    void this.focusAfterRender('#level-legend');
+  }
+
+  #cancel(): void {
+    this.#reset();
+    this.#done(this.localize.t.unchanged);
+  }
+
+  /** Says a completed action once, and puts focus on the line that says where things stand. */
+  #done(said: string, shown = ''): void {
+    this.message = shown;
+    this.announcer.announce(said);
+    void this.focusAfterRender('[part="status"]');
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -315,6 +360,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     this.draft = { ...this.draft, ...change };
     this.dirty = true;
     this.message = '';
+    this.invalid = undefined;
   }
 
   #toggleKind(kind: string, on: boolean): void {
@@ -327,8 +373,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     const t = this.localize.t;
     const now = this.now();
     const value = this.value;
-    if (!value) return void (this.message = t.needLevel);
-    if (!value.expiresAt) return void (this.message = t.needDate);
+    if (!value || !value.expiresAt) return this.#invalid(value ? 'date' : 'level');
     const me = this.identity;
     const checkIn = {
       circle: this.#circle,
@@ -338,8 +383,7 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       updatedAt: now.toISOString(),
     };
     const valid = validateCheckIn(checkIn, now);
-    if (!valid.ok) return void (this.message = valid.code === 'expiry' ? t.needDate : t.needLevel);
-    this.message = '';
+    if (!valid.ok) return this.#invalid(valid.code === 'expiry' ? 'date' : 'level');
     try {
       await this.#checkIns.update(checkInId(this.#circle, me.id), () => valid.value);
     } catch (error) {
@@ -347,8 +391,8 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       return;
     }
     this.failed = undefined;
-    this.dirty = false;
-    this.message = t.saved;
+    this.#reset();
+    this.#done(t.saved, t.saved);
     this.emit<CapacityChangeDetail>('tend-capacity-change', value);
     const date = dayKey(now);
     try {
@@ -372,10 +416,10 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       this.failed = toStorageError(error, 'Clearing the check-in failed');
       return;
     }
-    this.failed = undefined;
-    this.dirty = false;
-    this.message = this.localize.t.cleared;
     const visibility = this.#visibility;
+    this.failed = undefined;
+    this.#reset();
+    this.#done(this.localize.t.cleared, this.localize.t.cleared);
     this.emit<CapacityChangeDetail>('tend-capacity-change', {
       level: null,
       kinds: [],
@@ -383,6 +427,12 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
       expiresAt: null,
       visibility,
     });
+  }
+
+  /** Marks the question that needs an answer and puts focus on it. */
+  #invalid(question: 'level' | 'date'): void {
+    this.invalid = question;
+    void this.focusAfterRender(question === 'date' ? '#date' : '[name="level"]');
   }
 
   async #ask(person: NamedEntry, kind: string): Promise<void> {
@@ -397,13 +447,12 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
     try {
       await this.#asks.put(`ask-${randomId()}`, ask, null);
       this.failed = undefined;
-      this.askMessage = this.localize.t.askNoted(this.#nameOf(person));
+      this.announcer.announce(this.localize.t.askNoted(this.#nameOf(person)));
     } catch (error) {
       this.failed = toStorageError(error, 'Noting the ask failed');
     }
     // The list reorders as asks spread out: keep focus on the same person's button.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-person="${CSS.escape(person.personId)}"]`)?.focus();
+    void this.focusAfterRender(`[data-person="${CSS.escape(person.personId)}"]`);
   }
 
   #until(expiresAt: string, now: Date): string {
@@ -423,171 +472,219 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
 
   protected override render(): TemplateResult {
     const now = this.now();
+    const t = this.localize.t;
     const mine = this.#renderMine(now);
     const pattern = this.#renderPattern(now);
-    if (!this.#circle)
-      return html`<div class="layout surface" part="base">
-        <div class="columns">
-          <div class="column">${mine}</div>
-          <div class="column">${pattern}</div>
-        </div>
-      </div>`;
-    const visible = this.#checkIns.records
-      .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
-      .map((record) => record.value);
-    // Names come only from people who chose "my circle"; figures only from the aggregate.
-    const entries = circleEntries(visible, this.#circle, now);
-    const figures = this.#figures.fromStore
-      ? this.#figures.value
-      : aggregateCircle(visible, {
-          circle: this.#circle,
-          kinds: this.#offeredKinds,
-          minGroup: minGroupOf(this.minGroup),
-          now,
-        });
+    // Wide: my check-in (and my pattern, beside a circle) in one column, the circle or my pattern in the other.
+    let side: unknown = pattern;
+    let under: unknown = this.#circle
+      ? html`<slot name="local-only"><p class="hint" part="local-only">${t.sharedAdds}</p></slot>`
+      : nothing;
+    if (this.#social) {
+      const visible = this.#checkIns.records
+        .filter((record) => isGenuineCheckIn(record) && canSeeCheckIn(this.#me, record.value))
+        .map((record) => record.value);
+      // Names come only from people who chose "my circle"; figures only from the aggregate.
+      const entries = circleEntries(visible, this.#circle, now);
+      const figures = this.#figures.fromStore
+        ? this.#figures.value
+        : aggregateCircle(visible, {
+            circle: this.#circle,
+            kinds: this.#offeredKinds,
+            minGroup: minGroupOf(this.minGroup),
+            now,
+          });
+      side = html`${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}`;
+      under = pattern;
+    }
     return html`<div class="layout surface" part="base">
       <div class="columns">
-        <div class="column">${mine} ${pattern}</div>
-        <div class="column">${this.#renderCircle(figures, entries)} ${this.#renderAsk(entries, now)}</div>
+        <div class="column">${mine} ${under}</div>
+        <div class="column">${side}</div>
       </div>
+      ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
+      ${this.announcer.render()}
     </div>`;
   }
 
+  /** The person's own check-in: one line once it holds, the form when there is none or when changing it. */
   #renderMine(now: Date): TemplateResult {
     const t = this.localize.t;
-    const { draft, formDisabled: disabled } = this;
+    const disabled = this.formDisabled;
     const mine = this.#mine;
-    const status = !mine
-      ? t.none
-      : isActive(mine.value, now)
-        ? t.current(
-            t.level(mine.value.level),
-            this.#until(mine.value.expiresAt, now),
-            // On storage only this browser sees, only the person sees it, whatever they chose.
-            t.seenBy(this.storage.status.shared ? mine.value.visibility : 'just-me'),
-          )
-        : t.expired;
-    const radios = <T extends string>(
-      group: string,
-      options: readonly T[],
-      chosen: T | undefined,
-      word: (o: T) => string,
-      pick: (o: T) => void,
-    ) =>
-      options.map(
-        (option) =>
-          html`<label class="choice"
-            ><input
-              type="radio"
-              name=${group}
-              .value=${String(option)}
-              .checked=${chosen === option}
-              @change=${() => pick(option)}
-            /><span>${word(option)}</span></label
-          >`,
-      );
+    const held = mine && isActive(mine.value, now) ? mine.value : undefined;
+    const settled = held && !this.changing;
+    const lang = this.localize.lang;
     return html`<section part="check-in" aria-labelledby="mine-heading">
       <h2 id="mine-heading">${t.mineHeading}</h2>
-      <p class="current" part="status">${status}</p>
-      <form @submit=${this.#save} novalidate>
-        <fieldset part="level-picker" ?disabled=${disabled} aria-describedby="level-hint">
-          <legend>${t.levelLegend}</legend>
+      ${
+        settled
+          ? html`<div class="settled">
+              <p part="status" tabindex="-1">
+                <strong
+                  >${t.settled(
+                    held.level,
+                    new Intl.ListFormat(lang).format(
+                      held.kinds.map((kind) => t.kind(kind).toLocaleLowerCase(lang)),
+                    ),
+                    this.#until(held.expiresAt, now),
+                  )}</strong
+                >
+                ${this.#social ? html`<span class="hint">${t.seenBy(held.visibility)}</span>` : nothing}
+              </p>
+              <button
+                type="button"
+                class="quiet"
+                part="change-button"
+                ?disabled=${disabled}
+                @click=${this.#change}
+              >
+                ${t.change}
+              </button>
+            </div>`
+          : held
+            ? nothing
+            : html`<p part="status" tabindex="-1">${mine ? t.expired : t.none}</p>`
+      }
+      <p class="message success">${this.message}</p>
+      ${settled ? nothing : this.#renderForm(now, !!held)}
+    </section>`;
+  }
+
+  #renderForm(now: Date, held: boolean): TemplateResult {
+    const t = this.localize.t;
+    const { draft, invalid } = this;
+    /** Pills for one question: radios, or checkboxes when `many`. */
+    const choices = <T extends string>(
+      group: string,
+      options: readonly T[],
+      chosen: (o: T) => boolean,
+      word: (o: T) => string,
+      pick: (o: T, on: boolean) => void,
+      many = false,
+    ) =>
+      html`<div class="choices">
+        ${options.map(
+          (option) =>
+            html`<label class="choice"
+              ><input
+                type=${many ? 'checkbox' : 'radio'}
+                name=${group}
+                .value=${String(option)}
+                .checked=${chosen(option)}
+                aria-invalid=${group === invalid ? 'true' : 'false'}
+                @change=${(e: Event) => pick(option, (e.target as HTMLInputElement).checked)}
+              /><span>${word(option)}</span></label
+            >`,
+        )}
+      </div>`;
+    const visibility = this.#visibility;
+    // One fieldset disables every control when the element's form is disabled.
+    return html`<form @submit=${this.#save} novalidate>
+      <fieldset ?disabled=${this.formDisabled}>
+        <fieldset part="level-picker" aria-describedby="level-hint level-error">
+          <legend id="level-legend" tabindex="-1">${t.levelLegend}</legend>
           <p class="hint" id="level-hint">${t.levelHint}</p>
-          <div class="choices">
-            ${radios('level', LEVELS, draft.level, t.level, (level) => this.#edit({ level }))}
-          </div>
+          ${choices(
+            'level',
+            LEVELS,
+            (level) => level === draft.level,
+            t.level,
+            (level) => this.#edit({ level }),
+          )}
+          <p class="field-error" id="level-error">${invalid === 'level' ? t.needLevel : ''}</p>
         </fieldset>
-        <fieldset part="kinds" ?disabled=${disabled}>
+        <fieldset part="kinds">
           <legend>${t.kindsLegend}</legend>
-          <div class="choices">
-            ${this.#offeredKinds.map(
-              (kind) =>
-                html`<label class="choice"
-                  ><input
-                    type="checkbox"
-                    .checked=${draft.kinds.includes(kind)}
-                    @change=${(e: Event) => this.#toggleKind(kind, (e.target as HTMLInputElement).checked)}
-                  /><span>${t.kind(kind)}</span></label
-                >`,
-            )}
-          </div>
+          ${choices(
+            'kinds',
+            this.#offeredKinds,
+            (kind) => draft.kinds.includes(kind),
+            t.kind,
+            (kind, on) => this.#toggleKind(kind, on),
+            true,
+          )}
         </fieldset>
-        <div part="note">
+        <div class="field" part="note">
           <label for="note">${t.noteLabel}</label>
           <input
             id="note"
             maxlength=${NOTE_MAX}
             autocomplete="off"
             aria-describedby="note-hint"
-            ?disabled=${disabled}
             .value=${draft.note}
             @input=${(e: Event) => this.#edit({ note: (e.target as HTMLInputElement).value })}
           />
           <p class="hint" id="note-hint">${t.noteHint}</p>
         </div>
-        <fieldset part="hold" ?disabled=${disabled}>
+        <fieldset part="hold">
           <legend>${t.holdLegend}</legend>
-          <div class="choices">
-            ${radios('hold', EXPIRY_PRESETS, draft.preset, t.hold, (preset) => this.#edit({ preset }))}
-          </div>
+          ${choices(
+            'hold',
+            EXPIRY_PRESETS,
+            (preset) => preset === draft.preset,
+            t.hold,
+            (preset) => this.#edit({ preset }),
+          )}
           ${
             draft.preset === 'date'
-              ? html`<div class="date">
+              ? html`<div class="field date">
                   <label for="date">${t.dateLabel}</label>
                   <input
                     id="date"
                     type="date"
                     min=${dayKey(now)}
                     max=${dayKey(startOfDay(now, MAX_HOLD_DAYS))}
+                    aria-invalid=${invalid === 'date' ? 'true' : 'false'}
+                    aria-describedby="date-error"
                     .value=${draft.date}
                     @change=${(e: Event) => this.#edit({ date: (e.target as HTMLInputElement).value })}
                   />
                 </div>`
               : nothing
           }
+          <p class="field-error" id="date-error">${invalid === 'date' ? t.needDate : ''}</p>
         </fieldset>
         ${
-          this.#circle
-            ? html`<fieldset part="visibility" ?disabled=${disabled} aria-describedby="visibility-hint">
+          this.#social
+            ? html`<fieldset part="visibility" aria-describedby="visibility-hint">
                 <legend>${t.visibilityLegend}</legend>
-                <div class="choices">
-                  ${radios('visibility', VISIBILITIES, this.#visibility, t.visibility, (visibility) => this.#edit({ visibility }))}
-                </div>
-                <p class="hint" id="visibility-hint">
-                  ${t.seenBy(this.storage.status.shared ? this.#visibility : 'just-me')}
-                </p>
+                ${choices(
+                  'visibility',
+                  VISIBILITIES,
+                  (v) => v === visibility,
+                  t.visibility,
+                  (v) => this.#edit({ visibility: v }),
+                )}
+                <p class="hint" id="visibility-hint">${t.seenBy(visibility)}</p>
               </fieldset>`
             : nothing
         }
         <div class="actions">
-          <button class="primary" type="submit" part="save-button" ?disabled=${disabled}>
-            ${mine ? t.update : t.save}
-          </button>
+          <button class="primary" type="submit" part="save-button">${t.save}</button>
           ${
-            mine
-              ? html`<button type="button" part="clear-button" ?disabled=${disabled} @click=${this.#clear}>
-                  ${t.clear}
-                </button>`
+            held
+              ? html`<button type="button" part="cancel-button" @click=${this.#cancel}>${t.cancel}</button>
+                  <button type="button" class="quiet" part="clear-button" @click=${this.#clear}>
+                    ${t.clear}
+                  </button>`
               : nothing
           }
         </div>
-        <p class="message success" role="status">${this.message}</p>
-      </form>
-      ${this.#notice.render(this.#checkIns.status, { writeError: this.failed, saving: this.#checkIns.pending > 0 })}
-    </section>`;
+        ${this.failed ? html`<p class="message error">${this.#notice.problem(this.failed)}</p>` : nothing}
+      </fieldset>
+    </form>`;
   }
 
   /**
    * The circle at a glance, one path for both modes: figures from the aggregate (the server's,
-   * or computed here in browser-only mode), names only of people who chose "my circle".
+   * or computed here when the shared store does not), names only of people who chose "my circle".
    */
   #renderCircle(figures: CircleFigures | undefined, entries: readonly CircleEntry[]): TemplateResult {
     const t = this.localize.t;
     const lang = this.localize.lang;
     const kinds = this.#offeredKinds;
-    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-    const mine = this.#mine;
-    const hiddenMine = mine && isActive(mine.value, this.now()) && mine.value.visibility === 'just-me';
+    const list = new Intl.ListFormat(lang);
     const summary = !figures
       ? this.#figures.error
         ? t.figuresUnreadable
@@ -616,8 +713,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
           </li>`;
         })}
       </ul>
-      ${hiddenMine ? html`<p class="hint">${t.justMeHere}</p>` : nothing}
-      ${this.storage.status.shared ? nothing : html`<p class="hint">${t.localOnly}</p>`}
     </section>`;
   }
 
@@ -680,7 +775,6 @@ export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
             </ol>`
           : html`<p>${t.askNobody}</p>`
       }
-      <p class="message success" role="status">${this.askMessage}</p>
     </section>`;
   }
 

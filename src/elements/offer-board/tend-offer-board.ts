@@ -30,6 +30,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
+import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
 import { renderAsk, type Ask } from './ask-dialog.js';
 import { NO_FILTERS, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
@@ -134,7 +135,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @cssprop --tend-transition - Hover transitions.
  */
 export class TendOfferBoard extends TendElement<BoardMessages> {
-  static override styles = [...TendElement.styles, styles];
+  static override styles = [...TendElement.styles, extras, styles];
 
   /** The board's id: posts of other boards in the same community are not shown. */
   @property() board = 'default';

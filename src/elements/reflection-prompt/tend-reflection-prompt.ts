@@ -17,6 +17,7 @@ import { defaultAdapter } from '../../provider/default-adapter.js';
 import type { StorageAdapter } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
+import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
 import { AskOfferComposer, ownWords } from './ask-offer-composer.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -120,7 +121,7 @@ const LOCK_NOTE = '.lock [tabindex="-1"]';
  * @cssprop --tend-transition - Hover transitions.
  */
 export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
-  static override styles = [...TendElement.styles, styles];
+  static override styles = [...TendElement.styles, extras, styles];
 
   /** The post this reflection is about (e.g. its slug). Default: the page's path. */
   @property() post = '';

@@ -18,8 +18,11 @@ import {
   button,
   click,
   control,
+  announced,
+  focused,
   message,
   mount,
+  openForm,
   root,
   settle,
   status,
@@ -33,43 +36,37 @@ async function stored(adapter: MemoryAdapter): Promise<CheckIn | undefined> {
   return (await adapter.get<CheckIn>('check-ins', MINE))?.value;
 }
 
-/** Picks a level, ticks kinds, types a note and saves, as a person would. */
+/** Opens the form if needed, picks a level, ticks kinds, types a note and saves, as a person would. */
 async function checkIn(
   el: TendCapacityCheckIn,
   level: string,
   kinds: string[] = [],
   note = '',
 ): Promise<void> {
+  await openForm(el);
   await click(el, control(el, level));
   for (const kind of kinds) await click(el, control(el, kind));
   if (note) await type(el, 'A short note (optional)', note);
-  await click(
-    el,
-    button(
-      el,
-      el.shadowRoot!.querySelector('[part="clear-button"]') ? 'Update my check-in' : 'Save my check-in',
-    ),
-  );
+  await click(el, button(el, 'Save my check-in'));
 }
 
 describe('<tend-capacity-check-in>: my check-in', () => {
-  it('starts empty, with a labelled level picker, kinds, note, expiry and visibility, and is accessible', async () => {
+  it('starts empty, with a labelled level picker, kinds, note and expiry, and is accessible', async () => {
     const el = await mount();
     expect(status(el)).to.equal('You haven’t checked in yet.');
     const legends = [...root(el).querySelectorAll('legend')].map((l) => l.textContent!.trim());
-    expect(legends).to.deep.equal([
+    expect(legends, 'no choice of who sees it on storage nobody else reads').to.deep.equal([
       'How much room do you have right now?',
       'Room for',
       'How long does this hold?',
-      'Who sees it?',
     ]);
     for (const level of ['Resting', 'A little', 'Some', 'Plenty'])
       expect(control(el, level).type).to.equal('radio');
     for (const kind of ['Listening', 'Practical help', 'Hosting'])
       expect(control(el, kind).type).to.equal('checkbox');
     expect(control(el, 'Until tonight').checked, 'holds until the end of today by default').to.equal(true);
-    expect(control(el, 'Just me').checked, 'private by default on storage nobody else reads').to.equal(true);
     expect(el.value).to.equal(null);
+    expect(root(el).querySelectorAll('button.primary'), 'one primary action').to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
@@ -95,29 +92,41 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const day = await adapter.get('check-in-history', historyId('me', '2026-11-03'));
     expect(day?.value).to.deep.equal({ personId: 'me', circle: 'maple', date: '2026-11-03', level: 'some' });
     expect(message(el)).to.equal('Saved. Thank you for saying how you are.');
-    expect(status(el), 'on storage only this browser sees').to.equal(
-      'Now: Some, until tonight. Only you can see it.',
+    expect(announced(el), 'said once, by the live region').to.equal(
+      'Saved. Thank you for saying how you are.',
+    );
+    expect(
+      root(el).querySelectorAll('[role="status"], [aria-live]').length,
+      'one live region and the storage line',
+    ).to.equal(2);
+    // Settled: one line and Change, no form.
+    expect(status(el)).to.equal('Some room for listening, until tonight.');
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(focused(el), 'focus on the line that says where things stand').to.equal(
+      root(el).querySelector('[part="status"]'),
     );
     await expect(el).to.be.accessible();
   });
 
-  it('promises nothing this browser’s storage cannot keep: whatever is chosen, only you see it', async () => {
+  it('promises nothing this browser’s storage cannot keep: no choice to share, and only you see it', async () => {
     const el = await mount();
+    expect(root(el).querySelector('[part="visibility"]'), 'no choice of who sees it').to.equal(null);
     await click(el, control(el, 'Some'));
-    await click(el, control(el, 'Count me, don’t name me'));
-    expect(text(el, 'visibility')).to.contain('Only you can see it.');
-    expect(text(el, 'visibility')).not.to.contain('totals');
+    expect(el.value!.visibility).to.equal('just-me');
     await click(el, button(el, 'Save my check-in'));
-    expect(status(el)).to.equal('Now: Some, until tonight. Only you can see it.');
-    await click(el, control(el, 'My circle'));
-    expect(text(el, 'visibility')).not.to.contain('shown to the circle');
+    expect(status(el)).to.equal('Some room, until tonight.');
+    expect(text(el)).not.to.match(/totals|shown to the circle|Count me|My circle/);
   });
 
   it('updates and clears it any time', async () => {
     const adapter = new MemoryAdapter({ community: 'street', author: 'me' });
     const el = await mount({ adapter });
     await checkIn(el, 'Plenty', ['Hosting']);
+    expect(status(el)).to.equal('Plenty of room for hosting, until tonight.');
+    await click(el, button(el, 'Change'));
     expect(control(el, 'Plenty').checked, 'the form shows what is saved').to.equal(true);
+    expect(control(el, 'Hosting').checked).to.equal(true);
+    expect(focused(el), 'focus on the first question').to.equal(root(el).querySelector('legend'));
     await click(el, control(el, 'Until tomorrow night'));
     await checkIn(el, 'A little');
     const updated = await adapter.get<CheckIn>('check-ins', MINE);
@@ -127,9 +136,10 @@ describe('<tend-capacity-check-in>: my check-in', () => {
       kinds: ['hosting'],
       expiresAt: new Date(2026, 10, 5).toISOString(),
     });
-    expect(status(el)).to.contain('until tomorrow night');
+    expect(status(el)).to.equal('A little room for hosting, until tomorrow night.');
 
     const cleared = oneEvent(el, 'tend-capacity-change');
+    await click(el, button(el, 'Change'));
     await click(el, button(el, 'Clear my check-in'));
     expect(((await cleared) as CustomEvent<CapacityChangeDetail>).detail).to.deep.include({
       level: null,
@@ -138,8 +148,34 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     expect(await stored(adapter)).to.equal(undefined);
     expect(status(el)).to.equal('You haven’t checked in yet.');
     expect(message(el)).to.equal('Cleared. Check in again whenever you like.');
+    expect(announced(el)).to.equal('Cleared. Check in again whenever you like.');
+    expect(focused(el), 'focus does not fall to the page').to.equal(
+      root(el).querySelector('[part="status"]'),
+    );
     expect(control(el, 'A little').checked, 'the form starts fresh').to.equal(false);
     expect(root(el).querySelector('[part="clear-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the form with Change and closes it unchanged with Cancel', async () => {
+    const adapter = new MemoryAdapter({ community: 'street', author: 'me' });
+    const el = await mount({ adapter });
+    await checkIn(el, 'Some', ['Listening', 'Practical help'], 'rides only');
+    expect(status(el)).to.equal('Some room for listening and practical help, until tonight.');
+    await click(el, button(el, 'Change'));
+    expect(root(el).querySelector('[part="status"]'), 'the form says it all').to.equal(null);
+    expect(control(el, 'A short note (optional)').value).to.equal('rides only');
+    await click(el, control(el, 'Resting'));
+    await type(el, 'A short note (optional)', 'early night');
+    await click(el, button(el, 'Cancel'));
+    expect(status(el)).to.equal('Some room for listening and practical help, until tonight.');
+    expect(announced(el)).to.equal('Nothing changed.');
+    expect(focused(el)).to.equal(root(el).querySelector('[part="status"]'));
+    expect((await stored(adapter))!.level).to.equal('some');
+    await click(el, button(el, 'Change'));
+    expect(control(el, 'Some').checked, 'the unsaved edit is gone').to.equal(true);
+    expect(control(el, 'A short note (optional)').value).to.equal('rides only');
+    expect(root(el).querySelectorAll('button.primary'), 'one primary action').to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
@@ -147,18 +183,34 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const adapter = new MemoryAdapter({ community: 'street', author: 'me' });
     const el = await mount({ adapter });
     await click(el, button(el, 'Save my check-in'));
-    expect(message(el)).to.equal('Choose how much room you have, then save.');
+    // The question says what to do, is marked, and has focus.
+    const levelError = root(el).getElementById('level-error')!;
+    expect(levelError.textContent!.trim()).to.equal('Choose how much room you have, then save.');
+    expect(root(el).querySelector('[part="level-picker"]')!.getAttribute('aria-describedby')).to.contain(
+      'level-error',
+    );
+    expect(control(el, 'Plenty').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(el)).to.equal(control(el, 'Resting'));
+    await expect(el).to.be.accessible();
     await click(el, control(el, 'Resting'));
+    expect(levelError.textContent!.trim(), 'answered').to.equal('');
+    expect(control(el, 'Plenty').getAttribute('aria-invalid')).to.equal('false');
     await click(el, control(el, 'Until a day I choose'));
     await type(el, 'Last day', '2026-11-01');
     await click(el, button(el, 'Save my check-in'));
-    expect(message(el)).to.equal('Choose a day from today up to a month ahead.');
+    const date = control(el, 'Last day');
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).getElementById(date.getAttribute('aria-describedby')!)!.textContent!.trim()).to.equal(
+      'Choose a day from today up to a month ahead.',
+    );
+    expect(focused(el)).to.equal(date);
     expect(await stored(adapter)).to.equal(undefined);
     await expect(el).to.be.accessible();
     await type(el, 'Last day', '2026-11-12');
     await click(el, button(el, 'Save my check-in'));
     expect((await stored(adapter))!.expiresAt).to.equal(new Date(2026, 10, 13).toISOString());
-    expect(status(el)).to.match(/^Now: Resting, through .*12.*Only you can see it\.$/);
+    expect(status(el)).to.match(/^Resting, through .*12.*\.$/);
+    await click(el, button(el, 'Change'));
     expect(control(el, 'Until a day I choose').checked).to.equal(true);
     expect(control(el, 'Last day').value).to.equal('2026-11-12');
   });
@@ -167,7 +219,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const clock = new Clock();
     const el = await mount({ clock });
     await checkIn(el, 'Some');
-    expect(status(el)).to.match(/^Now: Some/);
+    expect(status(el)).to.match(/^Some room/);
     clock.time = new Date(2026, 10, 4, 0, 1);
     el.requestUpdate();
     await settle(el);
@@ -193,9 +245,13 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     }
     const el = await mount({ adapter: new FullAdapter({ community: 'street', author: 'me' }) });
     await checkIn(el, 'Plenty', ['Listening'], 'around all evening');
-    expect(text(el, 'storage-notice')).to.contain(
-      'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.',
-    );
+    const full =
+      'This browser’s storage is full, so your last change isn’t saved yet. Your words are still here.';
+    expect(text(el, 'storage-notice')).to.contain(full);
+    expect(
+      root(el).querySelector('form .message.error')!.textContent!.trim(),
+      'also beside the action it stopped',
+    ).to.equal(full);
     expect(control(el, 'Plenty').checked).to.equal(true);
     expect(control(el, 'Listening').checked).to.equal(true);
     expect(control(el, 'A short note (optional)').value).to.equal('around all evening');
@@ -260,7 +316,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     await settle(el);
     expect(control(el, 'Some').matches(':disabled')).to.equal(true);
     expect(control(el, 'A short note (optional)').matches(':disabled')).to.equal(true);
-    expect(button(el, 'Save my check-in').disabled).to.equal(true);
+    expect(button(el, 'Save my check-in').matches(':disabled')).to.equal(true);
     await expect(el).to.be.accessible();
     fieldset.disabled = false;
     await settle(el);
@@ -271,7 +327,14 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const el = await mount({ lang: 'es' });
     expect(root(el).querySelector('legend')!.textContent).to.equal('¿Cuánto margen tienes ahora mismo?');
     expect(control(el, 'Descansando').type).to.equal('radio');
-    expect(text(el, 'circle')).to.contain('El círculo de un vistazo');
+    expect(text(el, 'local-only')).to.equal(
+      'En un sitio compartido de tu comunidad, también podrías ver quién tiene margen y dejar que otras personas vean el tuyo.',
+    );
+    await click(el, control(el, 'Algo'));
+    await click(el, control(el, 'Escuchar'));
+    await click(el, button(el, 'Guardar'));
+    expect(status(el)).to.equal('Algo de margen para escuchar, hasta esta noche.');
+    expect(button(el, 'Cambiar').getAttribute('part')).to.equal('change-button');
     await expect(el).to.be.accessible();
   });
 
@@ -280,6 +343,7 @@ describe('<tend-capacity-check-in>: my check-in', () => {
     const el = await mount({ adapter, circle: '' });
     expect(root(el).querySelector('[part="circle"]')).to.equal(null);
     expect(root(el).querySelector('[part="visibility"]')).to.equal(null);
+    expect(root(el).querySelector('slot[name="local-only"]'), 'no circle, nothing to add').to.equal(null);
     await checkIn(el, 'Some');
     expect((await adapter.get<CheckIn>('check-ins', checkInId('', 'me')))!.value).to.deep.include({
       circle: '',

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { checkInId, type Ask } from '../../../src/domain/capacity.js';
+import { checkInId, type Ask, type CheckIn } from '../../../src/domain/capacity.js';
 import { MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
 import {
   Clock,
   NOW,
   SharedMemoryAdapter,
+  announced,
   button,
   checkIn,
   checkInAs,
@@ -13,6 +14,7 @@ import {
   mount,
   root,
   settle,
+  status,
   text,
 } from './helpers.js';
 import type { TendCapacityCheckIn } from '../../../src/elements/capacity-check-in/index.js';
@@ -69,9 +71,11 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(control(counted, 'Count me, don’t name me').checked).to.equal(true);
     const odd = await mount({ adapter: shared(), defaultVisibility: 'everyone' });
     expect(control(odd, 'Just me').checked).to.equal(true);
-    // On storage nobody else reads, a site's default shares nothing either.
+    // On storage nobody else reads, there is no choice, and a site's default shares nothing either.
     const local = await mount({ defaultVisibility: 'circle' });
-    expect(control(local, 'Just me').checked).to.equal(true);
+    expect(root(local).querySelector('[part="visibility"]')).to.equal(null);
+    await click(local, control(local, 'Some'));
+    expect(local.value!.visibility).to.equal('just-me');
   });
 
   it('shows who has room per kind, never naming counted-only people, and hides small totals', async () => {
@@ -126,9 +130,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(text(el, 'ask')).not.to.match(/[“”]/);
     await click(el, button(el, 'Anotar que se lo pedí a Ben'));
     expect(text(el, 'ask')).to.contain('Se lo pediste hace un momento.');
-    expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
-      'Anotado: se lo pediste a Ben. Gracias por preguntar antes.',
-    );
+    expect(announced(el)).to.equal('Anotado: se lo pediste a Ben. Gracias por preguntar antes.');
     await expect(el).to.be.accessible();
   });
 
@@ -175,18 +177,24 @@ describe('<tend-capacity-check-in>: the circle', () => {
     await click(el, control(el, 'Hosting'));
     // Saved as it starts (just me): not part of the circle's view.
     await click(el, button(el, 'Save my check-in'));
+    expect(text(el, 'status')).to.equal('Some room for hosting, until tonight. Only you can see it.');
     expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
     expect(text(el, 'summary')).to.equal(
       'Numbers show once 3 or more people have room, so nobody is singled out.',
     );
+    await click(el, button(el, 'Change'));
     await click(el, control(el, 'My circle'));
-    await click(el, button(el, 'Update my check-in'));
+    await click(el, button(el, 'Save my check-in'));
+    expect(text(el, 'status')).to.contain('Your name, room and note are shown to the circle.');
     expect(kindLines(el)[2]).to.equal('Hosting: You');
     expect(text(el, 'summary'), 'Ana, Ben and me, all named').to.equal('3 people have room right now.');
+    await click(el, button(el, 'Change'));
     await click(el, control(el, 'Just me'));
-    await click(el, button(el, 'Update my check-in'));
+    await click(el, button(el, 'Save my check-in'));
     expect(kindLines(el)[2]).to.equal('Hosting: No one named yet');
-    expect(text(el, 'circle')).to.contain('Your check-in is just for you, so it isn’t part of this view.');
+    expect(text(el, 'status'), 'the line says so').to.equal(
+      'Some room for hosting, until tonight. Only you can see it.',
+    );
   });
 
   it('updates live when someone checks in, and drops check-ins as they end', async () => {
@@ -267,9 +275,7 @@ describe('<tend-capacity-check-in>: the circle', () => {
     ]);
     expect(root(el).activeElement, 'focus stays with Ben').to.equal(button(el, 'Note that I asked Ben'));
     expect(text(el, 'ask')).to.contain('You asked just now.');
-    expect(root(el).querySelector('[part="ask"] [role="status"]')!.textContent).to.equal(
-      'Noted that you asked Ben. Thank you for asking first.',
-    );
+    expect(announced(el)).to.equal('Noted that you asked Ben. Thank you for asking first.');
     await expect(el).to.be.accessible();
 
     const select = root(el).querySelector('select')!;
@@ -317,8 +323,43 @@ describe('<tend-capacity-check-in>: the circle', () => {
     expect(text(el)).not.to.contain('Fake Ana');
   });
 
-  it('says plainly when storage is only this browser', async () => {
+  it('on storage only this browser sees, shows no circle, asks or sharing, and says what a shared site adds', async () => {
+    const store = new MemoryStore();
+    await busyCircle(store);
+    // A check-in saved for the circle before: on this storage it still goes nowhere, and says nothing of a circle.
+    await checkInAs(store, checkIn('me', 'some', { personName: 'Mo', visibility: 'counted' }));
+    const el = await mount({ adapter: new MemoryAdapter({ store, community: 'street', author: 'me' }) });
+    for (const part of ['circle', 'summary', 'ask', 'ask-button', 'visibility'])
+      expect(root(el).querySelector(`[part="${part}"]`), `no ${part}`).to.equal(null);
+    expect(status(el)).to.equal('Some room for listening and practical help, until tonight.');
+    const all = text(el);
+    for (const never of ['totals', 'counted', 'circle', 'No one named', 'Who could I ask', 'Ana', 'Ben'])
+      expect(all, `says nothing of "${never}"`).not.to.contain(never);
+    expect(text(el, 'local-only')).to.equal(
+      'On a shared community site, you could also see who has room and let others see yours.',
+    );
+    await click(el, button(el, 'Change'));
+    expect(root(el).querySelector('[part="visibility"]')).to.equal(null);
+    expect(text(el)).not.to.match(/Count me|My circle|Just me/);
+    await click(el, button(el, 'Save my check-in'));
+    const saved = await new MemoryAdapter({ store, community: 'street' }).get<CheckIn>(
+      'check-ins',
+      checkInId('maple', 'me'),
+    );
+    expect(saved!.value.visibility, 'saved again on this storage: just me').to.equal('just-me');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a site put its own words in the local-only slot', async () => {
     const el = await mount();
-    expect(text(el, 'circle')).to.contain('Check-ins here stay in this browser, so only yours can show.');
+    const words = document.createElement('p');
+    words.slot = 'local-only';
+    words.textContent = 'Join the Maple Street site to see who has room.';
+    el.append(words);
+    await settle(el);
+    const slot = root(el).querySelector<HTMLSlotElement>('slot[name="local-only"]')!;
+    expect(slot.assignedElements()).to.deep.equal([words]);
+    expect(words.checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,5 +1,5 @@
 /** Shared set-up of the <tend-capacity-check-in> tests: a clock, people on one store, finding controls. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/provider/index.js';
 import '../../../src/elements/capacity-check-in/index.js';
@@ -43,6 +43,7 @@ export interface MountOptions {
   /** The `default-visibility` attribute; unset when absent. */
   defaultVisibility?: string;
   lang?: string;
+  theme?: 'light' | 'dark';
 }
 
 /** The element for person `me` ("Mo"), inside a provider with the given adapter. */
@@ -55,12 +56,13 @@ export async function mount(options: MountOptions = {}): Promise<TendCapacityChe
         circle=${options.circle ?? 'maple'}
         min-group=${options.minGroup ?? 3}
         default-visibility=${ifDefined(options.defaultVisibility)}
+        theme=${ifDefined(options.theme)}
         .now=${clock.now}
       ></tend-capacity-check-in>
     </tend-provider>
   `);
   const el = provider.querySelector('tend-capacity-check-in')!;
-  await waitUntil(() => el.shadowRoot?.querySelector('form'), 'the element renders');
+  await waitUntil(() => el.shadowRoot?.querySelector('[part="check-in"]'), 'the element renders');
   await settle(el);
   return el;
 }
@@ -110,5 +112,22 @@ export async function click(el: TendCapacityCheckIn, target: HTMLElement): Promi
 
 export const status = (el: TendCapacityCheckIn): string =>
   root(el).querySelector('[part="status"]')!.textContent!.trim();
+/** The visible result of the last action. */
 export const message = (el: TendCapacityCheckIn): string =>
-  root(el).querySelector('.message')!.textContent!.trim();
+  root(el).querySelector('.message.success')!.textContent!.trim();
+/** What the element's one live region said last. */
+export const announced = (el: TendCapacityCheckIn): string =>
+  root(el).querySelector('div[role="status"]')!.textContent!.trim();
+/** The element holding focus inside the element; fails when focus fell out of it. */
+export function focused(el: TendCapacityCheckIn): HTMLElement {
+  expect(document.activeElement, 'focus is in the element').to.equal(el);
+  const active = root(el).activeElement as HTMLElement | null;
+  expect(active, 'focus is on something inside the element').not.to.equal(null);
+  return active!;
+}
+
+/** Opens the form over a current check-in (with "Change"), when it is closed. */
+export async function openForm(el: TendCapacityCheckIn): Promise<void> {
+  const change = root(el).querySelector<HTMLButtonElement>('[part="change-button"]');
+  if (change) await click(el, change);
+}

@@ -48,7 +48,7 @@ async function checkInOf(community: string, person: Person): Promise<TendCapacit
     'tend-capacity-check-in',
     html`<tend-capacity-check-in circle=${CIRCLE} kinds=${KINDS}></tend-capacity-check-in>`,
   );
-  await until(() => el.shadowRoot?.querySelector('form'), `${person.name}'s element renders`);
+  await until(() => el.shadowRoot?.querySelector('[part="check-in"]'), `${person.name}'s element renders`);
   await until(() => !text(el, 'summary').includes('Reading'), `${person.name}'s element reads the figures`);
   await settle(el);
   return el;
@@ -215,7 +215,7 @@ describe('<tend-capacity-check-in> on a real tend-server', () => {
     expect(control(eve, 'Just me').checked).to.equal(true);
     await checkInThrough(eve, EVE, { level: 'Plenty', kinds: ['Listening', 'Hosting'] });
     expect(text(eve, 'status')).to.contain('Only you can see it.');
-    expect(text(eve, 'circle')).to.contain('Your check-in is just for you, so it isn’t part of this view.');
+    expect(text(eve, 'circle'), 'her own view counts her by the same rules').not.to.contain('You');
     await expect(eve).to.be.accessible();
     eve.closest('tend-provider')!.remove();
     // Then Dee changes her note: once Zed hears that, everything sent before it has arrived.
