@@ -2,7 +2,6 @@
 // tried by one person in one browser. Each neighbour writes through a browser-storage adapter of
 // their own (the same store the page's provider reads), with the board's own rules: nothing here
 // reaches into an element. Everything stays in this browser.
-import { endOfDay, checkInId, type CheckIn } from '../src/domain/capacity.js';
 import {
   acceptClaim,
   claimSlot,
@@ -22,36 +21,23 @@ import { BrowserAdapter, type StorageAdapter, type StoredRecord } from '../src/s
 
 const COMMUNITY = 'maple-street';
 const BOARD = 'maple-street';
-const CIRCLE = 'maple-street';
 const DAY = 86_400_000;
 
 interface Neighbour extends Person {
   name: string;
-  level: CheckIn['level'];
-  kinds: string[];
-  note: string;
 }
 
 const ROSA: Neighbour = {
   id: 'demo-neighbour-rosa',
   name: 'Rosa',
-  level: 'some',
-  kinds: ['listening', 'practical'],
-  note: 'Home most evenings.',
 };
 const TOMAS: Neighbour = {
   id: 'demo-neighbour-tomas',
   name: 'Tomás',
-  level: 'plenty',
-  kinds: ['practical', 'hosting'],
-  note: 'Car free at the weekend.',
 };
 const WEN: Neighbour = {
   id: 'demo-neighbour-wen',
   name: 'Wen',
-  level: 'a-little',
-  kinds: ['listening'],
-  note: 'A short call, not a long one.',
 };
 const NEIGHBOURS = [ROSA, TOMAS, WEN];
 
@@ -150,28 +136,6 @@ async function seedBoard(now: Date): Promise<void> {
   }
 }
 
-/** Each neighbour's check-in, named to the circle, unless one still holds for a day or more. */
-async function seedCircle(now: Date): Promise<void> {
-  for (const neighbour of NEIGHBOURS) {
-    const adapter = as(neighbour);
-    const id = checkInId(CIRCLE, neighbour.id);
-    const held = await adapter.get<CheckIn>('check-ins', id);
-    if (held && Date.parse(held.value.expiresAt) > now.getTime() + DAY) continue;
-    const value: CheckIn = {
-      circle: CIRCLE,
-      personId: neighbour.id,
-      personName: neighbour.name,
-      level: neighbour.level,
-      kinds: neighbour.kinds,
-      note: neighbour.note,
-      expiresAt: endOfDay(now, 6).toISOString(),
-      visibility: 'circle',
-      updatedAt: now.toISOString(),
-    };
-    await adapter.put('check-ins', id, value, { expectedRev: held?.rev ?? null });
-  }
-}
-
 /**
  * What the neighbours do when asked to answer: say yes to the reader's requests on their own
  * offers, and sign up for the reader's open posts. Returns one sentence per thing done.
@@ -223,6 +187,4 @@ button.addEventListener('click', async () => {
 });
 
 const now = new Date();
-Promise.all([seedBoard(now), seedCircle(now)]).catch((error: unknown) =>
-  console.error('The demo could not write its neighbours:', error),
-);
+seedBoard(now).catch((error: unknown) => console.error('The demo could not write its neighbours:', error));
