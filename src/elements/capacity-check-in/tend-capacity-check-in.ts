@@ -136,22 +136,28 @@ const localDate = (day: string): Date => {
  * @csspart local-only - The default sentence of the `local-only` slot.
  * @csspart storage-notice - Where check-ins are saved, and any problem saving.
  *
- * @cssprop --tend-font-family - Font (default: inherited from the page).
- * @cssprop --tend-font-size - Base font size.
- * @cssprop --tend-color-text - Text colour.
- * @cssprop --tend-color-muted - Secondary text colour.
- * @cssprop --tend-color-surface - Background of sections and controls.
- * @cssprop --tend-color-surface-raised - Background of status lines and people.
- * @cssprop --tend-color-border - Borders, and days without a check-in in the chart.
- * @cssprop --tend-color-accent - Buttons, the chosen options and the chart's bars.
- * @cssprop --tend-color-on-accent - Text on accent-coloured buttons.
- * @cssprop --tend-color-accent-soft - Background of chosen options.
- * @cssprop --tend-color-danger - Problems.
- * @cssprop --tend-color-focus - The focus ring's colour.
- * @cssprop --tend-focus-ring - The focus ring.
- * @cssprop --tend-radius - Corner radius.
- * @cssprop --tend-space - Spacing unit.
- * @cssprop --tend-transition - Transitions (none when the reader prefers reduced motion).
+ * @cssprop [--tend-font-family=inherit] - Font (the page's own by default).
+ * @cssprop [--tend-font-size=1em] - Body size (the page's own by default); every other size follows it.
+ * @cssprop [--tend-font-size-small=0.875em] - Hints, dates, badges and the storage line.
+ * @cssprop [--tend-font-size-large=1.125em] - Section headings.
+ * @cssprop [--tend-font-size-heading=1.3em] - The widget's heading.
+ * @cssprop [--tend-color-text=light-dark(#1f2a24, #e6ece8)] - Text.
+ * @cssprop [--tend-color-muted=light-dark(#55615a, #a6b3ab)] - Hints and notes.
+ * @cssprop [--tend-color-surface=light-dark(#ffffff, #161b18)] - The widget, its cards, fields and dialogs.
+ * @cssprop [--tend-color-surface-raised=light-dark(#f3f6f4, #1f2622)] - Information messages and hovered buttons.
+ * @cssprop [--tend-color-border=light-dark(#8a968f, #6b7871)] - Borders of controls (3:1).
+ * @cssprop [--tend-color-border-soft=light-dark(#d3dbd6, #333d37)] - Borders of the widget and its cards.
+ * @cssprop [--tend-color-accent=light-dark(#2d6a4f, #8fd1ad)] - The primary button, links, chosen pills.
+ * @cssprop [--tend-color-on-accent=light-dark(#ffffff, #0f2419)] - Text on the primary button.
+ * @cssprop [--tend-color-accent-soft=light-dark(#e8f1ec, #23342b)] - Chosen pills and success messages.
+ * @cssprop [--tend-color-danger=light-dark(#b3261e, #ffb4ab)] - Errors and delete buttons.
+ * @cssprop [--tend-color-danger-soft=light-dark(#fcefee, #3b2220)] - Error messages.
+ * @cssprop [--tend-color-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring colour.
+ * @cssprop [--tend-focus-ring=3px solid] - Focus ring (in the focus colour).
+ * @cssprop [--tend-radius=0.5em] - The one corner radius.
+ * @cssprop [--tend-space=1em] - The spacing step; gaps are its multiples.
+ * @cssprop [--tend-control-height=2.5em] - Height of inputs, selects and buttons.
+ * @cssprop [--tend-transition=150ms ease-out] - Hover transitions.
  */
 export class TendCapacityCheckIn extends TendElement<CapacityMessages> {
   static override styles = [...TendElement.styles, styles];
