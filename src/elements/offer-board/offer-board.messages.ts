@@ -219,6 +219,35 @@ export const en = {
   datesCount: (n: number, lang: string) =>
     n ? plural(lang, n, { one: '# date', other: '# dates' }) : 'No dates yet.',
   startRotation: 'Start rotation',
+
+  offerOrAsk: 'Offer or ask',
+  chooseHeading: 'What would you like to post?',
+  kindHint: pick({
+    offer: 'Something you can give: a meal, a ride, an hour.',
+    need: 'Something you, or someone close to you, could use a hand with.',
+    rotation: 'Dates people sign up for, like meals for a new family.',
+  }),
+  filter: 'Filter',
+  filtersOn: (n: number, lang: string) => plural(lang, n, { other: '# on' }),
+  chooseCategory: 'Choose a category',
+  categoryMissing: 'Please choose a category, so the right people find your post.',
+  /** Requests an "ask me first" offer holds; `name` is the author, or unset for the author's own view. */
+  requestsWaiting: (n: number, lang: string, name?: string) =>
+    plural(lang, n, {
+      one: `# request waiting for ${name ? `${name}’s` : 'your'} yes`,
+      other: `# requests waiting for ${name ? `${name}’s` : 'your'} yes`,
+    }),
+  recipientsHeading: 'Receiving this',
+  recipientState: pick({ requested: 'asked', active: 'receiving', done: 'received' }),
+  signUpShort: 'Sign up',
+  releaseShort: 'Release',
+  signedUp: (date: string) => `You’re signed up for ${date}. Thank you.`,
+  saidYes: (name: string) => `You said yes to ${name}.`,
+  saidNo: (name: string) => `You told ${name} not this time.`,
+  markedDone: 'Marked done. Thank you.',
+  thanksSent: 'Your thank-you is sent.',
+  resumed: 'The open dates are open again.',
+  answerKept: 'Thank you. Only you see your answer.',
 };
 
 export type BoardMessages = typeof en;
@@ -442,6 +471,34 @@ export const es: BoardMessages = {
   datesCount: (n: number, lang: string) =>
     n ? plural(lang, n, { one: '# fecha', other: '# fechas' }) : 'Todavía no hay fechas.',
   startRotation: 'Empezar la rotación',
+
+  offerOrAsk: 'Ofrecer o pedir',
+  chooseHeading: '¿Qué quieres publicar?',
+  kindHint: pick({
+    offer: 'Algo que puedes dar: una comida, llevar a alguien, una hora.',
+    need: 'Algo con lo que a ti, o a alguien cercano, te vendría bien una mano.',
+    rotation: 'Fechas en las que la gente se apunta, como comidas para una familia con un bebé.',
+  }),
+  filter: 'Filtrar',
+  filtersOn: (n: number, lang: string) => plural(lang, n, { one: '# activo', other: '# activos' }),
+  chooseCategory: 'Elige una categoría',
+  categoryMissing: 'Elige una categoría, así tu publicación llega a quien puede ayudar.',
+  requestsWaiting: (n: number, lang: string, name?: string) =>
+    plural(lang, n, {
+      one: `# petición espera ${name ? `el sí de ${name}` : 'tu sí'}`,
+      other: `# peticiones esperan ${name ? `el sí de ${name}` : 'tu sí'}`,
+    }),
+  recipientsHeading: 'Quién lo recibe',
+  recipientState: pick({ requested: 'lo pidió', active: 'lo recibe', done: 'lo recibió' }),
+  signUpShort: 'Apuntarme',
+  releaseShort: 'Liberar',
+  signedUp: (date: string) => `Te apuntaste el ${date}. Gracias.`,
+  saidYes: (name: string) => `Le dijiste que sí a ${name}.`,
+  saidNo: (name: string) => `Le dijiste a ${name} que esta vez no.`,
+  markedDone: 'Marcado como hecho. Gracias.',
+  thanksSent: 'Tu agradecimiento está enviado.',
+  resumed: 'Las fechas libres vuelven a estar abiertas.',
+  answerKept: 'Gracias. Solo tú ves tu respuesta.',
 };
 
 registerMessages('tend-offer-board', 'es', es);
