@@ -3,7 +3,7 @@
  * Pure rules shared by `<tend-capacity-check-in>` and tend-server, so one set of rules holds
  * on both sides. No DOM, no I/O; every function that depends on time takes `now`.
  */
-import * as v from 'valibot';
+import { check, fits, list, object, oneOf, optional, text, time, type ObjectOf } from './shape.js';
 import { minGroupOf } from './groups.js';
 import { recordId } from './record-ids.js';
 
@@ -146,65 +146,51 @@ export function historyId(personId: string, date: string): string {
 export const NOTE_MAX = 140;
 export const NAME_MAX = 80;
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const Time = v.pipe(
-  v.string(),
-  v.check((text) => !Number.isNaN(Date.parse(text))),
-);
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
-const Kind = v.pipe(v.string(), v.regex(KIND_NAME));
+const Id = text(200, 1);
+const Circle = text(200);
+const Day = text(10, 10, /^\d{4}-\d{2}-\d{2}$/);
+const Kind = text(200, 1, KIND_NAME);
 
+const checkInShape = {
+  circle: Circle,
+  personId: Id,
+  personName: optional(text(NAME_MAX)),
+  level: oneOf(LEVELS),
+  kinds: list(Kind, MAX_KINDS),
+  note: text(NOTE_MAX),
+  expiresAt: time,
+  visibility: oneOf(VISIBILITIES),
+  updatedAt: time,
+};
 /** A check-in, stored in collection `check-ins` under {@link checkInId}. */
-export const CheckInSchema = v.object({
-  circle: v.pipe(v.string(), v.maxLength(200)),
-  personId: Id,
-  personName: v.optional(v.pipe(v.string(), v.maxLength(NAME_MAX))),
-  level: v.picklist(LEVELS),
-  kinds: v.pipe(v.array(Kind), v.maxLength(MAX_KINDS)),
-  note: v.pipe(v.string(), v.maxLength(NOTE_MAX)),
-  expiresAt: Time,
-  visibility: v.picklist(VISIBILITIES),
-  updatedAt: Time,
-});
-export type CheckIn = v.InferOutput<typeof CheckInSchema>;
+export const CheckInSchema = object(checkInShape);
+export type CheckIn = ObjectOf<typeof checkInShape>;
 
+const askShape = { circle: Circle, askerId: Id, askedId: Id, kind: Kind, at: time };
 /** "I asked": one record a time someone asked someone (collection `asks`, random id). */
-export const AskSchema = v.object({
-  circle: v.pipe(v.string(), v.maxLength(200)),
-  askerId: Id,
-  askedId: Id,
-  kind: Kind,
-  at: Time,
-});
-export type Ask = v.InferOutput<typeof AskSchema>;
+export const AskSchema = object(askShape);
+export type Ask = ObjectOf<typeof askShape>;
 
+const historyShape = { personId: Id, circle: Circle, date: Day, level: oneOf(LEVELS) };
 /** A day of a person's own pattern (collection `check-in-history`, id {@link historyId}); private to them. */
-export const HistoryEntrySchema = v.object({
-  personId: Id,
-  circle: v.pipe(v.string(), v.maxLength(200)),
-  date: Day,
-  level: v.picklist(LEVELS),
-});
-export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+export const HistoryEntrySchema = object(historyShape);
+export type HistoryEntry = ObjectOf<typeof historyShape>;
 
-export const isCheckIn = (value: unknown): value is CheckIn => v.is(CheckInSchema, value);
-export const isAsk = (value: unknown): value is Ask => v.is(AskSchema, value);
-export const isHistoryEntry = (value: unknown): value is HistoryEntry => v.is(HistoryEntrySchema, value);
+export const isCheckIn = (value: unknown): value is CheckIn => fits(CheckInSchema, value);
+export const isAsk = (value: unknown): value is Ask => fits(AskSchema, value);
+export const isHistoryEntry = (value: unknown): value is HistoryEntry => fits(HistoryEntrySchema, value);
 
 /** Why a value was refused: `invalid` (its shape) or `expiry` (its time). */
 export type CapacityRefusal = 'invalid' | 'expiry';
 export type Validation<T> = { ok: true; value: T } | { ok: false; code: CapacityRefusal; message: string };
 
-function parsed<T>(result: v.SafeParseResult<v.GenericSchema<unknown, T>>): Validation<T> {
-  if (result.success) return { ok: true, value: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? 'value';
-  return { ok: false, code: 'invalid', message: `${path}: ${issue.message}` };
+function parsed<T>(result: ReturnType<typeof check<T>>): Validation<T> {
+  return result.ok ? result : { ok: false, code: 'invalid', message: result.message };
 }
 
 /** Checks a check-in about to be written at `now`: its shape, and an expiry after now and within {@link MAX_HOLD_DAYS}. */
 export function validateCheckIn(value: unknown, now: Date): Validation<CheckIn> {
-  const result = parsed(v.safeParse(CheckInSchema, value));
+  const result = parsed(check(CheckInSchema, value));
   if (!result.ok) return result;
   const expires = Date.parse(result.value.expiresAt);
   if (expires <= now.getTime() || expires > endOfDay(now, MAX_HOLD_DAYS).getTime())
@@ -218,12 +204,12 @@ export function validateCheckIn(value: unknown, now: Date): Validation<CheckIn> 
 
 /** Checks an "I asked" record about to be written. */
 export function validateAsk(value: unknown): Validation<Ask> {
-  return parsed(v.safeParse(AskSchema, value));
+  return parsed(check(AskSchema, value));
 }
 
 /** Checks a history entry about to be written. */
 export function validateHistoryEntry(value: unknown): Validation<HistoryEntry> {
-  return parsed(v.safeParse(HistoryEntrySchema, value));
+  return parsed(check(HistoryEntrySchema, value));
 }
 
 // ── Rights ──────────────────────────────────────────────────────────────────────────────

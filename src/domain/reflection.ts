@@ -1,10 +1,24 @@
 /**
  * The rules of a private reflection: the built-in prompt sets, the shape of answers and saved
- * entries (valibot schemas), who may change an entry, the ask/offer draft composer, the export
+ * entries (shapes checked by plain functions), who may change an entry, the ask/offer draft composer, the export
  * texts and the post's anonymous reflection count. Pure: no DOM, no I/O; time and randomness come in
  * as parameters so the element, the server and the tests get the same answers.
  */
-import * as v from 'valibot';
+import {
+  boolean,
+  check,
+  either,
+  fits,
+  list,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  text,
+  time,
+  where,
+} from './shape.js';
 import { recordId } from './record-ids.js';
 
 /** An error of a reflection rule, with a stable code. */
@@ -172,74 +186,70 @@ export interface ReflectionCounted {
 export const MAX_ANSWER = 20000;
 const MAX_NAME = 500;
 
-const Name = v.pipe(v.string(), v.maxLength(MAX_NAME));
-// Checked as capacity.ts checks times: one check fewer to ship to every blog reader.
-const Time = v.pipe(
-  v.string(),
-  v.check((text) => !Number.isNaN(Date.parse(text))),
-);
+const Name = text(MAX_NAME);
+const Id = text(MAX_NAME, 1);
 
-const ChoiceSchema = v.object({ id: Name, label: Name });
-const QuestionSchema = v.object({
-  id: v.pipe(Name, v.minLength(1)),
-  kind: v.picklist(['text', 'choice']),
-  label: v.pipe(v.string(), v.maxLength(2000)),
-  hint: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-  choices: v.optional(v.array(ChoiceSchema)),
-  multiple: v.optional(v.boolean()),
+const QuestionSchema = object({
+  id: Id,
+  kind: oneOf(['text', 'choice']),
+  label: text(2000),
+  hint: optional(text(2000)),
+  choices: optional(list(object({ id: Name, label: Name }))),
+  multiple: optional(boolean),
 });
 
-const AnswersSchema = v.record(Name, v.union([v.pipe(v.string(), v.maxLength(MAX_ANSWER)), v.array(Name)]));
+const AnswersSchema = record(Name, either(text(MAX_ANSWER), list(Name)));
 
-const LockedBoxSchema = v.object({
-  v: v.picklist([2]),
-  key: v.string(),
-  iv: v.string(),
-  data: v.string(),
+const LockedBoxSchema = object({
+  v: oneOf([2]),
+  key: text(Infinity),
+  iv: text(Infinity),
+  data: text(Infinity),
 });
 
-const ReflectionLockSchema = v.object({
-  authorId: v.pipe(Name, v.minLength(1)),
-  createdAt: Time,
-  publicKey: v.pipe(v.string(), v.minLength(1)),
-  privateKey: v.object({ iterations: v.number(), salt: v.string(), iv: v.string(), data: v.string() }),
+const ReflectionLockSchema = object({
+  authorId: Id,
+  createdAt: time,
+  publicKey: text(Infinity, 1),
+  privateKey: object({ iterations: number, salt: text(Infinity), iv: text(Infinity), data: text(Infinity) }),
 });
 
-const ReflectionEntrySchema = v.pipe(
-  v.object({
-    postId: v.pipe(Name, v.minLength(1)),
-    authorId: v.pipe(Name, v.minLength(1)),
-    createdAt: Time,
-    updatedAt: Time,
-    promptSet: v.optional(Name),
-    questions: v.optional(v.array(QuestionSchema)),
-    answers: v.optional(AnswersSchema),
-    locked: v.optional(LockedBoxSchema),
+const ReflectionEntrySchema = where(
+  object({
+    postId: Id,
+    authorId: Id,
+    createdAt: time,
+    updatedAt: time,
+    promptSet: optional(Name),
+    questions: optional(list(QuestionSchema)),
+    answers: optional(AnswersSchema),
+    locked: optional(LockedBoxSchema),
   }),
-  v.check((e) => !!e.locked !== !!(e.questions && e.answers), 'an entry is either locked or readable'),
+  (e) => !!e.locked !== !!(e.questions && e.answers),
+  'an entry is either locked or readable',
 );
 
-const ReflectionDraftSchema = v.object({
+const ReflectionDraftSchema = object({
   postId: Name,
   authorId: Name,
-  step: v.number(),
-  editing: v.optional(Name),
-  updatedAt: Time,
-  promptSet: v.optional(Name),
-  answers: v.optional(AnswersSchema),
-  locked: v.optional(LockedBoxSchema),
+  step: number,
+  editing: optional(Name),
+  updatedAt: time,
+  promptSet: optional(Name),
+  answers: optional(AnswersSchema),
+  locked: optional(LockedBoxSchema),
 });
 
 /** Checks a stored entry; throws a `ReflectionError` (`invalid-entry`) saying what is wrong. */
 export function validateEntry(value: unknown): ReflectionEntry {
-  const result = v.safeParse(ReflectionEntrySchema, value);
-  if (!result.success) throw new ReflectionError('invalid-entry', result.issues[0].message);
-  return result.output as ReflectionEntry;
+  const result = check(ReflectionEntrySchema, value);
+  if (!result.ok) throw new ReflectionError('invalid-entry', result.message);
+  return result.value as ReflectionEntry;
 }
 
-export const isEntry = (value: unknown): value is ReflectionEntry => v.is(ReflectionEntrySchema, value);
-export const isDraft = (value: unknown): value is ReflectionDraft => v.is(ReflectionDraftSchema, value);
-export const isLock = (value: unknown): value is ReflectionLock => v.is(ReflectionLockSchema, value);
+export const isEntry = (value: unknown): value is ReflectionEntry => fits(ReflectionEntrySchema, value);
+export const isDraft = (value: unknown): value is ReflectionDraft => fits(ReflectionDraftSchema, value);
+export const isLock = (value: unknown): value is ReflectionLock => fits(ReflectionLockSchema, value);
 /** A post's count holds exactly a post id and a whole number: anything more is refused. */
 /** A count record holds exactly `{ postId, count }`: nothing else, about anyone. */
 export function isReflectionCount(value: unknown): value is ReflectionCount {
@@ -267,13 +277,13 @@ export function validatePrompts(value: unknown): Question[] {
       kind: raw?.kind ?? (raw?.choices?.length ? 'choice' : 'text'),
       choices: raw?.choices?.map((c, j) => ({ id: c?.id || `c${j + 1}`, label: c?.label })),
     };
-    const result = v.safeParse(QuestionSchema, question);
-    if (!result.success || (question.kind === 'choice' && !question.choices?.length))
+    const result = check(QuestionSchema, question);
+    if (!result.ok || (question.kind === 'choice' && !question.choices?.length))
       throw new ReflectionError(
         'invalid-prompts',
         `question ${i + 1} needs a label (and choices, for a choice question)`,
       );
-    return result.output as Question;
+    return result.value as Question;
   });
 }
 

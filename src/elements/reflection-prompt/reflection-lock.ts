@@ -15,7 +15,8 @@ import {
   type ReflectionEntry,
   type ReflectionLock,
 } from '../../domain/reflection.js';
-import type { StorageAdapter, StoredRecord } from '../../storage/adapter.js';
+import type { StoredRecord } from '../../storage/adapter.js';
+import type { PrivateStorage } from './private-storage.js';
 import { createLock, openLock, publicKeyOf, sealFor, unsealWith, type LockKeys } from './entry-lock.js';
 
 /** `none`: no lock. `closed`: a lock exists; everything is sealed with its public key, nothing can be read. `open`: the passphrase opened it on this page. */
@@ -24,18 +25,13 @@ export type LockState = 'none' | 'closed' | 'open';
 /** What the lock seals: an entry or a draft (its words go into `locked`). */
 type Sealable = Partial<ReflectionContent> & { locked?: LockedBox | undefined };
 
-export interface ReflectionLockOptions {
-  /** The reader's own storage (never shared). */
-  adapter: () => StorageAdapter;
-  author: () => string;
+export interface ReflectionLockOptions extends PrivateStorage {
   now: () => Date;
   entries: RecordsController<ReflectionEntry>;
   drafts: RecordsController<ReflectionDraft>;
   /** The reader's own entries and drafts, on every post. */
   mine: () => StoredRecord<ReflectionEntry>[];
   myDrafts: () => StoredRecord<ReflectionDraft>[];
-  /** Runs a write; answers undefined when it failed (the host says so). */
-  write: <R>(run: () => Promise<R>) => Promise<R | undefined>;
 }
 
 /** Thrown inside a record change when the record moved on since it was sealed: seal it again. */

@@ -1,47 +1,36 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { RecordsController } from '../../controllers/records-controller.js';
 import {
-  PROMPT_SETS,
-  answerText,
-  composeDraft,
-  countReaders,
-  draftId,
-  entriesToJson,
-  entriesToMarkdown,
-  isAnswered,
-  isDraft,
-  isEntry,
-  isPromptSetName,
-  isCounted,
-  isReflectionCount,
   makeEntry,
   newEntryId,
-  addReflectionCount,
-  countedId,
-  reflectionCountId,
-  validatePrompts,
   type AnswerValue,
   type Answers,
-  type ExportEntry,
   type PromptSetName,
   type Question,
   type ReflectionContent,
   type ReflectionDraft,
   type ReflectionEntry,
-  type ReflectionCount,
-  type ReflectionCounted,
 } from '../../domain/reflection.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { defaultAdapter } from '../../provider/default-adapter.js';
-import type { StorageAdapter, StoredRecord } from '../../storage/adapter.js';
+import type { StorageAdapter } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
+import { AskOfferComposer } from './ask-offer-composer.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { renderLockPanel, renderUnlockForm, type LockPanelView } from './lock-panel.js';
+import { renderSteps } from './question-steps.js';
+import { ReflectionCounts } from './reflection-counts.js';
+import { ReflectionDrafts } from './reflection-drafts.js';
+import { ReflectionEntries, type Entry } from './reflection-entries.js';
+import type { PrivateStorage } from './private-storage.js';
 import { ReflectionLockController } from './reflection-lock.js';
 import { reflectionEn, type ReflectionMessages } from './reflection-prompt.messages.js';
 import { styles } from './reflection-prompt.styles.js';
+import { QuestionsController } from './reflection-questions.js';
+import { renderSavedList } from './saved-list.js';
+import { renderSavedStep } from './saved-step.js';
 
 /** Detail of `tend-reflection-saved`: ids only, never what the reader wrote. */
 export interface ReflectionSavedDetail {
@@ -56,33 +45,6 @@ export interface ReflectionDeletedDetail {
 }
 
 type View = 'flow' | 'done' | 'entries';
-type Entry = StoredRecord<ReflectionEntry>;
-type Draft = StoredRecord<ReflectionDraft>;
-
-/** Says in the console why the page's questions were not used. */
-const badQuestions = (error: unknown): void =>
-  console.error(`tend: <tend-reflection-prompt> ${(error as Error).message}; using the built-in questions.`);
-
-/** Reads questions written as plain HTML children (see the class documentation). */
-function questionsFromChildren(host: HTMLElement): Question[] {
-  return [...host.querySelectorAll(':scope > [data-question]')].map((el, i) => {
-    const items = [...el.querySelectorAll(':scope > li, :scope > option')];
-    const id = el.getAttribute('data-question') || `q${i + 1}`;
-    const hint = el.getAttribute('data-hint') ?? undefined;
-    if (!items.length) return { id, kind: 'text', label: el.textContent!.trim(), hint };
-    return {
-      id,
-      kind: 'choice',
-      label: el.getAttribute('data-label') ?? '',
-      hint,
-      multiple: el.hasAttribute('data-multiple'),
-      choices: items.map((item, j) => ({
-        id: item.getAttribute('data-choice') || item.getAttribute('value') || `c${j + 1}`,
-        label: item.textContent!.trim(),
-      })),
-    };
-  });
-}
 
 /**
  * A private, guided reflection a blogger embeds under a post. The default set walks through a
@@ -193,10 +155,6 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   @state() private savedLocked = false;
   @state() private lockedDraft?: ReflectionDraft;
   @state() private showAll = false;
-  @state() private draftKind: 'ask' | 'offer' = 'ask';
-  @state() private parts: Record<string, string> = {};
-  @state() private confirmText = '';
-  @state() private countError?: StorageError;
   @state() private problem?: StorageError;
 
   protected readonly localize = new LocalizeController(
@@ -206,46 +164,43 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     () => this.messages,
   );
   readonly #notice = new StorageNotice(this);
-  readonly #entries = new RecordsController<ReflectionEntry>(this, {
-    adapter: () => this.#private,
-    collection: () => 'reflections',
-    accept: isEntry,
+  readonly #questions = new QuestionsController(this, {
+    words: () => this.localize.t,
+    editing: () => this.editing?.content,
   });
-  readonly #drafts = new RecordsController<ReflectionDraft>(this, {
-    adapter: () => this.#private,
-    collection: () => 'reflection-drafts',
-    accept: isDraft,
-  });
-  readonly #lock = new ReflectionLockController(this, {
+  /** The reader's own storage, for every store below. */
+  readonly #io: PrivateStorage = {
     adapter: () => this.#private,
     author: () => this.identity.id,
-    now: () => this.now(),
-    entries: this.#entries,
-    drafts: this.#drafts,
-    mine: () => this.#mine,
-    myDrafts: () => this.#myDrafts,
     write: (run) => this.#write(run),
+  };
+  readonly #entries = new ReflectionEntries(this, this.#io);
+  readonly #drafts: ReflectionDrafts = new ReflectionDrafts(this, {
+    ...this.#io,
+    post: () => this.#post,
+    current: () => ({
+      postId: this.#post,
+      authorId: this.identity.id,
+      step: this.step,
+      editing: this.editing?.id,
+      updatedAt: this.now().toISOString(),
+      promptSet: this.#questions.current.name,
+      answers: this.answers,
+    }),
+    lock: () => this.#lock,
+    entriesLoading: () => this.#entries.records.loading,
   });
-  /** "I added my count for this post", kept in this browser only. */
-  readonly #counted = new RecordsController<ReflectionCounted>(this, {
-    adapter: () => this.#private,
-    collection: () => 'reflection-counted',
-    accept: isCounted,
+  readonly #lock = new ReflectionLockController(this, {
+    ...this.#io,
+    now: () => this.now(),
+    entries: this.#entries.records,
+    drafts: this.#drafts.records,
+    mine: () => this.#entries.mine,
+    myDrafts: () => this.#drafts.mine,
   });
-  readonly #counts = new RecordsController<ReflectionCount>(this, {
-    adapter: () => this.storage,
-    collection: () => 'reflection-counts',
-    accept: isReflectionCount,
-  });
-
-  #htmlQuestions: Question[] = [];
-  #children = new MutationObserver(() => this.#readChildren());
-  #restored = false;
-  #touched = false;
-  #timer?: ReturnType<typeof setTimeout>;
-  #counting = false;
-  #confirmed?: () => Promise<void>;
-  #opener?: HTMLElement | null;
+  readonly #counts = new ReflectionCounts(this, { ...this.#io, shared: () => this.storage });
+  readonly #composer = new AskOfferComposer(this);
+  readonly #dialog = new ConfirmDialog(this);
 
   /** Entries and drafts never go to shared storage: with a shared adapter they stay in this browser. */
   get #private(): StorageAdapter {
@@ -261,146 +216,31 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     return this.share === 'count' && this.storage.status.shared;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#readChildren();
-    this.#children.observe(this, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributeFilter: ['data-question', 'data-label', 'data-hint', 'data-multiple', 'data-choice', 'value'],
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#children.disconnect();
-    if (this.#timer) void this.#saveDraft();
-  }
-
-  #readChildren(): void {
-    try {
-      const found = questionsFromChildren(this);
-      this.#htmlQuestions = found.length ? validatePrompts(found) : [];
-    } catch (error) {
-      badQuestions(error);
-      this.#htmlQuestions = [];
-    }
-    this.requestUpdate();
-  }
-
-  /** The questions in force: `prompts`, else HTML children, else the built-in set in the reader's language. */
-  get #set(): { name: string; questions: Question[] } {
-    if (this.prompts?.length) {
-      try {
-        return { name: 'custom', questions: validatePrompts(this.prompts) };
-      } catch (error) {
-        badQuestions(error);
-      }
-    }
-    if (this.#htmlQuestions.length) return { name: 'custom', questions: this.#htmlQuestions };
-    const name = isPromptSetName(this.promptSet) ? this.promptSet : 'resentment';
-    return { name, questions: this.#builtIn(name) };
-  }
-
-  #builtIn(name: string): Question[] {
-    const words = this.localize.t as unknown as Record<string, string | undefined>;
-    return PROMPT_SETS[name as PromptSetName].map((shape) => ({
-      id: shape.id,
-      kind: shape.kind,
-      label: words[`q_${shape.id}`] ?? shape.id,
-      hint: words[`h_${shape.id}`],
-      multiple: shape.multiple,
-      choices: shape.choices?.map((id) => ({ id, label: words[`c_${id}`] ?? id })),
-    }));
-  }
-
-  /** The questions of the reflection being written (an edited entry keeps its own questions). */
-  get #questions(): { name: string; questions: Question[] } {
-    const content = this.editing?.content;
-    if (!content) return this.#set;
-    return {
-      name: content.promptSet,
-      questions: isPromptSetName(content.promptSet) ? this.#builtIn(content.promptSet) : content.questions,
-    };
-  }
-
-  /** The reader's own entries (the identity in force), newest first. */
-  get #mine(): Entry[] {
-    const me = this.identity.id;
-    return this.#entries.records
-      .filter((r) => r.value.authorId === me)
-      .sort((a, b) => (a.value.createdAt < b.value.createdAt ? 1 : -1));
-  }
-
-  /** The reader's own drafts, on every post. */
-  get #myDrafts(): Draft[] {
-    const me = this.identity.id;
-    return this.#drafts.records.filter((r) => r.value.authorId === me);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('post')) this.#restored = false;
+    if (changed.has('post')) this.#drafts.reset();
     // Pick the draft up once entries and drafts have arrived.
-    if (!this.#restored && !this.#drafts.loading && !this.#entries.loading) {
-      this.#restored = true;
-      const draft = this.#drafts.get(draftId(this.#post))?.value;
-      // Storage can be slow to open: once the reader has started, what is on screen is newer than any draft.
-      if (!this.#touched && draft && draft.authorId === this.identity.id && draft.postId === this.#post) {
-        if (draft.locked) this.lockedDraft = draft;
-        else this.#adopt(draft, draft);
-      }
+    const draft = this.#drafts.restore();
+    if (draft) {
+      if (draft.locked) this.lockedDraft = draft;
+      else this.#adopt(draft, draft);
     }
   }
 
   #adopt(draft: ReflectionDraft, content: Partial<ReflectionContent>): void {
-    const edited = draft.editing ? this.#entries.get(draft.editing) : undefined;
+    const edited = draft.editing ? this.#entries.records.get(draft.editing) : undefined;
     const editedContent = edited && this.#lock.content(edited);
     this.editing = edited && editedContent ? { id: edited.id, content: editedContent } : undefined;
     this.answers = content.answers ?? {};
-    this.step = Math.min(draft.step, this.#questions.questions.length - 1);
+    this.step = Math.min(draft.step, this.#questions.current.questions.length - 1);
     this.note = this.localize.t.resumed;
   }
 
   // ——— writing ———
 
   #answer(id: string, value: AnswerValue): void {
-    this.#touched = true;
     this.answers = { ...this.answers, [id]: value };
     this.note = '';
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#saveDraft(), 600);
-  }
-
-  #pick(question: Question, choice: string, checked: boolean): void {
-    const current = this.answers[question.id];
-    const picked = Array.isArray(current) ? current.filter((id) => id !== choice) : [];
-    this.#answer(question.id, !question.multiple ? [choice] : checked ? [...picked, choice] : picked);
-  }
-
-  /**
-   * Saves the draft now, sealed when a lock exists. A failure is said by the storage notice; the
-   * words stay in the fields.
-   */
-  async #saveDraft(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    // Whether a lock exists is known only once storage has answered: never guess "no lock".
-    if (!this.#lock.ready) {
-      this.#timer = setTimeout(() => void this.#saveDraft(), 200);
-      return;
-    }
-    const id = draftId(this.#post);
-    if (!Object.values(this.answers).some(isAnswered) && !this.#drafts.get(id)) return;
-    await this.#lock.save(this.#drafts, id, {
-      postId: this.#post,
-      authorId: this.identity.id,
-      step: this.step,
-      editing: this.editing?.id,
-      updatedAt: this.now().toISOString(),
-      promptSet: this.#questions.name,
-      answers: this.answers,
-    });
+    this.#drafts.later();
   }
 
   /** Runs a write; a failure is kept for the storage notice to say plainly (the words stay in the fields). */
@@ -418,13 +258,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   async #go(step: number): Promise<void> {
     this.step = step;
     this.note = '';
-    void this.#saveDraft();
-    await this.#focus('[part~="step"] h3');
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    void this.#drafts.save();
+    await this.focusAfterRender('[part~="step"] h3');
   }
 
   /**
@@ -432,9 +267,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
    * passphrase needed), then offers the ask/offer composer.
    */
   async #finish(): Promise<void> {
-    const { name, questions } = this.#questions;
+    const { name, questions } = this.#questions.current;
     const now = this.now();
-    const previous = this.editing && this.#entries.get(this.editing.id);
+    const entries = this.#entries.records;
+    const previous = this.editing && entries.get(this.editing.id);
     let entry: ReflectionEntry;
     try {
       entry = makeEntry(
@@ -446,16 +282,15 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       this.note = this.localize.t.empty;
       return;
     }
-    clearTimeout(this.#timer);
+    this.#drafts.cancel();
     const id = previous?.id ?? newEntryId(now, crypto.randomUUID().slice(0, 8));
-    const record = await this.#lock.save(this.#entries, id, entry);
+    const record = await this.#lock.save(entries, id, entry);
     if (!record) return;
-    if (this.#drafts.get(draftId(this.#post)))
-      void this.#write(() => this.#drafts.remove(draftId(this.#post)));
-    if (this.shareOptIn && this.#canShare) void this.#addCount();
+    if (this.#drafts.stored) void this.#drafts.remove();
+    if (this.shareOptIn && this.#canShare) void this.#counts.add(this.#post);
     this.emit<ReflectionSavedDetail>('tend-reflection-saved', { postId: this.#post, entryId: id });
     // "What I needed and didn't say" is where an honest ask starts.
-    this.parts = { need: name === 'resentment' ? String(entry.answers?.['unsaid'] ?? '') : '' };
+    this.#composer.start(name === 'resentment' ? String(entry.answers?.['unsaid'] ?? '') : '');
     this.note = '';
     this.answers = {};
     this.editing = undefined;
@@ -463,138 +298,75 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     this.shareOptIn = false;
     this.savedLocked = !!record.value.locked;
     this.view = 'done';
-    await this.#focus('h3');
-  }
-
-  /** True once this reader added their count for this post (remembered in this browser). */
-  get #hasCounted(): boolean {
-    const me = this.identity.id;
-    return this.#counted.get(countedId(this.#post, me))?.value.authorId === me;
-  }
-
-  /**
-   * Adds this reader's one anonymous count for the post: the operation `count`, nothing else (no
-   * words, no id of the reader). Sent once; then remembered in this browser only.
-   */
-  async #addCount(): Promise<void> {
-    const post = this.#post;
-    const me = this.identity.id;
-    if (this.#counting || this.#hasCounted) return;
-    this.#counting = true;
-    try {
-      await this.#counts.operate(reflectionCountId(post), { type: 'count', postId: post }, (current) =>
-        addReflectionCount(current, post),
-      );
-      this.countError = undefined;
-      await this.#write(() =>
-        this.#counted.update(countedId(post, me), () => ({ postId: post, authorId: me })),
-      );
-    } catch (error) {
-      this.countError = error as StorageError;
-    } finally {
-      this.#counting = false;
-    }
+    await this.focusAfterRender('h3');
   }
 
   #edit(record: Entry, content: ReflectionContent): void {
-    this.#touched = true;
+    this.#drafts.touched = true;
     this.editing = { id: record.id, content };
     this.answers = structuredClone(content.answers);
     this.view = 'flow';
     void this.#go(0);
   }
 
-  // ——— deleting, with a native modal dialog ———
-
-  async #ask(text: string, action: () => Promise<void>, opener: EventTarget | null): Promise<void> {
-    this.confirmText = text;
-    this.#confirmed = action;
-    this.#opener = opener as HTMLElement | null;
-    await this.updateComplete;
-    this.renderRoot.querySelector('dialog')!.showModal();
+  #confirmDelete(text: string, records: () => Entry[], opener: EventTarget | null): void {
+    void this.#dialog.ask(
+      text,
+      async () => {
+        const ids = await this.#entries.remove(records());
+        if (ids.length) {
+          this.note = this.localize.t.deleted;
+          this.emit<ReflectionDeletedDetail>('tend-reflection-deleted', {
+            postId: this.#post,
+            entryIds: ids,
+          });
+        }
+      },
+      opener,
+    );
   }
-
-  async #closeDialog(confirmed: boolean): Promise<void> {
-    const action = confirmed ? this.#confirmed : undefined;
-    this.#confirmed = undefined;
-    this.renderRoot.querySelector('dialog')!.close();
-    if (action) await action();
-    await this.updateComplete;
-    // Kept: back to the button that opened the dialog. Deleted: that button is gone, so to the list's heading.
-    if (!action) this.#opener?.focus();
-    else this.renderRoot.querySelector<HTMLElement>('[part~="entries"] h3')?.focus();
-  }
-
-  async #delete(records: Entry[]): Promise<void> {
-    const ids: string[] = [];
-    for (const record of records) {
-      if (!(await this.#write(() => this.#entries.remove(record.id).then(() => true)))) break;
-      ids.push(record.id);
-    }
-    if (ids.length) {
-      this.note = this.localize.t.deleted;
-      this.emit<ReflectionDeletedDetail>('tend-reflection-deleted', { postId: this.#post, entryIds: ids });
-    }
-  }
-
-  // ——— export ———
 
   #download(kind: 'md' | 'json'): void {
     const t = this.localize.t;
-    const entries: ExportEntry[] = [];
-    for (const record of this.#mine) {
-      const content = this.#lock.content(record);
-      if (!content) continue;
-      const { postId, createdAt, updatedAt } = record.value;
-      entries.push({ id: record.id, postId, createdAt, updatedAt, ...content });
-    }
-    const text =
-      kind === 'md'
-        ? entriesToMarkdown(entries, {
-            title: t.exportTitle,
-            skipped: t.skipped,
-            heading: (e) =>
-              `${this.localize.date(e.createdAt, { dateStyle: 'long', timeStyle: 'short' })}, ${t.onPost(e.postId)}`,
-          })
-        : entriesToJson(entries, this.now());
-    const url = URL.createObjectURL(
-      new Blob([text], { type: kind === 'md' ? 'text/markdown' : 'application/json' }),
+    this.#entries.download(
+      kind,
+      (record) => this.#lock.content(record),
+      {
+        title: t.exportTitle,
+        skipped: t.skipped,
+        heading: (e) =>
+          `${this.localize.date(e.createdAt, { dateStyle: 'long', timeStyle: 'short' })}, ${t.onPost(e.postId)}`,
+      },
+      this.now(),
+      this.renderRoot,
     );
-    const link = Object.assign(document.createElement('a'), { href: url, download: `reflections.${kind}` });
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   // ——— the passphrase lock (its keys and sealing live in ReflectionLockController) ———
 
-  /** Makes a lock from the form's passphrase; every entry and draft of this reader is sealed with it. */
-  async #createLock(form: HTMLFormElement): Promise<void> {
+  /** Makes a lock from the passphrase; every entry and draft of this reader is sealed with it. */
+  async #createLock(pass: string, again: string): Promise<void> {
     const t = this.localize.t;
-    const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
     if (pass.length < 8) return void (this.lockNote = t.tooShort);
-    if (pass !== (form.elements.namedItem('again') as HTMLInputElement).value)
-      return void (this.lockNote = t.mismatch);
+    if (pass !== again) return void (this.lockNote = t.mismatch);
     this.busy = true;
     this.lockNote = '';
     try {
       if (!(await this.#lock.create(pass))) return;
-      void this.#saveDraft();
+      void this.#drafts.save();
     } finally {
       this.busy = false;
     }
-    await this.#focus('[data-close-lock]');
+    await this.focusAfterRender('[data-close-lock]');
   }
 
   /** Opens the lock with a passphrase (and a locked draft of this post); a wrong one opens nothing and changes nothing. */
-  async #unlock(form: HTMLFormElement): Promise<void> {
-    const pass = (form.elements.namedItem('pass') as HTMLInputElement).value;
+  async #unlock(pass: string): Promise<void> {
     this.busy = true;
     this.lockNote = '';
     try {
       await this.#lock.open(pass);
-      const draft = this.lockedDraft && this.#drafts.get(draftId(this.#post))?.value;
+      const draft = this.lockedDraft && this.#drafts.stored;
       if (draft) {
         this.lockedDraft = undefined;
         const content = draft.locked ? await this.#lock.read<ReflectionContent>(draft.locked) : draft;
@@ -609,16 +381,16 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
 
   /** Writes everything back in plain, by the reader's choice, and forgets the lock. */
   async #removeLock(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#drafts.cancel();
     if (!(await this.#lock.remove())) return;
     this.note = this.localize.t.lockRemoved;
-    void this.#saveDraft();
-    await this.#focus('[part~="entries"] h3');
+    void this.#drafts.save();
+    await this.focusAfterRender('[part~="entries"] h3');
   }
 
   async #closeLock(): Promise<void> {
     this.#lock.close();
-    await this.#focus('#pass');
+    await this.focusAfterRender('#pass');
   }
 
   // ——— rendering ———
@@ -626,9 +398,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   protected override render(): TemplateResult {
     const t = this.localize.t;
     const lang = this.localize.lang;
-    const readers = this.#canShare
-      ? countReaders(this.#counts.get(reflectionCountId(this.#post))?.value, this.#post)
-      : 0;
+    const readers = this.#canShare ? this.#counts.readers(this.#post) : 0;
     return html`<div part="container base" class="container surface">
       <div class="stack">
         <h2>${t.title}</h2>
@@ -642,360 +412,114 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         ${this.#notice.render(this.#private.status, { writeError: this.problem })}
         ${readers ? html`<p class="muted">${t.readersHere(readers, lang)}</p>` : nothing}
       </div>
-      <dialog part="dialog" aria-labelledby="confirm-text" @cancel=${() => void this.#closeDialog(false)}>
-        <p id="confirm-text">${this.confirmText}</p>
-        <div part="actions">
-          <button @click=${() => this.#closeDialog(false)}>${t.cancel}</button>
-          <button class="danger end" @click=${() => this.#closeDialog(true)}>${t.confirm}</button>
-        </div>
-      </dialog>
+      ${this.#dialog.render(t)}
     </div>`;
   }
 
-  #renderQuestion(q: Question, index: number): TemplateResult {
-    const value = this.answers[q.id];
-    const id = `q${index}`;
-    const hint = q.hint ? html`<p class="hint" id="${id}-hint">${q.hint}</p>` : nothing;
-    const described = q.hint ? `${id}-hint` : nothing;
-    if (q.kind === 'choice') {
-      const picked = Array.isArray(value) ? value : [];
-      return html`<fieldset part="question" aria-describedby=${described}>
-        <legend><h3 tabindex="-1">${q.label}</h3></legend>
-        ${hint}
-        ${q.choices!.map(
-          (c) =>
-            html`<label class="choice"
-              ><input
-                type=${q.multiple ? 'checkbox' : 'radio'}
-                name=${id}
-                .checked=${picked.includes(c.id)}
-                @change=${(e: Event) => this.#pick(q, c.id, (e.target as HTMLInputElement).checked)}
-              />${c.label}</label
-            >`,
-        )}
-      </fieldset>`;
-    }
-    return html`<div part="question">
-      <h3 tabindex="-1"><label for=${id}>${q.label}</label></h3>
-      ${hint}
-      <textarea
-        id=${id}
-        aria-describedby=${described}
-        .value=${typeof value === 'string' ? value : ''}
-        @input=${(e: Event) => this.#answer(q.id, (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-    </div>`;
+  get #lockView(): LockPanelView {
+    return {
+      t: this.localize.t,
+      state: this.#lock.state,
+      busy: this.busy,
+      note: this.lockNote,
+      create: (pass, again) => void this.#createLock(pass, again),
+      open: (pass) => void this.#unlock(pass),
+      close: () => void this.#closeLock(),
+      remove: () => void this.#removeLock(),
+    };
+  }
+
+  #renderYours(): TemplateResult {
+    return html`<button
+      @click=${() => {
+        this.view = 'entries';
+        this.note = '';
+        this.showAll = !this.#entries.mine.some((r) => r.value.postId === this.#post);
+        void this.focusAfterRender('[part~="entries"] h3');
+      }}
+    >
+      ${this.localize.t.yours(this.#entries.mine.length, this.localize.lang)}
+    </button>`;
   }
 
   #renderFlow(): TemplateResult {
     const t = this.localize.t;
     if (this.lockedDraft)
       return html`<div part="step">
-        ${this.#renderUnlock(
+        ${renderUnlockForm(
+          this.#lockView,
           t.draftLocked,
           html`<button
             @click=${() => {
               this.lockedDraft = undefined;
-              void this.#write(() => this.#drafts.remove(draftId(this.#post)));
+              void this.#drafts.remove();
             }}
           >
             ${t.startFresh}
           </button>`,
         )}
       </div>`;
-    const { questions } = this.#questions;
-    const total = questions.length;
-    const step = Math.min(this.step, total - 1);
-    const last = this.layout === 'list' || step === total - 1;
-    const q = questions[step]!;
-    const mine = this.#mine;
-    return html`<div part="step" class=${this.layout}>
-        ${
-          this.layout === 'list'
-            ? questions.map((question, i) => this.#renderQuestion(question, i))
-            : html`<p part="progress">${t.progress(step + 1, total)}</p>
-                ${this.#renderQuestion(q, step)}`
-        }
-        ${
-          last && this.#canShare
-            ? html`<label class="choice"
-                ><input
-                  type="checkbox"
-                  .checked=${this.#hasCounted || this.shareOptIn}
-                  ?disabled=${this.#hasCounted}
-                  @change=${(e: Event) => (this.shareOptIn = (e.target as HTMLInputElement).checked)}
-                />${this.#hasCounted ? t.shareCounted : t.shareOptIn}</label
-              >`
-            : nothing
-        }
-        ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
-        <div part="actions">
-          ${this.layout === 'steps' && step > 0 ? html`<button @click=${() => this.#go(step - 1)}>${t.back}</button>` : nothing}
-          ${
-            !last && !isAnswered(this.answers[q.id])
-              ? html`<button class="end" @click=${() => this.#go(step + 1)}>${t.skip}</button>`
-              : nothing
-          }
-          ${
-            last
-              ? html`<button class="primary end" @click=${() => this.#finish()}>
-                  ${this.editing ? t.saveChanges : t.finish}
-                </button>`
-              : html`<button
-                  class="primary ${isAnswered(this.answers[q.id]) ? 'end' : ''}"
-                  @click=${() => this.#go(step + 1)}
-                >
-                  ${t.next}
-                </button>`
-          }
-        </div>
-      </div>
-      ${mine.length ? html`<div part="actions">${this.#renderYours(mine.length)}</div>` : nothing}`;
-  }
-
-  #renderYours(count: number): TemplateResult {
-    return html`<button
-      @click=${() => {
-        this.view = 'entries';
-        this.note = '';
-        this.showAll = !this.#mine.some((r) => r.value.postId === this.#post);
-        void this.#focus('[part~="entries"] h3');
-      }}
-    >
-      ${this.localize.t.yours(count, this.localize.lang)}
-    </button>`;
+    const mine = this.#entries.mine;
+    return html`${renderSteps({
+      t,
+      layout: this.layout,
+      questions: this.#questions.current.questions,
+      step: this.step,
+      answers: this.answers,
+      editing: !!this.editing,
+      share: this.#canShare ? { ticked: this.shareOptIn, added: this.#counts.added(this.#post) } : undefined,
+      note: this.note,
+      answer: (id, value) => this.#answer(id, value),
+      optIn: (ticked) => (this.shareOptIn = ticked),
+      go: (step) => void this.#go(step),
+      finish: () => void this.#finish(),
+    })}
+    ${mine.length ? html`<div part="actions">${this.#renderYours()}</div>` : nothing}`;
   }
 
   #renderDone(): TemplateResult {
-    const t = this.localize.t;
-    const p = this.parts;
-    const field = (key: string, label: string) =>
-      html`<label class="field"
-        >${label}<input
-          .value=${p[key] ?? ''}
-          @input=${(e: Event) => (this.parts = { ...this.parts, [key]: (e.target as HTMLInputElement).value })}
-      /></label>`;
-    const ask = this.draftKind === 'ask';
-    const draft = ask
-      ? composeDraft([
-          [
-            [t.tAskWhen, p['when'] ?? ''],
-            [t.tAskFelt, p['felt'] ?? ''],
-            [t.tAskNeed, p['need'] ?? ''],
-          ],
-          [[t.tAskRequest, p['request'] ?? '']],
-        ])
-      : composeDraft([
-          [
-            [t.tOfferWhat, p['what'] ?? ''],
-            [t.tOfferWhen, p['on'] ?? ''],
-            [t.tOfferLimit, p['limit'] ?? ''],
-          ],
-        ]);
-    const kind = (value: 'ask' | 'offer', label: string) =>
-      html`<label class="choice"
-        ><input
-          type="radio"
-          name="kind"
-          .checked=${this.draftKind === value}
-          @change=${() => (this.draftKind = value)}
-        />${label}</label
-      >`;
-    return html`<div part="step">
-        <h3 tabindex="-1">${this.savedLocked ? t.savedLockedTitle : t.savedTitle}</h3>
-        <p>${this.savedLocked ? t.savedLockedText : t.savedText}</p>
-      </div>
-      <div part="composer">
-        <fieldset>
-          <legend><h3>${t.composerTitle}</h3></legend>
-          <div part="actions">${kind('ask', t.ask)} ${kind('offer', t.offer)}</div>
-        </fieldset>
-        <div class="fields">
-          ${
-            ask
-              ? [
-                  field('when', t.askWhen),
-                  field('felt', t.askFelt),
-                  field('need', t.askNeed),
-                  field('request', t.askRequest),
-                ]
-              : [field('what', t.offerWhat), field('on', t.offerWhen), field('limit', t.offerLimit)]
-          }
-        </div>
-        <p class="muted">${t.draftLabel}</p>
-        <p class="draft">${draft || t.draftEmpty}</p>
-        <p class="muted">${t.draftNote}</p>
-        <div part="actions">
-          <button ?disabled=${!draft} @click=${() => this.#copy(draft)}>${t.copy}</button>
-          <span role="status">${this.note}</span>
-        </div>
-      </div>
-      ${this.countError ? html`<p class="error" role="alert">${t.countFailed}</p>` : nothing}
-      <div part="actions">
-        <button
-          class="primary"
-          @click=${() => {
-            this.view = 'flow';
-            this.note = '';
-            void this.#go(0);
-          }}
-        >
-          ${t.again}
-        </button>
-        ${this.#renderYours(this.#mine.length)}
-      </div>`;
-  }
-
-  async #copy(text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.note = this.localize.t.copied;
-    } catch {
-      this.note = this.localize.t.copyFailed;
-    }
-  }
-
-  #renderUnlock(text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    const t = this.localize.t;
-    return html`<form
-      class="stack"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        void this.#unlock(e.target as HTMLFormElement);
-      }}
-    >
-      <p>${text}</p>
-      <label class="field"
-        >${t.passphrase}<input id="pass" name="pass" type="password" autocomplete="off"
-      /></label>
-      <p class="error" role="status">${this.busy ? t.working : this.lockNote}</p>
-      <div part="actions"><button class="primary" ?disabled=${this.busy}>${t.unlock}</button>${extra}</div>
-    </form>`;
+    return renderSavedStep({
+      t: this.localize.t,
+      locked: this.savedLocked,
+      composer: this.#composer,
+      countFailed: !!this.#counts.error,
+      again: () => {
+        this.view = 'flow';
+        this.note = '';
+        void this.#go(0);
+      },
+      yours: this.#renderYours(),
+    });
   }
 
   #renderEntries(): TemplateResult {
     const t = this.localize.t;
-    const lang = this.localize.lang;
-    const mine = this.#mine;
-    const shown = this.showAll ? mine : mine.filter((r) => r.value.postId === this.#post);
-    const closed = mine.some((r) => r.value.locked && !this.#lock.content(r));
-    return html`<section part="entries" aria-labelledby="entries-title">
-      <h3 id="entries-title" tabindex="-1">${t.entriesTitle}</h3>
-      <label class="choice"
-        ><input
-          type="checkbox"
-          .checked=${this.showAll}
-          @change=${(e: Event) => (this.showAll = (e.target as HTMLInputElement).checked)}
-        />${t.showAll}</label
-      >
-      <p class="muted" role="status">${this.note}</p>
-      ${
-        shown.length
-          ? html`<ul class="entries">
-              ${shown.map((record) => keyed(record.id, this.#renderEntry(record)))}
-            </ul>`
-          : html`<p class="muted">${t.noEntries}</p>`
-      }
-      ${
-        mine.length
-          ? html`<div part="actions">
-              ${
-                closed
-                  ? html`<p class="muted">${t.exportLocked}</p>`
-                  : html`<button @click=${() => this.#download('md')}>${t.exportMd}</button>
-                      <button @click=${() => this.#download('json')}>${t.exportJson}</button>`
-              }
-              <button
-                class="danger"
-                @click=${(e: Event) =>
-                  this.#ask(
-                    t.confirmDeleteAll(mine.length, lang),
-                    () => this.#delete(this.#mine),
-                    e.currentTarget,
-                  )}
-              >
-                ${t.deleteAll}
-              </button>
-            </div>`
-          : nothing
-      }
-      ${this.#renderLock(mine.length > 0)}
-      <div part="actions">
-        <button
-          @click=${() => {
-            this.view = 'flow';
-            this.note = '';
-            void this.#focus('[part~="step"] h3');
-          }}
-        >
-          ${t.backToFlow}
-        </button>
-      </div>
-    </section>`;
-  }
-
-  #renderEntry(record: Entry): TemplateResult {
-    const t = this.localize.t;
-    const content = this.#lock.content(record);
-    const when = this.localize.date(record.value.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
-    const title = this.showAll ? `${when}, ${t.onPost(record.value.postId)}` : when;
-    if (!content) return html`<li class="locked">${title}: ${t.lockedEntry}</li>`;
-    return html`<li>
-      <details>
-        <summary>${title}</summary>
-        <dl>
-          ${content.questions.map((q) => {
-            const answer = answerText(q, content.answers[q.id]);
-            return html`<dt>${q.label}</dt>
-              <dd class=${answer ? '' : 'muted'}>${answer || t.skipped}</dd>`;
-          })}
-        </dl>
-        <div part="actions">
-          <button @click=${() => this.#edit(record, content)}>${t.edit}</button>
-          <button
-            class="danger"
-            @click=${(e: Event) => this.#ask(t.confirmDelete, () => this.#delete([record]), e.currentTarget)}
-          >
-            ${t.delete}
-          </button>
-        </div>
-      </details>
-    </li>`;
-  }
-
-  #renderLock(anyEntries: boolean): TemplateResult | typeof nothing {
-    const t = this.localize.t;
-    const state = this.#lock.state;
-    if (state === 'closed') return html`<div class="lock">${this.#renderUnlock(t.lockedNote)}</div>`;
-    if (state === 'open')
-      return html`<div class="lock stack">
-        <p>${t.openNote}</p>
-        <div part="actions">
-          <button data-close-lock @click=${() => this.#closeLock()}>${t.closeLock}</button>
-          <button @click=${() => this.#removeLock()}>${t.removeLock}</button>
-        </div>
-      </div>`;
-    if (!anyEntries) return nothing;
-    return html`<form
-      class="lock stack"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        void this.#createLock(e.target as HTMLFormElement);
-      }}
-    >
-      <h3>${t.lockTitle}</h3>
-      <p class="muted">${t.lockText}</p>
-      <div class="fields">
-        <label class="field"
-          >${t.passphrase}<input name="pass" type="password" autocomplete="new-password"
-        /></label>
-        <label class="field"
-          >${t.passphraseAgain}<input name="again" type="password" autocomplete="new-password"
-        /></label>
-      </div>
-      <p class="error" role="status">${this.busy ? t.working : this.lockNote}</p>
-      <div part="actions"><button class="primary" ?disabled=${this.busy}>${t.lock}</button></div>
-    </form>`;
+    const mine = this.#entries.mine;
+    return renderSavedList({
+      t,
+      post: this.#post,
+      mine,
+      showAll: this.showAll,
+      note: this.note,
+      content: (record) => this.#lock.content(record),
+      date: (iso, options) => this.localize.date(iso, options),
+      lock: renderLockPanel(this.#lockView, mine.length > 0),
+      setShowAll: (all) => (this.showAll = all),
+      edit: (record, content) => this.#edit(record, content),
+      deleteOne: (record, opener) => this.#confirmDelete(t.confirmDelete, () => [record], opener),
+      deleteAll: (opener) =>
+        this.#confirmDelete(
+          t.confirmDeleteAll(mine.length, this.localize.lang),
+          () => this.#entries.mine,
+          opener,
+        ),
+      download: (kind) => this.#download(kind),
+      back: () => {
+        this.view = 'flow';
+        this.note = '';
+        void this.focusAfterRender('[part~="step"] h3');
+      },
+    });
   }
 }
 
