@@ -221,16 +221,10 @@ export const en = {
   startRotation: 'Start rotation',
 
   offerOrAsk: 'Offer or ask',
-  chooseHeading: 'What would you like to post?',
-  kindHint: pick({
-    offer: 'Something you can give: a meal, a ride, an hour.',
-    need: 'Something you, or someone close to you, could use a hand with.',
-    rotation: 'Dates people sign up for, like meals for a new family.',
-  }),
   filter: 'Filter',
   filtersOn: (n: number, lang: string) => plural(lang, n, { other: '# on' }),
   chooseCategory: 'Choose a category',
-  categoryMissing: 'Please choose a category, so the right people find your post.',
+  categoryMissing: 'Please choose a category.',
   /** Requests an "ask me first" offer holds; `name` is the author, or unset for the author's own view. */
   requestsWaiting: (n: number, lang: string, name?: string) =>
     plural(lang, n, {
@@ -244,10 +238,7 @@ export const en = {
   signedUp: (date: string) => `You’re signed up for ${date}. Thank you.`,
   saidYes: (name: string) => `You said yes to ${name}.`,
   saidNo: (name: string) => `You told ${name} not this time.`,
-  markedDone: 'Marked done. Thank you.',
   thanksSent: 'Your thank-you is sent.',
-  resumed: 'The open dates are open again.',
-  answerKept: 'Thank you. Only you see your answer.',
 };
 
 export type BoardMessages = typeof en;
@@ -473,16 +464,10 @@ export const es: BoardMessages = {
   startRotation: 'Empezar la rotación',
 
   offerOrAsk: 'Ofrecer o pedir',
-  chooseHeading: '¿Qué quieres publicar?',
-  kindHint: pick({
-    offer: 'Algo que puedes dar: una comida, llevar a alguien, una hora.',
-    need: 'Algo con lo que a ti, o a alguien cercano, te vendría bien una mano.',
-    rotation: 'Fechas en las que la gente se apunta, como comidas para una familia con un bebé.',
-  }),
   filter: 'Filtrar',
   filtersOn: (n: number, lang: string) => plural(lang, n, { one: '# activo', other: '# activos' }),
   chooseCategory: 'Elige una categoría',
-  categoryMissing: 'Elige una categoría, así tu publicación llega a quien puede ayudar.',
+  categoryMissing: 'Elige una categoría.',
   requestsWaiting: (n: number, lang: string, name?: string) =>
     plural(lang, n, {
       one: `# petición espera ${name ? `el sí de ${name}` : 'tu sí'}`,
@@ -495,10 +480,7 @@ export const es: BoardMessages = {
   signedUp: (date: string) => `Te apuntaste el ${date}. Gracias.`,
   saidYes: (name: string) => `Le dijiste que sí a ${name}.`,
   saidNo: (name: string) => `Le dijiste a ${name} que esta vez no.`,
-  markedDone: 'Marcado como hecho. Gracias.',
   thanksSent: 'Tu agradecimiento está enviado.',
-  resumed: 'Las fechas libres vuelven a estar abiertas.',
-  answerKept: 'Gracias. Solo tú ves tu respuesta.',
 };
 
 registerMessages('tend-offer-board', 'es', es);

@@ -32,7 +32,6 @@ export const styles = css`
   }
   .head > .stack {
     flex: 1 1 20em;
-    gap: var(--_space-xs);
   }
   .meta {
     align-items: center;
@@ -46,6 +45,10 @@ export const styles = css`
   }
   .filters .grow {
     flex: 3 1 14rem;
+  }
+  /* "Open only" and "Mine" fill the kinds' row, so the fields share the next. */
+  .filters > .choices {
+    flex: 1 1 auto;
   }
   .count:empty {
     display: none;
@@ -73,17 +76,6 @@ export const styles = css`
     .filters:not(.open) {
       display: none;
     }
-  }
-  .kinds {
-    display: grid;
-    gap: var(--_space-s);
-  }
-  .kinds button {
-    flex-direction: column;
-    align-items: start;
-    gap: 0;
-    padding: var(--_space-s) var(--_space);
-    text-align: start;
   }
   .load {
     padding-block-start: var(--_space);
@@ -193,9 +185,10 @@ export const styles = css`
   }
   .calendar button {
     inline-size: 100%;
-    min-block-size: 2em;
-    padding: 0 2px;
+    min-block-size: 2.5em;
+    padding: 0;
     font-size: var(--_text-s);
+    line-height: 1.1;
   }
   .calendar .filled,
   .calendar .mine {

@@ -56,10 +56,9 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
   const busy = view.busy.has(entry.id);
   const waited = view.waited(entry.id);
   const notice = view.notice(entry.id);
-  const button = (label: string, action: BoardAction, primary = false) =>
+  const button = (label: string, action: BoardAction) =>
     html`<button
       type="button"
-      class=${primary ? 'primary' : ''}
       aria-describedby=${headingId}
       ?disabled=${busy}
       @click=${() => view.act(action)}
@@ -171,11 +170,10 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${!mine && !post.rotation && my && isLive(my) ? button(t.release, { type: 'release', entry, claim: my }) : nothing}
       ${
         !mine && !post.rotation && !(my && isLive(my)) && state === 'open'
-          ? button(
-              post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer,
-              { type: 'claim', entry },
-              true,
-            )
+          ? button(post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer, {
+              type: 'claim',
+              entry,
+            })
           : nothing
       }
       ${

@@ -51,8 +51,6 @@ export function categoryField(
   value: string,
   missing: boolean,
 ): TemplateResult {
-  // A post edited on a board whose list changed keeps its own category.
-  const list = value && !categories.includes(value) ? [...categories, value] : categories;
   return html`<div class="field">
     <label for="category">${t.categoryLabel}</label>
     <select
@@ -63,7 +61,7 @@ export function categoryField(
       aria-describedby="category-error"
     >
       <option value="" ?selected=${!value}>${t.chooseCategory}</option>
-      ${list.map((c) => html`<option value=${c} ?selected=${c === value}>${t.category(c)}</option>`)}
+      ${categories.map((c) => html`<option value=${c} ?selected=${c === value}>${t.category(c)}</option>`)}
     </select>
     <p class="field-error" id="category-error">${missing ? t.categoryMissing : ''}</p>
   </div>`;
@@ -211,7 +209,7 @@ export class PostForm {
             type="button"
             @click=${() => {
               this.step = 'form';
-              this.#update('#dialog-heading');
+              this.#update('[name="title"]');
             }}
           >
             ${t.back}
@@ -224,7 +222,7 @@ export class PostForm {
       @change=${this.#read}
       @submit=${(e: Event) => this.#submit(e, view)}
     >
-      <h3 id="dialog-heading" tabindex="-1">${heading}</h3>
+      <h3 id="dialog-heading">${heading}</h3>
       <label>${t.title}<input name="title" required maxlength="120" .value=${d.title} /></label>
       <label>${t.details}<textarea name="details" maxlength="2000" .value=${d.details}></textarea></label>
       <div class="row">

@@ -132,7 +132,7 @@ export class RotationForm {
         } else if (dates.length) view.submit(this);
       }}
     >
-      <h3 id="dialog-heading" tabindex="-1">${this.editing ? t.formTitle('edit') : t.rotationHeading}</h3>
+      <h3 id="dialog-heading">${this.editing ? t.formTitle('edit') : t.rotationHeading}</h3>
       <label>${t.rotationTitle}<input name="title" required maxlength="120" .value=${d.title} /></label>
       <div class="row">
         <label>${t.recipient}<input name="recipient" required maxlength="80" .value=${d.recipient} /></label>

@@ -29,6 +29,7 @@ function dateAction(
   date: DateKey,
   state: DateState,
   headingId: string,
+  quiet = false,
 ): TemplateResult | typeof nothing {
   const { t } = view;
   const label = view.format(date, DAY_FORMAT);
@@ -36,6 +37,7 @@ function dateAction(
   const button = (text: string, name: string, act: () => void) =>
     html`<button
       type="button"
+      class=${quiet ? 'quiet' : ''}
       aria-label=${name}
       aria-describedby=${headingId}
       ?disabled=${view.busy.has(entry.id)}
@@ -122,7 +124,7 @@ function renderCalendar(view: BoardView, entry: PostEntry, post: Post, headingId
                   const state = dateState(view, post, day);
                   // An open date the viewer can take is a button named with the date; the rest say their state.
                   const signUp =
-                    state === 'open' ? dateAction(view, entry, post, day, state, headingId) : nothing;
+                    state === 'open' ? dateAction(view, entry, post, day, state, headingId, true) : nothing;
                   return html`<td class=${state} data-date=${day}>
                     <span aria-hidden="true">${number}</span>
                     ${

@@ -164,7 +164,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   @state() filters: BoardFilters = NO_FILTERS;
 
   @state() protected form: PostForm | RotationForm | undefined;
-  /** The first step of "Offer or ask": which kind of post. */
+  /** "Offer or ask" is open: its three kinds show. */
   @state() protected choosing = false;
   /** The filter bar, on a narrow board (a wide board always shows it). */
   @state() protected filtersOpen = false;
@@ -430,9 +430,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   }
 
   #openForm(kind: PostKind, editing?: PostEntry): void {
-    // From the first step of "Offer or ask", the opener is already known; the form's first field takes focus.
-    const chose = this.choosing;
-    if (!chose) this.#remember();
+    // A new post's kind closes "Offer or ask": focus goes back to it after the form.
+    this.#remember(editing ? undefined : '.head .primary');
     this.choosing = false;
     const update = (focus?: string) => {
       this.requestUpdate();
@@ -444,7 +443,6 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       kind === 'rotation'
         ? new RotationForm(update, localInput(this.#clock.toISOString(), 10), edit)
         : new PostForm(update, kind, edit);
-    if (chose) void this.focusAfterRender('[name="title"]');
   }
 
   #act = (action: BoardAction): void => {
@@ -478,7 +476,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         return;
       case 'done':
         void this.#operate(id, { type: 'done', claimId: action.claim.id }, (post) => {
-          this.#say(id, t.markedDone);
+          this.#say(id, t.mineState('done'));
           // Asked privately, and only of offers: the answer sizes the author's next one.
           if (post.kind === 'offer')
             this.#openAsk(id, { type: 'again', answer: (again) => void this.#answerAgain(id, again) });
@@ -516,7 +514,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         void this.#operate(id, { type: 'pause' }, () => this.announcer.announce(t.state('paused')));
         return;
       case 'resume':
-        void this.#operate(id, { type: 'resume' }, () => this.#say(id, t.resumed));
+        void this.#operate(id, { type: 'resume' }, () => this.announcer.announce(t.saved));
         return;
       case 'calendar':
         if (action.on) this.#calendars.add(id);
@@ -535,7 +533,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         at: this.#clock.toISOString(),
       });
       this.ask = undefined;
-      this.announcer.announce(this.localize.t.answerKept);
+      this.announcer.announce(this.localize.t.saved);
     } catch (error) {
       this.askError = this.#explain(error);
     }
@@ -573,7 +571,6 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   #closed(which: 'form' | 'ask'): void {
     if (which === 'form') this.form = undefined;
     else this.ask = undefined;
-    this.choosing = false;
     const opener = this.#opener;
     const fallback = this.#fallback ?? '#board-heading';
     this.#opener = this.#fallback = undefined;
@@ -585,7 +582,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
 
   protected override updated(): void {
     for (const [selector, open] of [
-      ['#form-dialog', Boolean(this.form) || this.choosing],
+      ['#form-dialog', Boolean(this.form)],
       ['#ask-dialog', Boolean(this.ask)],
     ] as const) {
       const dialog = this.renderRoot.querySelector<HTMLDialogElement>(selector);
@@ -632,7 +629,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     };
     // Filters count (and show) only while there is something to filter.
     const on = entries.length ? activeFilters(this.filters) : 0;
-    const kinds = { offer: t.newOffer, need: t.newNeed, rotation: t.newRotation };
+    const button = (kind: PostKind, label: string) =>
+      html`<button type="button" @click=${() => this.#openForm(kind)}>${label}</button>`;
 
     return html`<div class="board surface" part="base">
         <div class="head" part="header">
@@ -657,15 +655,21 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
             <button
               type="button"
               class="primary"
-              @click=${() => {
-                this.#remember();
-                this.choosing = true;
-              }}
+              aria-expanded=${this.choosing ? 'true' : 'false'}
+              @click=${() => (this.choosing = !this.choosing)}
             >
               ${t.offerOrAsk}
             </button>
           </div>
         </div>
+        ${
+          this.choosing
+            ? html`<div class="actions kinds">
+                ${button('offer', t.newOffer)} ${button('need', t.newNeed)}
+                ${button('rotation', t.newRotation)}
+              </div>`
+            : nothing
+        }
         ${
           this.posts.loading
             ? html`<p role="status">${t.loading}</p>`
@@ -714,29 +718,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         aria-labelledby="dialog-heading"
         @close=${() => this.#closed('form')}
       >
-        ${
-          form
-            ? keyed(form, form.render(formView))
-            : this.choosing
-              ? html`<h3 id="dialog-heading">${t.chooseHeading}</h3>
-                  <div class="kinds">
-                    ${(['offer', 'need', 'rotation'] as const).map(
-                      (kind) =>
-                        html`<button
-                          type="button"
-                          aria-describedby="hint-${kind}"
-                          @click=${() => this.#openForm(kind)}
-                        >
-                          ${kinds[kind]}
-                          <span class="hint" id="hint-${kind}" aria-hidden="true">${t.kindHint(kind)}</span>
-                        </button>`,
-                    )}
-                  </div>
-                  <div class="actions">
-                    <button type="button" @click=${() => (this.choosing = false)}>${t.cancel}</button>
-                  </div>`
-              : nothing
-        }
+        ${form ? keyed(form, form.render(formView)) : nothing}
       </dialog>
       <dialog id="ask-dialog" part="dialog" aria-labelledby="ask-heading" @close=${() => this.#closed('ask')}>
         ${

@@ -190,7 +190,7 @@ describe('<tend-offer-board>: claims', () => {
     await expect(ana).to.be.accessible();
     button(dialog, 'No, not like this').click();
     await waitUntil(() => !openDialog(ana));
-    expect(announced(ana)).to.equal('Thank you. Only you see your answer.');
+    expect(announced(ana)).to.equal('Saved.');
     await waitUntil(
       () => root(ana).activeElement === card(ana, 'Bike repair').querySelector('h3'),
       'focus goes to the post (its “Mark done” button is gone)',

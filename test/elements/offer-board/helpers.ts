@@ -120,7 +120,7 @@ export function cardText(el: Element): string {
 export async function openForm(board: TendOfferBoard, kind: string): Promise<HTMLDialogElement> {
   button(root(board), 'Offer or ask').click();
   await board.updateComplete;
-  button(openDialog(board)!, kind).click();
+  button(root(board), kind).click();
   await board.updateComplete;
   return openDialog(board)!;
 }
