@@ -105,19 +105,19 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @event {CustomEvent<OfferReleasedDetail>} tend-offer-released - The viewer released their claim. Detail: ids.
  * @event {CustomEvent<OfferWithdrawnDetail>} tend-offer-withdrawn - The author withdrew their post. Detail: ids.
  *
- * @csspart header - The heading, the words under it and the buttons to post.
+ * @csspart header - The heading, the words under it, “Offer or ask” (which shows the three kinds to post) and, on a narrow board, “Filter”.
  * @csspart load - How this week's help is spread, and the viewer's own load (shown to them only).
  * @csspart chart - The bar that draws how uneven this week's help is (anonymous; only when it is uneven).
- * @csspart filters - The filter bar.
- * @csspart count - How many posts match.
+ * @csspart filters - The filter bar (behind “Filter” on a narrow board; not shown while the board is empty).
+ * @csspart count - How many posts match, while a filter is on.
  * @csspart list - The list of posts.
  * @csspart card - One post.
  * @csspart card-title - A post's title.
  * @csspart kind - A post's kind (offer, need, rotation).
  * @csspart private - Details for helpers only.
  * @csspart dates - A rotation's dates as a list.
- * @csspart calendar - A rotation's dates as a compact calendar.
- * @csspart notice - A kind word on a card after an action.
+ * @csspart calendar - A rotation's dates as a compact calendar: one table a month, captioned with the month.
+ * @csspart notice - A kind word on a card after an action, or why it did not go through.
  * @csspart dialog - The dialogs (post form, rotation form, questions).
  * @csspart storage-notice - Where posts are saved, and any problem saving.
  *
