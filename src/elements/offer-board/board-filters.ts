@@ -105,29 +105,31 @@ export function renderFilters(
       </div>
     </fieldset>
     <div class="choices">${check('openOnly')} ${check('mine')}</div>
-    <label
-      >${t.categoryLabel}
-      <select @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!filters.category}>${t.allCategories}</option>
-        ${categories.map((c) => html`<option value=${c} ?selected=${filters.category === c}>${t.category(c)}</option>`)}
-      </select></label
-    >
-    <label class="grow"
-      >${t.search}
-      <input
-        type="search"
-        .value=${filters.query}
-        @input=${(e: Event) => set({ query: (e.target as HTMLInputElement).value })}
-    /></label>
-    <label
-      >${t.sort}
-      <select
-        @change=${(e: Event) => set({ sort: (e.target as HTMLSelectElement).value as BoardFilters['sort'] })}
+    <div class="row">
+      <label
+        >${t.categoryLabel}
+        <select @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!filters.category}>${t.allCategories}</option>
+          ${categories.map((c) => html`<option value=${c} ?selected=${filters.category === c}>${t.category(c)}</option>`)}
+        </select></label
       >
-        ${(['soonest', 'newest'] as const).map(
-          (s) => html`<option value=${s} ?selected=${filters.sort === s}>${t.sortBy(s)}</option>`,
-        )}
-      </select></label
-    >
+      <label class="grow"
+        >${t.search}
+        <input
+          type="search"
+          .value=${filters.query}
+          @input=${(e: Event) => set({ query: (e.target as HTMLInputElement).value })}
+      /></label>
+      <label
+        >${t.sort}
+        <select
+          @change=${(e: Event) => set({ sort: (e.target as HTMLSelectElement).value as BoardFilters['sort'] })}
+        >
+          ${(['soonest', 'newest'] as const).map(
+            (s) => html`<option value=${s} ?selected=${filters.sort === s}>${t.sortBy(s)}</option>`,
+          )}
+        </select></label
+      >
+    </div>
   </form>`;
 }

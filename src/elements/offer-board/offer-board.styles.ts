@@ -36,19 +36,18 @@ export const styles = css`
   .meta {
     align-items: center;
   }
-  .row > *,
-  .filters > label {
+  .row > * {
     flex: 1 1 10rem;
   }
   .filters {
     gap: var(--_space-m);
   }
+  /* Category, search and order share a row of their own. */
+  .filters > .row {
+    flex-basis: 100%;
+  }
   .filters .grow {
     flex: 3 1 14rem;
-  }
-  /* "Open only" and "Mine" fill the kinds' row, so the fields share the next. */
-  .filters > .choices {
-    flex: 1 1 auto;
   }
   .count:empty {
     display: none;
@@ -185,10 +184,8 @@ export const styles = css`
   }
   .calendar button {
     inline-size: 100%;
-    min-block-size: 2.5em;
+    min-block-size: 2em;
     padding: 0;
-    font-size: var(--_text-s);
-    line-height: 1.1;
   }
   .calendar .filled,
   .calendar .mine {

@@ -19,8 +19,9 @@ function dateState(view: BoardView, post: Post, date: DateKey): DateState {
 }
 
 /**
- * What the viewer can do on a date: sign up for an open one, release their own. The button says
- * the short word; its name carries the date once ("Sign up for Wed, Mar 4").
+ * What the viewer can do on a date: sign up for an open one, release their own. The button shows
+ * a short word (in the calendar, the day's number); its name carries the date once ("Sign up for
+ * Wed, Mar 4").
  */
 function dateAction(
   view: BoardView,
@@ -29,7 +30,7 @@ function dateAction(
   date: DateKey,
   state: DateState,
   headingId: string,
-  quiet = false,
+  shown?: string,
 ): TemplateResult | typeof nothing {
   const { t } = view;
   const label = view.format(date, DAY_FORMAT);
@@ -37,7 +38,6 @@ function dateAction(
   const button = (text: string, name: string, act: () => void) =>
     html`<button
       type="button"
-      class=${quiet ? 'quiet' : ''}
       aria-label=${name}
       aria-describedby=${headingId}
       ?disabled=${view.busy.has(entry.id)}
@@ -46,7 +46,9 @@ function dateAction(
       ${text}
     </button>`;
   if (state === 'open' && postState(post, view.now) === 'open' && post.authorId !== view.viewer.id)
-    return button(t.signUpShort, t.signUp(label), () => view.act({ type: 'claim', entry, slot: date }));
+    return button(shown ?? t.signUpShort, t.signUp(label), () =>
+      view.act({ type: 'claim', entry, slot: date }),
+    );
   if (state === 'mine' && holder?.status === 'active')
     return button(t.releaseShort, t.releaseDate(label), () =>
       view.act({ type: 'release', entry, claim: holder }),
@@ -122,17 +124,17 @@ function renderCalendar(view: BoardView, entry: PostEntry, post: Post, headingId
                   const number = view.format(day, { day: 'numeric' });
                   if (!inRotation.has(day)) return html`<td class="off">${number}</td>`;
                   const state = dateState(view, post, day);
-                  // An open date the viewer can take is a button named with the date; the rest say their state.
+                  // An open date the viewer can take is a button (its number, named with the whole date).
                   const signUp =
-                    state === 'open' ? dateAction(view, entry, post, day, state, headingId, true) : nothing;
+                    state === 'open' ? dateAction(view, entry, post, day, state, headingId, number) : nothing;
                   return html`<td class=${state} data-date=${day}>
-                    <span aria-hidden="true">${number}</span>
                     ${
                       signUp === nothing
-                        ? html`<span class="visually-hidden">${view.format(day, DAY_FORMAT)}:</span>
-                            <span class="mark">${t.dateState(state)}</span>`
+                        ? html`<span aria-hidden="true">${number}</span>
+                            <span class="visually-hidden">${view.format(day, DAY_FORMAT)}:</span>`
                         : signUp
                     }
+                    <span class="mark">${t.dateState(state)}</span>
                   </td>`;
                 })}
               </tr>`,

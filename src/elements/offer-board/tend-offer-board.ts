@@ -629,6 +629,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     };
     // Filters count (and show) only while there is something to filter.
     const on = entries.length ? activeFilters(this.filters) : 0;
+    const count = on ? (list.length ? t.matches(list.length, lang) : t.noMatches) : '';
     const button = (kind: PostKind, label: string) =>
       html`<button type="button" @click=${() => this.#openForm(kind)}>${label}</button>`;
 
@@ -686,9 +687,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
                         )
                       : nothing
                   }
-                  <p class="count" part="count" role="status">
-                    ${on ? (list.length ? t.matches(list.length, lang) : t.noMatches) : ''}
-                  </p>
+                  <p class="count" part="count" role="status">${count}</p>
                   ${
                     list.length
                       ? html`<ul

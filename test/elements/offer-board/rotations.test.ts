@@ -138,7 +138,9 @@ describe('<tend-offer-board>: rotations', () => {
     expect(cardText(calendar.querySelector('caption')!)).to.equal('March 2026');
     expect(calendar.querySelectorAll('th')).to.have.length(7);
     const cells = [...calendar.querySelectorAll('td[data-date]')].map((td) => cardText(td));
-    expect(cells).to.deep.equal(['2 Mon, Mar 2: filled', '4 Wed, Mar 4: yours', '6 Sign up']);
+    expect(cells).to.deep.equal(['2 Mon, Mar 2: filled', '4 Wed, Mar 4: yours', '6 open']);
+    // An open date is a button: its number, named with the whole date.
+    expect(cardText(button(calendar, 'Sign up for Fri, Mar 6'))).to.equal('6');
     expect(button(card(ben, 'Meals for Sam'), 'Calendar').getAttribute('aria-pressed')).to.equal('true');
     await expect(ben).to.be.accessible();
     // Signing up from the calendar.
