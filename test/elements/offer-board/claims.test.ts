@@ -130,6 +130,22 @@ describe('<tend-offer-board>: claims', () => {
     await expect(cleo).to.be.accessible();
   });
 
+  it('names people who claim a need as helpers, and people who claim an offer as receiving it', async () => {
+    const store = new MemoryStore();
+    await seed(store, 'n1', { kind: 'need', title: 'Groceries', category: 'errands' }, ANA, (p) =>
+      claimSlot(p, BEN, { claimId: 'c1', now: NOW }),
+    );
+    await seed(store, 'o1', { title: 'Soup', slots: 2 }, ANA, (p) =>
+      claimSlot(p, BEN, { claimId: 'c2', now: NOW }),
+    );
+    const ana = await boardFor({ store, person: ANA });
+    expect(cardText(card(ana, 'Groceries'))).to.contain('Who’s on it Ben: on it');
+    const soup = cardText(card(ana, 'Soup'));
+    expect(soup).to.contain('Receiving this Ben: receiving');
+    expect(soup).to.not.contain('Who’s on it');
+    expect(soup).to.not.contain('on it');
+  });
+
   it('the author can decline a request kindly, and the slot opens again', async () => {
     const store = new MemoryStore();
     await seed(store, 'o1', { title: 'Spare room', terms: { askFirst: true } }, ANA, (p) =>
