@@ -146,6 +146,46 @@ const scenarios = {
       });
     },
   },
+  /** An "ask me first" offer with a request waiting: not full, waiting for a yes. Mine has one too. */
+  'pending request': {
+    shared: true,
+    seed: async (store: MemoryStore) => {
+      await post(
+        store,
+        'room',
+        ANA,
+        { title: 'A spare room for a night or two', category: 'stay', terms: { askFirst: true } },
+        (p) => claim(p, BEN),
+      );
+      await post(
+        store,
+        'lifts',
+        ME,
+        { title: 'Lifts to the station', category: 'rides', slots: 2, terms: { askFirst: true } },
+        (p) => claim(p, CYD),
+      );
+    },
+  },
+  /** A meal train across a month's end, shown as a calendar. */
+  'rotation across months': {
+    shared: true,
+    seed: (store: MemoryStore) =>
+      post(
+        store,
+        'okafor',
+        ANA,
+        {
+          kind: 'rotation',
+          title: 'Meals for the Okafors and baby Ada',
+          rotation: {
+            recipientName: 'The Okafors',
+            notes: 'No nuts, please. Drop-off 5–6 pm.',
+            dates: [day(25), day(27), day(29), day(32), day(34), day(36)],
+          },
+        },
+        (p) => claim(claim(p, BEN, day(25)), ME, day(29)),
+      ),
+  },
   /** Every slot of an offer is taken. */
   full: {
     shared: true,
@@ -272,7 +312,31 @@ export default meta;
 
 type Story = StoryObj<BoardArgs>;
 
-/** Nothing posted yet: a kind empty state and the three ways to start. */
+/** Waits until the story's board shows a control named `name` (a button or a choice), then presses it. */
+async function press(canvas: HTMLElement, name: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    const root = canvas.querySelector('tend-offer-board')?.shadowRoot;
+    const found = [...(root?.querySelectorAll<HTMLElement>('button, label') ?? [])].find((el) =>
+      (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().startsWith(name),
+    );
+    if (found) {
+      found.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no “${name}” to press`);
+}
+
+/** A story that presses these, in order, once the board is there. */
+const pressing =
+  (...names: string[]) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    for (const name of names) await press(canvasElement, name);
+  };
+
+/** Nothing posted yet: a kind empty state and one way to start; no filters, no count. */
 export const Empty: Story = { args: { scenario: 'empty' } };
 
 /** A lively board: offers, needs, a rotation, help spread across a few people, a need waiting for days. */
@@ -281,11 +345,37 @@ export const Busy: Story = { args: { scenario: 'busy' } };
 /** Every slot taken. */
 export const Full: Story = { args: { scenario: 'full' } };
 
+/** "Ask me first": a request waiting for Ana's yes is not "full"; on my own offer I can say yes. */
+export const PendingRequest: Story = { args: { scenario: 'pending request' } };
+
+/** "Offer or ask": the first step, a choice of offer, need or rotation. */
+export const ChooseWhatToPost: Story = { args: { scenario: 'busy' }, play: pressing('Offer or ask') };
+
+/** Posting without a category: the form says so at the field, which is marked. */
+export const CategoryRequired: Story = {
+  args: { scenario: 'empty' },
+  play: async ({ canvasElement }) => {
+    await pressing('Offer or ask', 'Ask for something')({ canvasElement });
+    const title = canvasElement
+      .querySelector('tend-offer-board')!
+      .shadowRoot!.querySelector<HTMLInputElement>('[name="title"]')!;
+    title.value = 'A hand moving a sofa on Saturday';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    await press(canvasElement, 'Post');
+  },
+};
+
 /** A post I had claimed was withdrawn: no blame, nothing to do. */
 export const Withdrawn: Story = { args: { scenario: 'withdrawn' } };
 
 /** A meal train: dates filled and open, mine among them; switch to the compact calendar. */
 export const Rotation: Story = { args: { scenario: 'rotation' } };
+
+/** The calendar of a meal train that crosses into the next month: each month named, open dates sign up. */
+export const RotationCalendar: Story = {
+  args: { scenario: 'rotation across months' },
+  play: pressing('Calendar'),
+};
 
 /** "That's enough for now": open dates paused, signed-up dates stand. */
 export const RotationPaused: Story = { args: { scenario: 'rotation paused' } };
@@ -299,8 +389,14 @@ export const HelpFromAFew: Story = { args: { scenario: 'help from a few' } };
 /** The busy board in the dark theme. */
 export const Dark: Story = { args: { scenario: 'busy', theme: 'dark' } };
 
-/** The busy board in a narrow column (375 px), as on a phone. */
+/** The busy board in a narrow column (375 px), as on a phone: posts first, filters behind one button. */
 export const Narrow: Story = { args: { scenario: 'busy', width: '375px' } };
+
+/** On a narrow board, the filters opened, one of them on: the button says so, and the count shows. */
+export const FiltersOpenNarrow: Story = {
+  args: { scenario: 'busy', width: '375px' },
+  play: pressing('Filter', 'Needs'),
+};
 
 /** The busy board in Spanish. */
 export const Spanish: Story = { args: { scenario: 'busy', lang: 'es' } };

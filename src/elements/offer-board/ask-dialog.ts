@@ -19,7 +19,7 @@ export function renderAsk(
   close: () => void,
   error?: string,
 ): TemplateResult {
-  const buttons = (...list: TemplateResult[]) => html`<div class="buttons">${list}</div>`;
+  const buttons = (...list: TemplateResult[]) => html`<div class="actions">${list}</div>`;
   const failed = error ? html`<p class="message error" role="alert">${error}</p>` : nothing;
   if (ask.type === 'nudge')
     return html`<h3 id="ask-heading">${t.nudgeHeading}</h3>

@@ -59,72 +59,76 @@ export function filterPosts(
   return keyed.map((k) => k.entry);
 }
 
+/** How many filters narrow the list (the order is not one). */
+export function activeFilters(f: BoardFilters): number {
+  return +(f.kind !== 'all') + +Boolean(f.category) + +f.openOnly + +f.mine + +Boolean(f.query.trim());
+}
+
 /** The filter bar. `set` gets what changed (merged by the board with its current filters, never a stale copy). */
 export function renderFilters(
   t: BoardMessages,
   filters: BoardFilters,
   categories: readonly string[],
   set: (patch: Partial<BoardFilters>) => void,
+  open: boolean,
 ): TemplateResult {
+  const check = (key: 'openOnly' | 'mine') =>
+    html`<label class="choice"
+      ><input
+        type="checkbox"
+        .checked=${filters[key]}
+        @change=${(e: Event) => set({ [key]: (e.target as HTMLInputElement).checked })}
+      />${t[key]}</label
+    >`;
   return html`<form
-    class="filters"
+    id="filters"
+    class="filters ${open ? 'open' : ''}"
     part="filters"
     role="search"
     aria-label=${t.filtersLabel}
     @submit=${(e: Event) => e.preventDefault()}
   >
-    <fieldset class="kinds">
+    <fieldset>
       <legend>${t.show}</legend>
-      ${(['all', 'offer', 'need', 'rotation'] as const).map(
-        (kind) =>
-          html`<label class="chip"
-            ><input
-              type="radio"
-              name="kind"
-              .checked=${filters.kind === kind}
-              @change=${() => set({ kind })}
-            />${t.showKind(kind)}</label
-          >`,
-      )}
-    </fieldset>
-    <label
-      >${t.categoryLabel}
-      <select @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!filters.category}>${t.allCategories}</option>
-        ${categories.map((c) => html`<option value=${c} ?selected=${filters.category === c}>${t.category(c)}</option>`)}
-      </select></label
-    >
-    <label class="grow"
-      >${t.search}
-      <input
-        type="search"
-        .value=${filters.query}
-        @input=${(e: Event) => set({ query: (e.target as HTMLInputElement).value })}
-    /></label>
-    <label
-      >${t.sort}
-      <select
-        @change=${(e: Event) => set({ sort: (e.target as HTMLSelectElement).value as BoardFilters['sort'] })}
-      >
-        ${(['soonest', 'newest'] as const).map(
-          (s) => html`<option value=${s} ?selected=${filters.sort === s}>${t.sortBy(s)}</option>`,
+      <div class="choices">
+        ${(['all', 'offer', 'need', 'rotation'] as const).map(
+          (kind) =>
+            html`<label class="choice"
+              ><input
+                type="radio"
+                name="kind"
+                .checked=${filters.kind === kind}
+                @change=${() => set({ kind })}
+              />${t.showKind(kind)}</label
+            >`,
         )}
-      </select></label
-    >
-    <div class="checks">
-      <label class="check"
-        ><input
-          type="checkbox"
-          .checked=${filters.openOnly}
-          @change=${(e: Event) => set({ openOnly: (e.target as HTMLInputElement).checked })}
-        />${t.openOnly}</label
+      </div>
+    </fieldset>
+    <div class="choices">${check('openOnly')} ${check('mine')}</div>
+    <div class="row">
+      <label
+        >${t.categoryLabel}
+        <select @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!filters.category}>${t.allCategories}</option>
+          ${categories.map((c) => html`<option value=${c} ?selected=${filters.category === c}>${t.category(c)}</option>`)}
+        </select></label
       >
-      <label class="check"
-        ><input
-          type="checkbox"
-          .checked=${filters.mine}
-          @change=${(e: Event) => set({ mine: (e.target as HTMLInputElement).checked })}
-        />${t.mine}</label
+      <label class="grow"
+        >${t.search}
+        <input
+          type="search"
+          .value=${filters.query}
+          @input=${(e: Event) => set({ query: (e.target as HTMLInputElement).value })}
+      /></label>
+      <label
+        >${t.sort}
+        <select
+          @change=${(e: Event) => set({ sort: (e.target as HTMLSelectElement).value as BoardFilters['sort'] })}
+        >
+          ${(['soonest', 'newest'] as const).map(
+            (s) => html`<option value=${s} ?selected=${filters.sort === s}>${t.sortBy(s)}</option>`,
+          )}
+        </select></label
       >
     </div>
   </form>`;

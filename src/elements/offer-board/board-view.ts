@@ -12,6 +12,12 @@ export type BoardAction =
   | { type: 'edit' | 'withdraw' | 'pause' | 'resume'; entry: PostEntry }
   | { type: 'calendar'; entry: PostEntry; on: boolean };
 
+/** What a card says after an action on it: done ("Released."), or why not (`error`). */
+export interface Notice {
+  text: string;
+  error?: boolean;
+}
+
 export interface BoardView {
   readonly t: BoardMessages;
   readonly lang: string;
@@ -19,8 +25,8 @@ export interface BoardView {
   readonly viewer: Person;
   /** Posts with a write in flight: their buttons wait. */
   readonly busy: ReadonlySet<string>;
-  /** A kind word about the latest action on a post ("someone took the last spot…"). */
-  notice(postId: string): string | undefined;
+  /** A kind word about the latest action on a post, or why it did not go through. */
+  notice(postId: string): Notice | undefined;
   /** Days an open need has waited for someone, when it has waited long. */
   waited(postId: string): number | undefined;
   /** True when a rotation's dates show as a calendar. */

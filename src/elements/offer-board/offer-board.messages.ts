@@ -222,6 +222,25 @@ export const en = {
   datesCount: (n: number, lang: string) =>
     n ? plural(lang, n, { one: '# date', other: '# dates' }) : 'No dates yet.',
   startRotation: 'Start rotation',
+
+  offerOrAsk: 'Offer or ask',
+  filter: 'Filter',
+  filtersOn: (n: number, lang: string) => plural(lang, n, { other: '# on' }),
+  chooseCategory: 'Choose a category',
+  categoryMissing: 'Please choose a category.',
+  /** Requests an "ask me first" offer holds; `name` is the author, or unset for the author's own view. */
+  requestsWaiting: (n: number, lang: string, name?: string) =>
+    plural(lang, n, {
+      one: `# request waiting for ${name ? `${name}’s` : 'your'} yes`,
+      other: `# requests waiting for ${name ? `${name}’s` : 'your'} yes`,
+    }),
+  recipientState: pick({ requested: 'asked', active: 'receiving', done: 'received' }),
+  signUpShort: 'Sign up',
+  releaseShort: 'Release',
+  signedUp: (date: string) => `You’re signed up for ${date}. Thank you.`,
+  saidYes: (name: string) => `You said yes to ${name}.`,
+  saidNo: (name: string) => `You told ${name} not this time.`,
+  thanksSent: 'Your thank-you is sent.',
 };
 
 export type BoardMessages = typeof en;
@@ -451,6 +470,24 @@ export const es: BoardMessages = {
   datesCount: (n: number, lang: string) =>
     n ? plural(lang, n, { one: '# fecha', other: '# fechas' }) : 'Todavía no hay fechas.',
   startRotation: 'Empezar la rotación',
+
+  offerOrAsk: 'Ofrecer o pedir',
+  filter: 'Filtrar',
+  filtersOn: (n: number, lang: string) => plural(lang, n, { one: '# activo', other: '# activos' }),
+  chooseCategory: 'Elige una categoría',
+  categoryMissing: 'Elige una categoría.',
+  requestsWaiting: (n: number, lang: string, name?: string) =>
+    plural(lang, n, {
+      one: `# petición espera ${name ? `el sí de ${name}` : 'tu sí'}`,
+      other: `# peticiones esperan ${name ? `el sí de ${name}` : 'tu sí'}`,
+    }),
+  recipientState: pick({ requested: 'lo pidió', active: 'lo recibe', done: 'lo recibió' }),
+  signUpShort: 'Apuntarme',
+  releaseShort: 'Liberar',
+  signedUp: (date: string) => `Te apuntaste el ${date}. Gracias.`,
+  saidYes: (name: string) => `Le dijiste que sí a ${name}.`,
+  saidNo: (name: string) => `Le dijiste a ${name} que esta vez no.`,
+  thanksSent: 'Tu agradecimiento está enviado.',
 };
 
 registerMessages('tend-offer-board', 'es', es);

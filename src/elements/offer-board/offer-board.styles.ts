@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 /** The board's own layout on top of the shared design system (src/styles/). */
 export const styles = css`
+  .board {
+    container-type: inline-size;
+  }
   form,
   .load {
     display: grid;
@@ -9,14 +12,13 @@ export const styles = css`
     align-content: start;
   }
   .meta,
-  dt {
+  dt,
+  .count {
     color: var(--_muted);
   }
-  .buttons,
-  .checks,
+  .head,
   .row,
   .filters,
-  .kinds,
   .toggle,
   .meta {
     display: flex;
@@ -24,33 +26,63 @@ export const styles = css`
     gap: var(--_space-s);
     align-items: end;
   }
+  .head {
+    gap: var(--_space-m);
+    justify-content: space-between;
+  }
+  .head > .stack {
+    flex: 1 1 20em;
+  }
   .meta {
     align-items: center;
   }
-  .row > label,
-  .filters > label {
+  .row > * {
     flex: 1 1 10rem;
+  }
+  .filters {
+    gap: var(--_space-m);
+  }
+  /* Category, search and order share a row of their own. */
+  .filters > .row {
+    flex-basis: 100%;
   }
   .filters .grow {
     flex: 3 1 14rem;
   }
-  .filters > fieldset,
-  fieldset.weekdays {
-    display: flex;
-    flex-wrap: wrap;
+  .count:empty {
+    display: none;
   }
-  .filters > fieldset > legend {
-    inline-size: 100%;
+  /* The disclosure's arrow: down when closed, up when open. */
+  [aria-expanded]::after {
+    content: '';
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  [aria-expanded='true']::after {
+    transform: translateY(25%) rotate(-135deg);
+  }
+  /* On a narrow board the filters wait behind one "Filter" button. */
+  .filter-toggle {
+    display: none;
+  }
+  @container (inline-size < 40em) {
+    .filter-toggle {
+      display: inline-flex;
+    }
+    .filters:not(.open) {
+      display: none;
+    }
   }
   .load {
-    padding: var(--_space);
-    border: 1px solid var(--_border-soft);
-    border-radius: var(--_radius);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border-soft);
   }
   .bar {
     display: block;
-    block-size: 0.75rem;
-    background: var(--_surface);
+    block-size: 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overflow: hidden;
@@ -65,7 +97,7 @@ export const styles = css`
     padding-inline: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--_space);
+    gap: var(--_space-m);
   }
   .card.withdrawn,
   .card.expired {
@@ -123,25 +155,37 @@ export const styles = css`
   dl:not(:has(div)) {
     display: none;
   }
+  .calendars {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
   .calendar {
     border-collapse: collapse;
     inline-size: 100%;
-    max-inline-size: 28rem;
+    max-inline-size: 24rem;
     table-layout: fixed;
     font-size: var(--_text-s);
     text-align: center;
   }
+  .calendar caption {
+    padding-block-end: var(--_space-xs);
+    font-weight: 600;
+    text-align: start;
+  }
   .calendar th,
   .calendar td {
-    border: 1px solid var(--_border);
-    padding: 0.2em;
+    border: 1px solid var(--_border-soft);
+    padding: var(--_space-xs) 2px;
   }
   .calendar .mark {
     display: block;
     font-size: var(--_text-s);
   }
-  .calendar .open {
-    background: var(--_surface);
+  .calendar button {
+    inline-size: 100%;
+    min-block-size: 2em;
+    padding: 0;
   }
   .calendar .filled,
   .calendar .mine {

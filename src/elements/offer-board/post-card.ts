@@ -35,9 +35,15 @@ function stateLine(view: BoardView, post: Post, mine: boolean): string {
   if (state === 'withdrawn')
     return !mine && my && holds(my) ? t.withdrawnNote(post.authorName ?? t.someone) : t.state(state);
   if (state === 'paused' && my && holds(my)) return `${t.state(state)}. ${t.pausedNote}`;
-  if (state !== 'open') return t.state(state);
+  // An "ask me first" request holds its spot until the author says yes: waiting, not taken.
+  const asked = post.claims.filter((c) => c.status === 'requested').length;
+  const waiting = asked
+    ? t.requestsWaiting(asked, lang, mine ? undefined : (post.authorName ?? t.someone))
+    : '';
+  if (state !== 'open') return (state === 'full' && waiting) || t.state(state);
   const open = openSlots(post, now).length;
-  return post.rotation ? t.datesOpen(open, post.slots, lang) : t.spotsOpen(open, post.slots, lang);
+  const line = post.rotation ? t.datesOpen(open, post.slots, lang) : t.spotsOpen(open, post.slots, lang);
+  return waiting ? `${line} · ${waiting}` : line;
 }
 
 export function renderCard(view: BoardView, entry: PostEntry, index: number, total: number): TemplateResult {
@@ -50,10 +56,9 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
   const busy = view.busy.has(entry.id);
   const waited = view.waited(entry.id);
   const notice = view.notice(entry.id);
-  const button = (label: string, action: BoardAction, primary = false) =>
+  const button = (label: string, action: BoardAction) =>
     html`<button
       type="button"
-      class=${primary ? 'primary' : ''}
       aria-describedby=${headingId}
       ?disabled=${busy}
       @click=${() => view.act(action)}
@@ -66,6 +71,8 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
   const holding = post.rotation ? [] : post.claims.filter(holds);
   const recipient = post.rotation?.recipientId === viewer.id;
   const live = state !== 'withdrawn' && state !== 'expired';
+  // People who claim an offer receive it; people who claim a need help with it.
+  const offer = post.kind === 'offer';
 
   return html`<li
     class="card ${post.kind} ${state}"
@@ -143,7 +150,8 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
               ${holding.map(
                 (claim) =>
                   html`<li>
-                    ${claim.personName ?? t.someone}: ${t.claimState(claim.status)}
+                    ${claim.personName ?? t.someone}:
+                    ${(offer ? t.recipientState : t.claimState)(claim.status)}
                     ${claim.thanks ? html`<q>${claim.thanks}</q>` : nothing}
                     ${
                       mine && claim.status === 'requested'
@@ -162,15 +170,14 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${!mine && !post.rotation && my && isLive(my) ? button(t.release, { type: 'release', entry, claim: my }) : nothing}
       ${
         !mine && !post.rotation && !(my && isLive(my)) && state === 'open'
-          ? button(
-              post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer,
-              { type: 'claim', entry },
-              true,
-            )
+          ? button(post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer, {
+              type: 'claim',
+              entry,
+            })
           : nothing
       }
       ${
-        my && post.kind === 'offer' && (my.status === 'active' || my.status === 'done') && !my.thanks
+        my && offer && (my.status === 'active' || my.status === 'done') && !my.thanks
           ? button(t.thank, { type: 'thank', entry, claim: my })
           : nothing
       }
@@ -184,6 +191,10 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${mine && live ? button(t.edit, { type: 'edit', entry }) : nothing}
       ${mine && post.status !== 'withdrawn' ? button(t.withdraw, { type: 'withdraw', entry }) : nothing}
     </div>
-    ${notice ? html`<p class="message success" part="notice">${notice}</p>` : nothing}
+    ${
+      notice
+        ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
+        : nothing
+    }
   </li>`;
 }

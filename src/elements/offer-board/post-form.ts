@@ -41,6 +41,32 @@ export interface PostFormView {
   cancel(): void;
 }
 
+/**
+ * The category question, shared by both forms: nothing is chosen for the person (the empty
+ * choice comes first), and a missing answer is said at the field, which is marked.
+ */
+export function categoryField(
+  t: BoardMessages,
+  categories: readonly string[],
+  value: string,
+  missing: boolean,
+): TemplateResult {
+  return html`<div class="field">
+    <label for="category">${t.categoryLabel}</label>
+    <select
+      id="category"
+      name="category"
+      aria-required="true"
+      aria-invalid=${missing ? 'true' : 'false'}
+      aria-describedby="category-error"
+    >
+      <option value="" ?selected=${!value}>${t.chooseCategory}</option>
+      ${categories.map((c) => html`<option value=${c} ?selected=${c === value}>${t.category(c)}</option>`)}
+    </select>
+    <p class="field-error" id="category-error">${missing ? t.categoryMissing : ''}</p>
+  </div>`;
+}
+
 /** `2026-03-02T18:30` (local) for a datetime-local input, from an ISO time. */
 export function localInput(iso: string | undefined, length = 16): string {
   if (!iso) return '';
@@ -55,12 +81,14 @@ export class PostForm {
   /** The id of the post being edited; absent for a new post. */
   readonly editing: string | undefined;
   step: 'form' | 'check' = 'form';
-  readonly #update: () => void;
+  /** True after a try to post without a category. */
+  missing = false;
+  /** Draws the form again; `focus` names what should have focus after (when the focused control goes away). */
+  readonly #update: (focus?: string) => void;
 
   constructor(
-    update: () => void,
+    update: (focus?: string) => void,
     kind: 'offer' | 'need',
-    category: string,
     editing?: { id: string; post: Post },
   ) {
     this.#update = update;
@@ -70,7 +98,7 @@ export class PostForm {
       kind: p ? (p.kind as 'offer' | 'need') : kind,
       title: p?.title ?? '',
       details: p?.details ?? '',
-      category: p?.category ?? category,
+      category: p?.category ?? '',
       flexible: p ? p.when.flexible : true,
       start: p && !p.when.flexible ? localInput(p.when.start) : '',
       end: p && !p.when.flexible ? localInput(p.when.end) : '',
@@ -112,12 +140,14 @@ export class PostForm {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
     const flexible = data.has('flexible');
-    const redraw = flexible !== this.draft.flexible;
+    const category = text('category');
+    const redraw = flexible !== this.draft.flexible || (this.missing && Boolean(category));
+    if (category) this.missing = false;
     this.draft = {
       ...this.draft,
       title: text('title'),
       details: text('details'),
-      category: text('category'),
+      category,
       flexible,
       start: text('start'),
       end: text('end'),
@@ -134,10 +164,15 @@ export class PostForm {
 
   #submit(event: Event, view: PostFormView): void {
     event.preventDefault();
+    if (!this.draft.category) {
+      this.missing = true;
+      this.#update('#category');
+      return;
+    }
     // A new offer pauses once on the won't-resent check; everything else goes straight on.
     if (this.step === 'form' && this.draft.kind === 'offer' && !this.editing) {
       this.step = 'check';
-      this.#update();
+      this.#update('#dialog-heading');
       return;
     }
     view.submit(this);
@@ -150,7 +185,7 @@ export class PostForm {
     const error = view.error ? html`<p class="message error" role="alert">${view.error}</p>` : nothing;
     if (this.step === 'check')
       return html`<form class="check" @submit=${(e: Event) => this.#submit(e, view)}>
-        <h3 id="dialog-heading">${t.checkHeading}</h3>
+        <h3 id="dialog-heading" tabindex="-1">${t.checkHeading}</h3>
         <p>${t.checkTired}</p>
         <p>${t.checkSmaller}</p>
         <p class="muted">${t.yourWeek(view.commitments, lang)} ${view.regret ? t.regretNote : nothing}</p>
@@ -160,7 +195,8 @@ export class PostForm {
                 type="button"
                 @click=${() => {
                   d.slots--;
-                  this.#update();
+                  // At one the button goes: its step's heading takes focus.
+                  this.#update(d.slots > 1 ? undefined : '#dialog-heading');
                 }}
               >
                 ${t.shrink(d.slots, d.slots - 1)}
@@ -168,12 +204,12 @@ export class PostForm {
             : nothing
         }
         ${error}
-        <div class="buttons">
+        <div class="actions">
           <button
             type="button"
             @click=${() => {
               this.step = 'form';
-              this.#update();
+              this.#update('[name="title"]');
             }}
           >
             ${t.back}
@@ -190,12 +226,7 @@ export class PostForm {
       <label>${t.title}<input name="title" required maxlength="120" .value=${d.title} /></label>
       <label>${t.details}<textarea name="details" maxlength="2000" .value=${d.details}></textarea></label>
       <div class="row">
-        <label
-          >${t.categoryLabel}
-          <select name="category">
-            ${view.categories.map((c) => html`<option value=${c} ?selected=${c === d.category}>${t.category(c)}</option>`)}
-          </select></label
-        >
+        ${categoryField(t, view.categories, d.category, this.missing)}
         <label
           >${t.slots}<input name="slots" type="number" min="1" max="50" required .value=${String(d.slots)}
         /></label>
@@ -246,7 +277,7 @@ export class PostForm {
       </label>
       <p id="private-hint" class="muted">${t.privateHint}</p>
       ${error}
-      <div class="buttons">
+      <div class="actions">
         <button type="button" @click=${view.cancel}>${t.cancel}</button>
         <button class="primary" ?disabled=${view.saving}>${this.editing ? t.save : t.post}</button>
       </div>

@@ -8,6 +8,7 @@ import type { Post, PostInput } from '../../domain/offers.js';
 import { addDays, generateDates, normaliseDates, type DateKey } from '../../domain/rotations.js';
 import { DAY_FORMAT } from './board-view.js';
 import type { BoardMessages } from './offer-board.messages.js';
+import { categoryField } from './post-form.js';
 
 export interface RotationDraft {
   title: string;
@@ -42,10 +43,12 @@ export class RotationForm {
   draft: RotationDraft;
   /** The id of the rotation being edited; absent for a new one. */
   readonly editing: string | undefined;
-  readonly #update: () => void;
+  /** True after a try to start it without a category. */
+  missing = false;
+  readonly #update: (focus?: string) => void;
 
   /** `today` is the organiser's local day, the pattern's default start. An edit starts from the dates as picked. */
-  constructor(update: () => void, today: DateKey, category: string, editing?: { id: string; post: Post }) {
+  constructor(update: (focus?: string) => void, today: DateKey, editing?: { id: string; post: Post }) {
     this.#update = update;
     this.editing = editing?.id;
     const p = editing?.post;
@@ -54,7 +57,7 @@ export class RotationForm {
       recipient: p?.rotation?.recipientName ?? '',
       notes: p?.rotation?.notes ?? '',
       privateDetails: p?.privateDetails ?? '',
-      category: p?.category ?? category,
+      category: p?.category ?? '',
       mode: p ? 'pick' : 'pattern',
       start: today,
       weekdays: [1, 3, 5],
@@ -87,13 +90,15 @@ export class RotationForm {
     const d = this.draft;
     // The pattern's fields are only there while the pattern is shown: keep them while hidden.
     const shown = data.has('weeks');
+    const category = text('category');
+    if (category) this.missing = false;
     this.draft = {
       ...d,
       title: text('title'),
       recipient: text('recipient'),
       notes: text('notes'),
       privateDetails: text('privateDetails'),
-      category: text('category') || d.category,
+      category,
       mode: text('mode') === 'pick' ? 'pick' : 'pattern',
       start: text('start') || d.start,
       weekdays: shown ? data.getAll('weekday').map(Number) : d.weekdays,
@@ -121,19 +126,17 @@ export class RotationForm {
       @change=${this.#read}
       @submit=${(e: Event) => {
         e.preventDefault();
-        if (dates.length) view.submit(this);
+        if (!d.category) {
+          this.missing = true;
+          this.#update('#category');
+        } else if (dates.length) view.submit(this);
       }}
     >
       <h3 id="dialog-heading">${this.editing ? t.formTitle('edit') : t.rotationHeading}</h3>
       <label>${t.rotationTitle}<input name="title" required maxlength="120" .value=${d.title} /></label>
       <div class="row">
         <label>${t.recipient}<input name="recipient" required maxlength="80" .value=${d.recipient} /></label>
-        <label
-          >${t.categoryLabel}
-          <select name="category">
-            ${view.categories.map((c) => html`<option value=${c} ?selected=${c === d.category}>${t.category(c)}</option>`)}
-          </select></label
-        >
+        ${categoryField(t, view.categories, d.category, this.missing)}
       </div>
       <label>${t.rotationNotes}<textarea name="notes" maxlength="1000" .value=${d.notes}></textarea></label>
       <label
@@ -145,17 +148,19 @@ export class RotationForm {
       </label>
       <fieldset>
         <legend>${t.datesLegend}</legend>
-        <label class="check"
-          ><input
-            type="radio"
-            name="mode"
-            value="pattern"
-            .checked=${d.mode === 'pattern'}
-          />${t.byPattern}</label
-        >
-        <label class="check"
-          ><input type="radio" name="mode" value="pick" .checked=${d.mode === 'pick'} />${t.byPick}</label
-        >
+        <div class="choices">
+          <label class="choice"
+            ><input
+              type="radio"
+              name="mode"
+              value="pattern"
+              .checked=${d.mode === 'pattern'}
+            />${t.byPattern}</label
+          >
+          <label class="choice"
+            ><input type="radio" name="mode" value="pick" .checked=${d.mode === 'pick'} />${t.byPick}</label
+          >
+        </div>
         ${
           d.mode === 'pattern'
             ? html`<div class="row">
@@ -164,19 +169,21 @@ export class RotationForm {
                     >${t.weeks}<input name="weeks" type="number" min="1" max="12" .value=${String(d.weeks)}
                   /></label>
                 </div>
-                <fieldset class="weekdays">
+                <fieldset>
                   <legend>${t.weekdaysLegend}</legend>
-                  ${WEEK.map(
-                    (n) =>
-                      html`<label class="chip"
-                        ><input
-                          type="checkbox"
-                          name="weekday"
-                          value=${n}
-                          .checked=${d.weekdays.includes(n)}
-                        />${view.format(addDays(MONDAY, (n + 6) % 7), { weekday: 'short' })}</label
-                      >`,
-                  )}
+                  <div class="choices">
+                    ${WEEK.map(
+                      (n) =>
+                        html`<label class="choice"
+                          ><input
+                            type="checkbox"
+                            name="weekday"
+                            value=${n}
+                            .checked=${d.weekdays.includes(n)}
+                          />${view.format(addDays(MONDAY, (n + 6) % 7), { weekday: 'short' })}</label
+                        >`,
+                    )}
+                  </div>
                 </fieldset>`
             : html`<div class="row pick">
                   <label>${t.pickDate}<input type="date" /></label>
@@ -206,7 +213,7 @@ export class RotationForm {
         </p>
       </fieldset>
       ${view.error ? html`<p class="message error" role="alert">${view.error}</p>` : nothing}
-      <div class="buttons">
+      <div class="actions">
         <button type="button" @click=${view.cancel}>${t.cancel}</button>
         <button class="primary" ?disabled=${view.saving || !dates.length}>
           ${this.editing ? t.save : t.startRotation}

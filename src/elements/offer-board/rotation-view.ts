@@ -1,6 +1,7 @@
 /**
  * A rotation's dates inside its card: who it is for, the recipient's notes, and each date
- * filled or open, as a list (with sign-up buttons) or a compact calendar.
+ * filled or open, as a list or as a compact calendar (one month a table, named), both with a
+ * way to sign up for an open date.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
@@ -17,6 +18,44 @@ function dateState(view: BoardView, post: Post, date: DateKey): DateState {
   return post.rotation!.pausedAt ? 'paused' : 'open';
 }
 
+/**
+ * What the viewer can do on a date: sign up for an open one, release their own. The button shows
+ * a short word (in the calendar, the day's number); its name carries the date once ("Sign up for
+ * Wed, Mar 4").
+ */
+function dateAction(
+  view: BoardView,
+  entry: PostEntry,
+  post: Post,
+  date: DateKey,
+  state: DateState,
+  headingId: string,
+  shown?: string,
+): TemplateResult | typeof nothing {
+  const { t } = view;
+  const label = view.format(date, DAY_FORMAT);
+  const holder = holderOf(post, date);
+  const button = (text: string, name: string, act: () => void) =>
+    html`<button
+      type="button"
+      aria-label=${name}
+      aria-describedby=${headingId}
+      ?disabled=${view.busy.has(entry.id)}
+      @click=${act}
+    >
+      ${text}
+    </button>`;
+  if (state === 'open' && postState(post, view.now) === 'open' && post.authorId !== view.viewer.id)
+    return button(shown ?? t.signUpShort, t.signUp(label), () =>
+      view.act({ type: 'claim', entry, slot: date }),
+    );
+  if (state === 'mine' && holder?.status === 'active')
+    return button(t.releaseShort, t.releaseDate(label), () =>
+      view.act({ type: 'release', entry, claim: holder }),
+    );
+  return nothing;
+}
+
 export function renderRotation(
   view: BoardView,
   entry: PostEntry,
@@ -26,7 +65,6 @@ export function renderRotation(
   const { t } = view;
   const rotation = post.rotation!;
   const calendar = view.calendar(entry.id);
-  const canSignUp = postState(post, view.now) === 'open';
   const toggle = (on: boolean, label: string) =>
     html`<button
       type="button"
@@ -42,70 +80,67 @@ export function renderRotation(
     </div>
     ${
       calendar
-        ? renderCalendar(view, post, headingId)
+        ? renderCalendar(view, entry, post, headingId)
         : html`<ul class="dates" part="dates">
             ${rotation.dates.map((date) => {
               const state = dateState(view, post, date);
-              const label = view.format(date, DAY_FORMAT);
               const holder = holderOf(post, date);
-              return html`<li class=${state}>
-                <span class="day">${label}</span>
+              return html`<li class=${state} data-date=${date}>
+                <span class="day">${view.format(date, DAY_FORMAT)}</span>
                 <span class="who"
                   >${holder && state !== 'mine' ? (holder.personName ?? t.someone) : t.dateState(state)}</span
                 >
-                ${
-                  state === 'open' && canSignUp && post.authorId !== view.viewer.id
-                    ? html`<button
-                        type="button"
-                        aria-describedby=${headingId}
-                        ?disabled=${view.busy.has(entry.id)}
-                        @click=${() => view.act({ type: 'claim', entry, slot: date })}
-                      >
-                        ${t.signUp(label)}
-                      </button>`
-                    : state === 'mine' && holder?.status === 'active'
-                      ? html`<button
-                          type="button"
-                          aria-describedby=${headingId}
-                          ?disabled=${view.busy.has(entry.id)}
-                          @click=${() => view.act({ type: 'release', entry, claim: holder })}
-                        >
-                          ${t.releaseDate(label)}
-                        </button>`
-                      : nothing
-                }
+                ${dateAction(view, entry, post, date, state, headingId)}
               </li>`;
             })}
           </ul>`
     }`;
 }
 
-function renderCalendar(view: BoardView, post: Post, headingId: string): TemplateResult {
+/** One table a month, its caption the month and year: a rotation across a month's end shows both months by name. */
+function renderCalendar(view: BoardView, entry: PostEntry, post: Post, headingId: string): TemplateResult {
   const { t } = view;
-  const weeks = calendarWeeks(post.rotation!.dates);
-  const inRotation = new Set(post.rotation!.dates);
-  return html`<table class="calendar" part="calendar" aria-describedby=${headingId}>
-    <thead>
-      <tr>
-        ${weeks[0]!.map((day) => html`<th scope="col">${view.format(day, { weekday: 'short' })}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${weeks.map(
-        (week) =>
-          html`<tr>
-            ${week.map((day) => {
-              if (!inRotation.has(day))
-                return html`<td class="off">${view.format(day, { day: 'numeric' })}</td>`;
-              const state = dateState(view, post, day);
-              return html`<td class=${state}>
-                <span aria-hidden="true">${view.format(day, { day: 'numeric' })}</span>
-                <span class="visually-hidden">${view.format(day, DAY_FORMAT)}:</span>
-                <span class="mark">${t.dateState(state)}</span>
-              </td>`;
-            })}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  const dates = post.rotation!.dates;
+  const inRotation = new Set(dates);
+  const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
+  return html`<div class="calendars" part="calendar">
+    ${months.map((month) => {
+      const weeks = calendarWeeks(dates.filter((d) => d.startsWith(month)));
+      return html`<table class="calendar" aria-describedby=${headingId}>
+        <caption>
+          ${view.format(`${month}-01`, { month: 'long', year: 'numeric' })}
+        </caption>
+        <thead>
+          <tr>
+            ${weeks[0]!.map((day) => html`<th scope="col">${view.format(day, { weekday: 'short' })}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) =>
+              html`<tr>
+                ${week.map((day) => {
+                  if (!day.startsWith(month)) return html`<td></td>`;
+                  const number = view.format(day, { day: 'numeric' });
+                  if (!inRotation.has(day)) return html`<td class="off">${number}</td>`;
+                  const state = dateState(view, post, day);
+                  // An open date the viewer can take is a button (its number, named with the whole date).
+                  const signUp =
+                    state === 'open' ? dateAction(view, entry, post, day, state, headingId, number) : nothing;
+                  return html`<td class=${state} data-date=${day}>
+                    ${
+                      signUp === nothing
+                        ? html`<span aria-hidden="true">${number}</span>
+                            <span class="visually-hidden">${view.format(day, DAY_FORMAT)}:</span>`
+                        : signUp
+                    }
+                    <span class="mark">${t.dateState(state)}</span>
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+    })}
+  </div>`;
 }

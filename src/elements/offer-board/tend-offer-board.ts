@@ -33,8 +33,8 @@ import { StorageNotice } from '../shared/storage-notice.js';
 import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
 import { renderAsk, type Ask } from './ask-dialog.js';
-import { NO_FILTERS, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
-import type { BoardAction, BoardView } from './board-view.js';
+import { NO_FILTERS, activeFilters, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
+import { DAY_FORMAT, type BoardAction, type BoardView, type Notice } from './board-view.js';
 import { renderLoad, type LoadFigures } from './load-chart.js';
 import { en, type BoardMessages } from './offer-board.messages.js';
 import { styles } from './offer-board.styles.js';
@@ -101,19 +101,19 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @event {CustomEvent<OfferReleasedDetail>} tend-offer-released - The viewer released their claim. Detail: ids.
  * @event {CustomEvent<OfferWithdrawnDetail>} tend-offer-withdrawn - The author withdrew their post. Detail: ids.
  *
- * @csspart header - The heading, the words under it and the buttons to post.
+ * @csspart header - The heading, the words under it, “Offer or ask” (which shows the three kinds to post) and, on a narrow board, “Filter”.
  * @csspart load - How this week's help is spread, and the viewer's own load (shown to them only).
  * @csspart chart - The bar that draws how uneven this week's help is (anonymous; only when it is uneven).
- * @csspart filters - The filter bar.
- * @csspart count - How many posts match.
+ * @csspart filters - The filter bar (behind “Filter” on a narrow board; not shown while the board is empty).
+ * @csspart count - How many posts match, while a filter is on.
  * @csspart list - The list of posts.
  * @csspart card - One post.
  * @csspart card-title - A post's title.
  * @csspart kind - A post's kind (offer, need, rotation).
  * @csspart private - Details for helpers only.
  * @csspart dates - A rotation's dates as a list.
- * @csspart calendar - A rotation's dates as a compact calendar.
- * @csspart notice - A kind word on a card after an action.
+ * @csspart calendar - A rotation's dates as a compact calendar: one table a month, captioned with the month.
+ * @csspart notice - A kind word on a card after an action, or why it did not go through.
  * @csspart dialog - The dialogs (post form, rotation form, questions).
  * @csspart storage-notice - Where posts are saved, and any problem saving.
  *
@@ -160,11 +160,14 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   @state() filters: BoardFilters = NO_FILTERS;
 
   @state() protected form: PostForm | RotationForm | undefined;
+  /** "Offer or ask" is open: its three kinds show. */
+  @state() protected choosing = false;
+  /** The filter bar, on a narrow board (a wide board always shows it). */
+  @state() protected filtersOpen = false;
   @state() protected formError: string | undefined;
   @state() protected ask: Ask | undefined;
   @state() protected askError: string | undefined;
   @state() protected saving = false;
-  @state() protected announcement = '';
 
   protected readonly localize = new LocalizeController(this, 'tend-offer-board', en, () => this.messages);
 
@@ -185,10 +188,12 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   readonly #storageNotice = new StorageNotice(this);
   readonly #window = new WindowedList(this, () => this.renderRoot.querySelector<HTMLElement>('.posts'));
   readonly #busy = new Set<string>();
-  readonly #notices = new Map<string, string>();
+  readonly #notices = new Map<string, Notice>();
   readonly #calendars = new Set<string>();
   readonly #formats = new Map<string, Intl.DateTimeFormat>();
   #opener: HTMLElement | undefined;
+  /** Where focus goes when a dialog closes and the control that opened it is gone (a card's heading). */
+  #fallback: string | undefined;
   #entries: { records: unknown; board: string; list: PostEntry[] } | undefined;
   #listed: { key: string; entries: PostEntry[]; list: PostEntry[]; ids: string[] } | undefined;
   #load:
@@ -296,15 +301,17 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     return refusal ? this.localize.t.error(refusal) : this.#storageNotice.problem(toStorageError(error, ''));
   }
 
-  #say(postId: string, words: string): void {
-    this.#notices.set(postId, words);
-    this.announcement = words;
+  /** Shows `text` on a post's card and says it once to screen readers. */
+  #say(postId: string, text: string, error = false): void {
+    this.#notices.set(postId, { text, error });
+    this.announcer.announce(text);
   }
 
-  /** Opens a dialog, remembering what had focus so it gets it back. */
-  #remember(): void {
+  /** Opens a dialog, remembering what had focus so it gets it back (else `fallback`, a selector). */
+  #remember(fallback?: string): void {
     const active = this.shadowRoot?.activeElement;
     this.#opener = active instanceof HTMLElement ? active : undefined;
+    this.#fallback = fallback;
   }
 
   /** The author rewrites their own post from its latest value (retrying if someone else wrote first). */
@@ -345,6 +352,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     done?: (post: Post) => void,
   ): Promise<boolean> {
     const focused = this.shadowRoot?.activeElement;
+    // A date's row keeps focus when its button changes ("Sign up" → "Release").
+    const date = focused?.closest('[data-date]')?.getAttribute('data-date');
     this.#busy.add(postId);
     this.#notices.delete(postId);
     this.requestUpdate();
@@ -353,17 +362,21 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       done?.(record.value);
       return true;
     } catch (error) {
-      this.#say(postId, this.#explain(error));
+      this.#say(postId, this.#explain(error), true);
       return false;
     } finally {
       this.#busy.delete(postId);
       this.requestUpdate();
       await this.updateComplete;
-      // The button pressed may have become another ("I can help" → "Release my spot"): stay on the card.
-      if (focused && !focused.isConnected && !this.form && !this.ask) {
+      // The button pressed waited (disabled) or became another ("I can help" → "Release my spot"):
+      // focus stays on it, or on its date, or on the card.
+      if (focused instanceof HTMLElement && !this.shadowRoot!.activeElement && !this.form && !this.ask) {
         const card = this.renderRoot.querySelector(`[data-id="${CSS.escape(postId)}"]`);
         (
-          card?.querySelector<HTMLElement>('.actions button') ?? card?.querySelector<HTMLElement>('h3')
+          (focused.isConnected && focused) ||
+          (date && card?.querySelector<HTMLElement>(`[data-date="${date}"] button`)) ||
+          card?.querySelector<HTMLElement>('.actions button') ||
+          card?.querySelector<HTMLElement>('h3')
         )?.focus();
       }
     }
@@ -375,7 +388,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       const { figures } = this.#figures(this.#boardPosts(), now);
       const nudge = figures.own.nudge;
       if (nudge) {
-        this.#openAsk({
+        this.#openAsk(entry.id, {
           type: 'nudge',
           nudge,
           go: () => {
@@ -390,39 +403,49 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     await this.#operate(
       entry.id,
       slot === undefined ? { type: 'claim', claimId } : { type: 'claim', claimId, slot },
-      (post) =>
+      (post) => {
+        const status = post.claims.find((c) => c.id === claimId)!.status;
+        if (typeof slot === 'string')
+          this.#say(entry.id, this.localize.t.signedUp(this.#format(slot, DAY_FORMAT)));
+        else this.announcer.announce(this.localize.t.mineState(status));
         this.emit<OfferClaimedDetail>('tend-offer-claimed', {
           board: this.board,
           postId: entry.id,
           claimId,
-          status: post.claims.find((c) => c.id === claimId)!.status,
-        }),
+          status,
+        });
+      },
     );
   }
 
-  #openAsk(ask: Ask): void {
-    this.#remember();
+  /** Opens a question about a post; if what opened it is gone when it closes, the post's heading takes focus. */
+  #openAsk(postId: string, ask: Ask): void {
+    this.#remember(`#${CSS.escape(`post-${postId}`)}`);
     this.askError = undefined;
     this.ask = ask;
   }
 
   #openForm(kind: PostKind, editing?: PostEntry): void {
-    this.#remember();
-    const update = () => this.requestUpdate();
-    const categories = this.#categoryList;
-    const category = kind === 'rotation' && categories.includes('meals') ? 'meals' : categories[0]!;
+    // A new post's kind closes "Offer or ask": focus goes back to it after the form.
+    this.#remember(editing ? undefined : '.head .primary');
+    this.choosing = false;
+    const update = (focus?: string) => {
+      this.requestUpdate();
+      if (focus) void this.focusAfterRender(focus);
+    };
     const edit = editing && { id: editing.id, post: editing.value };
     this.formError = undefined;
     this.form =
       kind === 'rotation'
-        ? new RotationForm(update, localInput(this.#clock.toISOString(), 10), category, edit)
-        : new PostForm(update, kind, category, edit);
+        ? new RotationForm(update, localInput(this.#clock.toISOString(), 10), edit)
+        : new PostForm(update, kind, edit);
   }
 
   #act = (action: BoardAction): void => {
     const { entry } = action;
     const t = this.localize.t;
     const id = entry.id;
+    const name = 'claim' in action ? (action.claim.personName ?? t.someone) : '';
     switch (action.type) {
       case 'claim':
         void this.#claim(entry, action.slot);
@@ -438,26 +461,33 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         });
         return;
       case 'accept':
-        void this.#operate(id, { type: 'accept', claimId: action.claim.id });
+        void this.#operate(id, { type: 'accept', claimId: action.claim.id }, () =>
+          this.#say(id, t.saidYes(name)),
+        );
         return;
       case 'decline':
-        void this.#operate(id, { type: 'decline', claimId: action.claim.id });
+        void this.#operate(id, { type: 'decline', claimId: action.claim.id }, () =>
+          this.#say(id, t.saidNo(name)),
+        );
         return;
       case 'done':
         void this.#operate(id, { type: 'done', claimId: action.claim.id }, (post) => {
+          this.#say(id, t.mineState('done'));
           // Asked privately, and only of offers: the answer sizes the author's next one.
           if (post.kind === 'offer')
-            this.#openAsk({ type: 'again', answer: (again) => void this.#answerAgain(id, again) });
+            this.#openAsk(id, { type: 'again', answer: (again) => void this.#answerAgain(id, again) });
         });
         return;
       case 'thank':
-        this.#openAsk({
+        this.#openAsk(id, {
           type: 'thanks',
           send: (words) =>
             void this.#operate(id, { type: 'thank', claimId: action.claim.id, words: words.trim() }).then(
               (ok) => {
-                if (ok) this.ask = undefined;
-                else this.askError = this.#notices.get(id);
+                if (ok) {
+                  this.ask = undefined;
+                  this.#say(id, t.thanksSent);
+                } else this.askError = this.#notices.get(id)?.text;
               },
             ),
         });
@@ -476,10 +506,11 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         );
         return;
       case 'pause':
-        void this.#operate(id, { type: 'pause' });
+        // The card's state line says it too: said once, to screen readers.
+        void this.#operate(id, { type: 'pause' }, () => this.announcer.announce(t.state('paused')));
         return;
       case 'resume':
-        void this.#operate(id, { type: 'resume' });
+        void this.#operate(id, { type: 'resume' }, () => this.announcer.announce(t.saved));
         return;
       case 'calendar':
         if (action.on) this.#calendars.add(id);
@@ -498,6 +529,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         at: this.#clock.toISOString(),
       });
       this.ask = undefined;
+      this.announcer.announce(this.localize.t.saved);
     } catch (error) {
       this.askError = this.#explain(error);
     }
@@ -520,7 +552,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         const id = randomId();
         const post = createPost(this.board, input, this.#viewer, this.#clock);
         await this.posts.put(id, post, null);
-        this.announcement = t.posted;
+        this.announcer.announce(t.posted);
         this.emit<OfferPostedDetail>('tend-offer-posted', { board: this.board, postId: id, kind: post.kind });
       }
       this.form = undefined;
@@ -536,11 +568,11 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     if (which === 'form') this.form = undefined;
     else this.ask = undefined;
     const opener = this.#opener;
-    this.#opener = undefined;
+    const fallback = this.#fallback ?? '#board-heading';
+    this.#opener = this.#fallback = undefined;
     void this.updateComplete.then(() => {
       if (this.form || this.ask) return;
-      if (opener?.isConnected) opener.focus();
-      else this.renderRoot.querySelector<HTMLElement>('#board-heading')?.focus();
+      (opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>(fallback))?.focus();
     });
   }
 
@@ -591,25 +623,67 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       submit: (f: PostForm | RotationForm) => void this.#submit(f),
       cancel: () => (this.form = undefined),
     };
+    // Filters count (and show) only while there is something to filter.
+    const on = entries.length ? activeFilters(this.filters) : 0;
+    const count = on ? (list.length ? t.matches(list.length, lang) : t.noMatches) : '';
     const button = (kind: PostKind, label: string) =>
-      html`<button type="button" class="primary" @click=${() => this.#openForm(kind)}>${label}</button>`;
+      html`<button type="button" @click=${() => this.#openForm(kind)}>${label}</button>`;
 
     return html`<div class="board surface" part="base">
         <div class="head" part="header">
-          <h2 id="board-heading" tabindex="-1">${t.heading}</h2>
-          <p class="muted">${t.intro}</p>
-          <div class="buttons">
-            ${button('offer', t.newOffer)} ${button('need', t.newNeed)} ${button('rotation', t.newRotation)}
+          <div class="stack">
+            <h2 id="board-heading" tabindex="-1">${t.heading}</h2>
+            <p class="muted">${t.intro}</p>
+          </div>
+          <div class="actions">
+            ${
+              entries.length
+                ? html`<button
+                    type="button"
+                    class="filter-toggle"
+                    aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+                    aria-controls="filters"
+                    @click=${() => (this.filtersOpen = !this.filtersOpen)}
+                  >
+                    ${t.filter}${on ? html` <span class="badge">${t.filtersOn(on, lang)}</span>` : nothing}
+                  </button>`
+                : nothing
+            }
+            <button
+              type="button"
+              class="primary"
+              aria-expanded=${this.choosing ? 'true' : 'false'}
+              @click=${() => (this.choosing = !this.choosing)}
+            >
+              ${t.offerOrAsk}
+            </button>
           </div>
         </div>
+        ${
+          this.choosing
+            ? html`<div class="actions kinds">
+                ${button('offer', t.newOffer)} ${button('need', t.newNeed)}
+                ${button('rotation', t.newRotation)}
+              </div>`
+            : nothing
+        }
         ${
           this.posts.loading
             ? html`<p role="status">${t.loading}</p>`
             : this.posts.readError
               ? html`<p class="message error" role="alert">${t.readError}</p>`
-              : html`${entries.length ? renderLoad(t, lang, load.figures) : nothing}
-                  ${renderFilters(t, this.filters, categories, (patch) => (this.filters = { ...this.filters, ...patch }))}
-                  <p class="count" part="count" role="status">${t.matches(list.length, lang)}</p>
+              : html`${
+                    entries.length
+                      ? renderFilters(
+                          t,
+                          this.filters,
+                          categories,
+                          (patch) => (this.filters = { ...this.filters, ...patch }),
+                          this.filtersOpen,
+                        )
+                      : nothing
+                  }
+                  <p class="count" part="count" role="status">${count}</p>
                   ${
                     list.length
                       ? html`<ul
@@ -624,11 +698,14 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
                             (entry, i) => renderCard(view, entry, win.start + i, list.length),
                           )}
                         </ul>`
-                      : html`<p class="empty">${entries.length ? t.noMatches : t.empty}</p>`
-                  }`
+                      : on
+                        ? nothing
+                        : html`<p class="empty">${t.empty}</p>`
+                  }
+                  ${entries.length ? renderLoad(t, lang, load.figures) : nothing}`
         }
         ${this.#storageNotice.render(this.posts.status, { saving: this.posts.pending > 0 })}
-        <p class="visually-hidden" role="status">${this.announcement}</p>
+        ${this.announcer.render()}
       </div>
       <dialog
         id="form-dialog"

@@ -11,7 +11,10 @@ import {
   card,
   cardText,
   field,
+  hasButton,
+  inTheme,
   openDialog,
+  openForm,
   root,
   seed,
   type,
@@ -73,7 +76,7 @@ describe('<tend-offer-board>: finding things', () => {
       'Full soup',
       'Babysitting evenings',
     ]);
-    expect(count(board)).to.equal('5 posts match.');
+    expect(count(board), 'no count while nothing is filtered').to.equal('');
     await expect(board).to.be.accessible();
   });
 
@@ -108,8 +111,38 @@ describe('<tend-offer-board>: finding things', () => {
     expect(count(board)).to.equal('1 post matches.');
     type(field(filters, 'Search'), 'nothing like this');
     await board.updateComplete;
-    expect(cardText(root(board).querySelector('.empty')!)).to.equal('Nothing matches these filters.');
+    expect(count(board)).to.equal('Nothing matches these filters.');
+    expect(root(board).querySelector('.empty'), 'said once').to.equal(null);
     await expect(board).to.be.accessible();
+  });
+
+  it('on a narrow board, the filters wait behind one “Filter” button that says how many are on', async () => {
+    const board = await boardFor({ store: await busyStore(), person: BEN });
+    const filters = root(board).querySelector<HTMLElement>('.filters')!;
+    const toggle = button(root(board), 'Filter');
+    expect(getComputedStyle(toggle).display, 'a wide board shows the filters as they are').to.equal('none');
+    expect(getComputedStyle(filters).display).to.not.equal('none');
+    board.style.inlineSize = '375px';
+    await board.updateComplete;
+    expect(getComputedStyle(toggle).display).to.not.equal('none');
+    expect(getComputedStyle(filters).display, 'collapsed').to.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.getAttribute('aria-controls')).to.equal(filters.id);
+    toggle.click();
+    await board.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(filters).display).to.not.equal('none');
+    field(filters, 'Needs').click();
+    field(filters, 'Open only').click();
+    await board.updateComplete;
+    expect(cardText(toggle)).to.equal('Filter 2 on');
+    expect(count(board)).to.equal('1 post matches.');
+    await expect(board).to.be.accessible();
+    toggle.click();
+    await board.updateComplete;
+    expect(getComputedStyle(filters).display).to.equal('none');
+    expect(hasButton(root(board), 'Filter 2 on'), 'still says what is on').to.equal(true);
+    board.style.inlineSize = '';
   });
 
   it('sorts newest first on request', async () => {
@@ -236,15 +269,13 @@ describe('<tend-offer-board>: live, language, theme', () => {
   it('shows changes from another person live without losing what someone is typing', async () => {
     const store = new MemoryStore();
     const board = await boardFor({ store, person: ANA });
-    button(root(board), 'Offer something').click();
-    await board.updateComplete;
-    const dialog = openDialog(board)!;
+    const dialog = await openForm(board, 'Offer something');
     type(field(dialog, 'Title'), 'Half-typed offer');
     await seed(store, 'n1', { kind: 'need', title: 'Arrived from another tab', category: 'errands' }, BEN);
     await waitUntil(() => titles(board).includes('Arrived from another tab'), 'the new post appears');
     expect(openDialog(board)).to.equal(dialog);
     expect(field(dialog, 'Title').value).to.equal('Half-typed offer');
-    expect(count(board)).to.equal('1 post matches.');
+    expect(titles(board)).to.deep.equal(['Arrived from another tab']);
   });
 
   it('speaks Spanish', async () => {
@@ -253,6 +284,8 @@ describe('<tend-offer-board>: live, language, theme', () => {
     const board = await boardFor({ store, lang: 'es', person: ANA });
     expect(cardText(root(board).querySelector('h2')!)).to.equal('Ofrecimientos y necesidades');
     expect(cardText(card(board, 'Compras'))).to.contain('Puedo ayudar');
+    type(field(root(board).querySelector('.filters')!, 'Buscar'), 'compras');
+    await board.updateComplete;
     expect(count(board)).to.equal('1 publicación coincide.');
     await expect(board).to.be.accessible();
   });
@@ -290,8 +323,7 @@ describe('<tend-offer-board>: live, language, theme', () => {
 
   it('is accessible in the dark theme', async () => {
     const board = await boardFor({ store: await busyStore(), person: BEN });
-    board.theme = 'dark';
-    await board.updateComplete;
+    await inTheme(board, 'dark');
     expect(getComputedStyle(board).colorScheme).to.equal('dark');
     await expect(board).to.be.accessible();
   });

@@ -6,6 +6,7 @@ import {
   BEN,
   CLEO,
   NOW,
+  announced,
   boardFor,
   button,
   card,
@@ -103,9 +104,23 @@ describe('<tend-offer-board>: claims', () => {
     expect(cardText(card(ben, 'Spare room'))).to.contain('You asked');
     expect(cardText(card(ben, 'Spare room'))).to.not.contain('Key under the blue pot');
     await waitUntil(() => hasButton(card(ana, 'Spare room'), 'Say yes'), 'the author sees the request live');
+    // A request waits for a yes: the offer is not "full", for anyone.
+    await cleo.updateComplete;
+    for (const [board, words] of [
+      [ana, '1 request waiting for your yes'],
+      [ben, '1 request waiting for Ana’s yes'],
+      [cleo, '1 request waiting for Ana’s yes'],
+    ] as const) {
+      expect(cardText(card(board, 'Spare room'))).to.contain(words);
+      expect(cardText(card(board, 'Spare room'))).to.not.contain('Full');
+    }
+    expect(cardText(card(ana, 'Spare room'))).to.contain('Who it’s for Ben: asked');
     await expect(ana).to.be.accessible();
     button(card(ana, 'Spare room'), 'Say yes').click();
     await settle(ana);
+    expect(announced(ana)).to.equal('You said yes to Ben.');
+    expect(cardText(card(ana, 'Spare room'))).to.contain('Ben: receiving');
+    expect(cardText(card(ana, 'Spare room'))).to.contain('Full: every spot is taken.');
     await waitUntil(() => cardText(card(ben, 'Spare room')).includes('Key under the blue pot'));
     expect(cardText(card(ben, 'Spare room'))).to.contain('You’re on this');
     // Someone browsing never gets the private details, not even in the DOM.
@@ -115,6 +130,22 @@ describe('<tend-offer-board>: claims', () => {
     await expect(cleo).to.be.accessible();
   });
 
+  it('names people who claim a need as helpers, and people who claim an offer as receiving it', async () => {
+    const store = new MemoryStore();
+    await seed(store, 'n1', { kind: 'need', title: 'Groceries', category: 'errands' }, ANA, (p) =>
+      claimSlot(p, BEN, { claimId: 'c1', now: NOW }),
+    );
+    await seed(store, 'o1', { title: 'Soup', slots: 2 }, ANA, (p) =>
+      claimSlot(p, BEN, { claimId: 'c2', now: NOW }),
+    );
+    const ana = await boardFor({ store, person: ANA });
+    expect(cardText(card(ana, 'Groceries'))).to.contain('Who’s on it Ben: on it');
+    const soup = cardText(card(ana, 'Soup'));
+    expect(soup).to.contain('Who it’s for Ben: receiving');
+    expect(soup).to.not.contain('Who’s on it');
+    expect(soup).to.not.contain('on it');
+  });
+
   it('the author can decline a request kindly, and the slot opens again', async () => {
     const store = new MemoryStore();
     await seed(store, 'o1', { title: 'Spare room', terms: { askFirst: true } }, ANA, (p) =>
@@ -122,8 +153,10 @@ describe('<tend-offer-board>: claims', () => {
     );
     const ana = await boardFor({ store, person: ANA });
     const ben = await boardFor({ store, person: BEN });
+    expect(cardText(card(ana, 'Spare room'))).to.contain('1 request waiting for your yes');
     button(card(ana, 'Spare room'), 'Not this time').click();
     await settle(ana);
+    expect(announced(ana)).to.equal('You told Ben not this time.');
     await waitUntil(() => cardText(card(ben, 'Spare room')).includes('Not this time. Thank you for asking.'));
     expect(cardText(card(ana, 'Spare room'))).to.contain('1 of 1 spot open');
   });
@@ -173,6 +206,11 @@ describe('<tend-offer-board>: claims', () => {
     await expect(ana).to.be.accessible();
     button(dialog, 'No, not like this').click();
     await waitUntil(() => !openDialog(ana));
+    expect(announced(ana)).to.equal('Saved.');
+    await waitUntil(
+      () => root(ana).activeElement === card(ana, 'Bike repair').querySelector('h3'),
+      'focus goes to the post (its “Mark done” button is gone)',
+    );
     const reflection = await new MemoryAdapter({ store }).get('offer-reflections', reflectionId('o1', 'ana'));
     expect(reflection!.value).to.deep.include({ postId: 'o1', personId: 'ana', again: false });
     const post = await stored(store, 'o1');
@@ -214,7 +252,10 @@ describe('<tend-offer-board>: claims', () => {
     words.value = 'My bike <b>flies</b> now';
     button(dialog, 'Send').click();
     await waitUntil(() => !openDialog(ben));
-    await waitUntil(() => cardText(card(ana, 'Bike repair')).includes('Ben: done My bike <b>flies</b> now'));
+    expect(announced(ben)).to.equal('Your thank-you is sent.');
+    await waitUntil(() =>
+      cardText(card(ana, 'Bike repair')).includes('Ben: received My bike <b>flies</b> now'),
+    );
     expect(hasButton(card(ben, 'Bike repair'), 'Say thank you')).to.equal(false);
   });
 

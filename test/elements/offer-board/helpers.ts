@@ -75,21 +75,30 @@ export function card(board: TendOfferBoard, title: string): HTMLElement {
   return found;
 }
 
-/** The button whose visible label is `name`, inside `scope`. */
+/** A button's accessible name: its `aria-label`, else its words (leaving out what is hidden from screen readers). */
+export function nameOf(b: Element): string {
+  const label = b.getAttribute('aria-label');
+  if (label) return label;
+  const copy = b.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return text(copy);
+}
+
+/** The button whose accessible name is `name`, inside `scope`. */
 export function button(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((b) => text(b) === name);
+  const found = [...scope.querySelectorAll('button')].find((b) => nameOf(b) === name);
   if (!found) throw new Error(`no button "${name}"`);
   return found;
 }
 
 export function hasButton(scope: ParentNode, name: string): boolean {
-  return [...scope.querySelectorAll('button')].some((b) => text(b) === name);
+  return [...scope.querySelectorAll('button')].some((b) => nameOf(b) === name);
 }
 
 /** The form control whose label reads `label`. */
 export function field<T extends HTMLElement = HTMLInputElement>(scope: ParentNode, label: string): T {
   const found = [...scope.querySelectorAll('label')].find((l) => text(l).startsWith(label));
-  const control = found?.querySelector('input, textarea, select');
+  const control = found?.control;
   if (!control) throw new Error(`no field labelled "${label}"`);
   return control as T;
 }
@@ -102,6 +111,42 @@ export function type(control: HTMLInputElement | HTMLTextAreaElement, value: str
 
 export function cardText(el: Element): string {
   return text(el);
+}
+
+/**
+ * Opens the form for one kind of post as a person would: "Offer or ask", then the kind
+ * ("Offer something", "Ask for something" or "Start a rotation"). Returns the open dialog.
+ */
+export async function openForm(board: TendOfferBoard, kind: string): Promise<HTMLDialogElement> {
+  button(root(board), 'Offer or ask').click();
+  await board.updateComplete;
+  button(root(board), kind).click();
+  await board.updateComplete;
+  return openDialog(board)!;
+}
+
+/** Chooses a category in a post form, as a person would. */
+export function chooseCategory(dialog: HTMLElement, value: string): void {
+  const select = field<HTMLSelectElement>(dialog, 'Category');
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Sets the board's theme and waits for its colour transitions to end (so axe sees the final colours). */
+export async function inTheme(board: TendOfferBoard, theme: 'light' | 'dark'): Promise<void> {
+  board.theme = theme;
+  await board.updateComplete;
+  // getAnimations() brings styles up to date, so the transitions the change starts are in it.
+  await Promise.all(
+    root(board)
+      .getAnimations()
+      .map((a) => a.finished),
+  );
+}
+
+/** What the board's one live region said last (what a screen reader hears). */
+export function announced(board: TendOfferBoard): string {
+  return text(root(board).querySelector('div.visually-hidden[role="status"]')!);
 }
 
 export function openDialog(board: TendOfferBoard): HTMLDialogElement | undefined {

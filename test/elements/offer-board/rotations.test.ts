@@ -7,12 +7,16 @@ import {
   CLEO,
   NOW,
   boardFor,
+  announced,
   button,
   card,
   cardText,
+  chooseCategory,
   field,
   hasButton,
+  inTheme,
   openDialog,
+  openForm,
   root,
   seed,
   settle,
@@ -25,10 +29,9 @@ describe('<tend-offer-board>: rotations', () => {
   it('generates Mon/Wed/Fri for three weeks from the board’s clock, and previews them', async () => {
     // A Wednesday: the pattern starts on the organiser's day.
     const board = await boardFor({ now: new Date('2026-03-04T09:00:00') });
-    button(root(board), 'Start a rotation').click();
-    await board.updateComplete;
-    const dialog = openDialog(board)!;
+    const dialog = await openForm(board, 'Start a rotation');
     expect(field(dialog, 'Starting').value).to.equal('2026-03-04');
+    chooseCategory(dialog, 'meals');
     type(field(dialog, 'What is it for?'), 'Meals for Sam and the baby');
     type(field(dialog, 'Who it’s for'), 'Sam');
     type(
@@ -74,9 +77,7 @@ describe('<tend-offer-board>: rotations', () => {
 
   it('takes dates picked one by one', async () => {
     const board = await boardFor();
-    button(root(board), 'Start a rotation').click();
-    await board.updateComplete;
-    const dialog = openDialog(board)!;
+    const dialog = await openForm(board, 'Start a rotation');
     type(field(dialog, 'What is it for?'), 'Rides to chemo');
     type(field(dialog, 'Who it’s for'), 'Lou');
     field(dialog, 'Pick dates one by one').click();
@@ -112,22 +113,78 @@ describe('<tend-offer-board>: rotations', () => {
     expect(cardText(rotation)).to.contain('2 of 3 dates open');
     expect(cardText(rotation)).to.contain('Mon, Mar 2 Cleo');
     expect(cardText(rotation)).to.not.contain('Side door');
+    // The button says "Sign up"; its name carries the date once, its description the rotation.
+    const signUp = button(rotation, 'Sign up for Wed, Mar 4');
+    expect(cardText(signUp)).to.equal('Sign up');
+    expect(signUp.getAttribute('aria-describedby')).to.equal(rotation.querySelector('h3')!.id);
     const claimed = oneEvent(ben, 'tend-offer-claimed');
-    button(rotation, 'Sign up for Wed, Mar 4').click();
+    signUp.focus();
+    signUp.click();
     expect((await claimed).detail).to.include({ postId: 'r1', status: 'active' });
     await settle(ben);
     rotation = card(ben, 'Meals for Sam');
     expect(cardText(rotation)).to.contain('Wed, Mar 4 yours');
+    expect(cardText(rotation)).to.contain('You’re signed up for Wed, Mar 4. Thank you.');
+    expect(announced(ben)).to.equal('You’re signed up for Wed, Mar 4. Thank you.');
+    expect(root(ben).activeElement, 'focus stays on the date').to.equal(
+      button(rotation, 'Release Wed, Mar 4'),
+    );
     expect(cardText(rotation)).to.contain('Side door');
     expect(hasButton(rotation, 'Sign up for Fri, Mar 6')).to.equal(true);
     expect(hasButton(rotation, 'Release Wed, Mar 4')).to.equal(true);
     button(rotation, 'Calendar').click();
     await ben.updateComplete;
     const calendar = card(ben, 'Meals for Sam').querySelector('table')!;
+    expect(cardText(calendar.querySelector('caption')!)).to.equal('March 2026');
     expect(calendar.querySelectorAll('th')).to.have.length(7);
-    const cells = [...calendar.querySelectorAll('td:not(.off)')].map((td) => cardText(td));
-    expect(cells).to.deep.equal(['2 Mon, Mar 2: filled', '4 Wed, Mar 4: yours', '6 Fri, Mar 6: open']);
+    const cells = [...calendar.querySelectorAll('td[data-date]')].map((td) => cardText(td));
+    expect(cells).to.deep.equal(['2 Mon, Mar 2: filled', '4 Wed, Mar 4: yours', '6 open']);
+    // An open date is a button: its number, named with the whole date.
+    expect(cardText(button(calendar, 'Sign up for Fri, Mar 6'))).to.equal('6');
     expect(button(card(ben, 'Meals for Sam'), 'Calendar').getAttribute('aria-pressed')).to.equal('true');
+    await expect(ben).to.be.accessible();
+    // Signing up from the calendar.
+    button(calendar, 'Sign up for Fri, Mar 6').click();
+    await settle(ben);
+    expect(
+      ben.posts
+        .get('r1')!
+        .value.claims.filter((c) => c.personId === 'ben')
+        .map((c) => c.slot),
+    ).to.deep.equal(['2026-03-04', '2026-03-06']);
+    expect(cardText(card(ben, 'Meals for Sam').querySelector('td[data-date="2026-03-06"]')!)).to.equal(
+      '6 Fri, Mar 6: yours',
+    );
+  });
+
+  it('names the months in the calendar, one table a month, when the dates cross a month’s end', async () => {
+    const store = new MemoryStore();
+    await seed(store, 'r1', {
+      kind: 'rotation',
+      title: 'Meals for Sam',
+      rotation: { recipientName: 'Sam', dates: ['2026-03-27', '2026-03-30', '2026-04-01', '2026-04-03'] },
+    });
+    const ben = await boardFor({ store, person: BEN });
+    button(card(ben, 'Meals for Sam'), 'Calendar').click();
+    await ben.updateComplete;
+    const tables = [...card(ben, 'Meals for Sam').querySelectorAll('table')];
+    expect(tables.map((t) => cardText(t.querySelector('caption')!))).to.deep.equal([
+      'March 2026',
+      'April 2026',
+    ]);
+    expect(
+      tables.map((t) =>
+        [...t.querySelectorAll<HTMLElement>('td[data-date]')].map((td) => td.dataset['date']),
+      ),
+    ).to.deep.equal([
+      ['2026-03-27', '2026-03-30'],
+      ['2026-04-01', '2026-04-03'],
+    ]);
+    // Each month's grid holds only its own days.
+    expect(cardText(tables[1]!.querySelector('tbody tr')!).startsWith('1')).to.equal(true);
+    expect(hasButton(tables[1]!, 'Sign up for Wed, Apr 1')).to.equal(true);
+    await expect(ben).to.be.accessible();
+    await inTheme(ben, 'dark');
     await expect(ben).to.be.accessible();
   });
 
@@ -152,6 +209,7 @@ describe('<tend-offer-board>: rotations', () => {
     await cleo.updateComplete;
     expect(hasButton(card(cleo, 'Meals for Sam'), 'Sign up for Fri, Mar 6')).to.equal(false);
     expect(cardText(card(cleo, 'Meals for Sam'))).to.contain('Fri, Mar 6 paused');
+    expect(announced(ana)).to.equal('Paused for now');
     await expect(ben).to.be.accessible();
     button(card(ana, 'Meals for Sam'), 'Open dates again').click();
     await settle(ana);

@@ -7,7 +7,19 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/offer-board/index.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
 import type { Post } from '../../../src/domain/offers.js';
-import { button, card, cardText, field, hasButton, openDialog, root, settle, type } from './helpers.js';
+import {
+  button,
+  card,
+  cardText,
+  chooseCategory,
+  field,
+  hasButton,
+  openDialog,
+  openForm,
+  root,
+  settle,
+  type,
+} from './helpers.js';
 import {
   heard,
   requestsAs,
@@ -46,10 +58,9 @@ async function post(
   board: TendOfferBoard,
   offer: { title: string; slots: number; askFirst?: boolean; secret?: string },
 ): Promise<string> {
-  button(root(board), 'Offer something').click();
-  await board.updateComplete;
-  const dialog = openDialog(board)!;
+  const dialog = await openForm(board, 'Offer something');
   type(field(dialog, 'Title'), offer.title);
+  chooseCategory(dialog, 'stay');
   type(field<HTMLTextAreaElement>(dialog, 'Details'), 'A quiet room with clean sheets');
   type(field(dialog, 'How many people or times'), String(offer.slots));
   if (offer.askFirst) field(dialog, 'Ask me first').click();
@@ -131,7 +142,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     await expect(ben).to.be.accessible();
 
     // Cleo holds no claim: the details reached neither her board nor anything her browser received.
-    await cardShows(cleo, 'Spare room', 'Ben: signed up', 'Cleo');
+    await cardShows(cleo, 'Spare room', 'Ben: receiving', 'Cleo');
     expect(seen(cleo)).not.to.contain('blue pot');
     expect((await cleoServer.get<Post>('posts', id))!.value).not.to.have.property('privateDetails');
     expect(JSON.stringify(await cleoServer.list('posts'))).not.to.contain('blue pot');
@@ -153,7 +164,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     await cardShows(ben, 'Soup on Tuesday', '2 of 2 spots open', 'Ben');
     button(card(ben, 'Soup on Tuesday'), 'I’d like this').click();
     await cardShows(ben, 'Soup on Tuesday', 'You’re on this. Thank you.', 'Ben');
-    await cardShows(ana, 'Soup on Tuesday', 'Ben: signed up', 'Ana');
+    await cardShows(ana, 'Soup on Tuesday', 'Ben: receiving', 'Ana');
     const claimId = (await requestsAs(community, ANA).get<Post>('posts', id))!.value.claims[0]!.id;
 
     // Cleo edits her page to say she is Ben; her token is still hers. Her board offers "Release
@@ -178,7 +189,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     expect(stored.author).to.equal('ana');
     expect(stored.value.claims.map((c) => [c.personId, c.status])).to.deep.equal([['ben', 'active']]);
     expect(cardText(card(ben, 'Soup on Tuesday'))).to.contain('You’re on this. Thank you.');
-    expect(cardText(card(ana, 'Soup on Tuesday'))).to.contain('Ben: signed up');
+    expect(cardText(card(ana, 'Soup on Tuesday'))).to.contain('Ben: receiving');
   });
 
   it('a board that leaves the page lets go of its connection to the server', async () => {
@@ -221,7 +232,7 @@ describe('<tend-offer-board> on a real tend-server', () => {
     expect(notice(won)).to.contain('You’re on this. Thank you.');
     expect(notice(lost)).to.contain(FIRST);
     expect(notice(lost)).not.to.contain('You’re on this');
-    await cardShows(ana, 'Last soup', `${winner === 'ben' ? 'Ben' : 'Cleo'}: signed up`, 'Ana');
+    await cardShows(ana, 'Last soup', `${winner === 'ben' ? 'Ben' : 'Cleo'}: receiving`, 'Ana');
     expect(notice(ana)).to.contain('Full: every spot is taken. Thank you, everyone.');
     await expect(lost).to.be.accessible();
   });
