@@ -68,6 +68,25 @@ function minifyTemplates(): Plugin {
 }
 
 /**
+ * Drops the developer-facing texts of the offer rules' refusals from browser builds. The board
+ * never shows them (it words every refusal from its code, in the reader's language); tend-server
+ * is built from the same source without this step, so API callers still read why. Tests run the
+ * source as written.
+ */
+function dropRefusalTexts(): Plugin {
+  const offers = src('domain/offers.ts');
+  return {
+    name: 'tend:drop-refusal-texts',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id !== offers) return null;
+      return code.replace(/\bfail\(\s*('[a-z-]+'),\s*(`[^`]*`|'[^']*')\s*,?\s*\)/g, "fail($1, '')");
+    },
+  };
+}
+
+/**
  * The self-contained CDN files: `--mode cdn` → dist/cdn/tend.js (every element),
  * `--mode cdn:<element>` → dist/cdn/<element>.js (one element, for a blog that embeds only it).
  */
@@ -84,7 +103,7 @@ export default defineConfig(({ mode }) => {
   if (cdn) {
     return {
       publicDir: false,
-      plugins: [noServerCode(), minifyTemplates()],
+      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts()],
       // Lit's production build is selected by export conditions; this covers any other
       // `process.env.NODE_ENV` check, which would throw in a browser without a bundler.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -112,7 +131,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     publicDir: false,
-    plugins: [noServerCode(), minifyTemplates()],
+    plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
