@@ -309,15 +309,20 @@ describe('<tend-offer-board>: live, language, theme', () => {
     expect(cardText(card(en, 'Two soups'))).to.contain('1 of 2 spots open');
     expect(cardText(card(en, 'One soup'))).to.contain('1 of 1 spot open');
     expect(cardText(card(en, 'Meals for Sam'))).to.contain('1 of 1 date open');
-    expect(cardText(card(en, 'Two soups'))).to.contain('Who it’s for Ben: signed up');
+    expect(cardText(card(en, 'Two soups'))).to.contain('Who it’s for Ben: receiving');
     expect(cardText(card(en, 'Two rides'))).to.contain('Who’s helping Ben: signed up');
+    // The count shows while a filter narrows the list.
+    en.filters = { ...en.filters, openOnly: true };
+    await en.updateComplete;
     expect(count(en)).to.equal('4 posts match.');
     const es = await boardFor({ store, person: ANA, lang: 'es' });
     expect(cardText(card(es, 'Two soups'))).to.contain('1 de 2 lugares libres');
     expect(cardText(card(es, 'One soup'))).to.contain('1 de 1 lugar libre');
     expect(cardText(card(es, 'Meals for Sam'))).to.contain('1 de 1 fecha libre');
-    expect(cardText(card(es, 'Two soups'))).to.contain('Para quién es Ben: se apuntó');
+    expect(cardText(card(es, 'Two soups'))).to.contain('Para quién es Ben: lo recibe');
     expect(cardText(card(es, 'Two rides'))).to.contain('Quién ayuda Ben: se apuntó');
+    es.filters = { ...es.filters, openOnly: true };
+    await es.updateComplete;
     expect(count(es)).to.equal('4 publicaciones coinciden.');
   });
 

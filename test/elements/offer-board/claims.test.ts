@@ -139,7 +139,7 @@ describe('<tend-offer-board>: claims', () => {
       claimSlot(p, BEN, { claimId: 'c2', now: NOW }),
     );
     const ana = await boardFor({ store, person: ANA });
-    expect(cardText(card(ana, 'Groceries'))).to.contain('Who’s on it Ben: on it');
+    expect(cardText(card(ana, 'Groceries'))).to.contain('Who’s helping Ben: signed up');
     const soup = cardText(card(ana, 'Soup'));
     expect(soup).to.contain('Who it’s for Ben: receiving');
     expect(soup).to.not.contain('Who’s on it');
