@@ -138,11 +138,11 @@ export const styles = css`
     max-inline-size: 40rem;
   }
   .dates .day {
-    min-inline-size: 7em;
+    min-inline-size: 6.5em;
     font-weight: 600;
   }
   .dates .who {
-    flex: 1 1 6em;
+    flex: 1 1 3em;
   }
   .dates .past,
   .calendar .past,
