@@ -101,6 +101,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @event {CustomEvent<OfferReleasedDetail>} tend-offer-released - The viewer released their claim. Detail: ids.
  * @event {CustomEvent<OfferWithdrawnDetail>} tend-offer-withdrawn - The author withdrew their post. Detail: ids.
  *
+ * @csspart base - The widget's surface (background, border, radius, padding).
  * @csspart header - The heading, the words under it, “Offer or ask” (which shows the three kinds to post) and, on a narrow board, “Filter”.
  * @csspart load - How this week's help is spread, and the viewer's own load (shown to them only).
  * @csspart chart - The bar that draws how uneven this week's help is (anonymous; only when it is uneven).
@@ -117,22 +118,28 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @csspart dialog - The dialogs (post form, rotation form, questions).
  * @csspart storage-notice - Where posts are saved, and any problem saving.
  *
- * @cssprop --tend-font-family - Font (inherits the page's by default).
- * @cssprop --tend-font-size - Base font size.
- * @cssprop --tend-color-text - Text colour.
- * @cssprop --tend-color-muted - Secondary text colour.
- * @cssprop --tend-color-surface - Background of cards and controls.
- * @cssprop --tend-color-surface-raised - Background of the board's panels.
- * @cssprop --tend-color-border - Borders.
- * @cssprop --tend-color-accent - Buttons, links, bars.
- * @cssprop --tend-color-on-accent - Text on the accent colour.
- * @cssprop --tend-color-accent-soft - Soft highlights (badges, hover).
- * @cssprop --tend-color-danger - Problems saving.
- * @cssprop --tend-color-focus - The focus ring.
- * @cssprop --tend-radius - Corner radius.
- * @cssprop --tend-space - Base spacing.
- * @cssprop --tend-focus-ring - The focus outline.
- * @cssprop --tend-transition - Hover transitions.
+ * @cssprop [--tend-font-family=inherit] - Font (the page's own by default).
+ * @cssprop [--tend-font-size=1em] - Body size (the page's own by default); every other size follows it.
+ * @cssprop [--tend-font-size-small=0.875em] - Hints, dates, badges and the storage line.
+ * @cssprop [--tend-font-size-large=1.125em] - Section headings.
+ * @cssprop [--tend-font-size-heading=1.3em] - The widget's heading.
+ * @cssprop [--tend-color-text=light-dark(#1f2a24, #e6ece8)] - Text.
+ * @cssprop [--tend-color-muted=light-dark(#55615a, #a6b3ab)] - Hints and notes.
+ * @cssprop [--tend-color-surface=light-dark(#ffffff, #161b18)] - The widget, its cards, fields and dialogs.
+ * @cssprop [--tend-color-surface-raised=light-dark(#f3f6f4, #1f2622)] - Information messages and hovered buttons.
+ * @cssprop [--tend-color-border=light-dark(#8a968f, #6b7871)] - Borders of controls (3:1).
+ * @cssprop [--tend-color-border-soft=light-dark(#d3dbd6, #333d37)] - Borders of the widget and its cards.
+ * @cssprop [--tend-color-accent=light-dark(#2d6a4f, #8fd1ad)] - The primary button, links, chosen pills.
+ * @cssprop [--tend-color-on-accent=light-dark(#ffffff, #0f2419)] - Text on the primary button.
+ * @cssprop [--tend-color-accent-soft=light-dark(#e8f1ec, #23342b)] - Chosen pills and success messages.
+ * @cssprop [--tend-color-danger=light-dark(#b3261e, #ffb4ab)] - Errors and delete buttons.
+ * @cssprop [--tend-color-danger-soft=light-dark(#fcefee, #3b2220)] - Error messages.
+ * @cssprop [--tend-color-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring colour.
+ * @cssprop [--tend-focus-ring=3px solid] - Focus ring (in the focus colour).
+ * @cssprop [--tend-radius=0.5em] - The one corner radius.
+ * @cssprop [--tend-space=1em] - The spacing step; gaps are its multiples.
+ * @cssprop [--tend-control-height=2.5em] - Height of inputs, selects and buttons.
+ * @cssprop [--tend-transition=150ms ease-out] - Hover transitions.
  */
 export class TendOfferBoard extends TendElement<BoardMessages> {
   static override styles = [...TendElement.styles, extras, styles];
