@@ -10,6 +10,7 @@
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { render, type TemplateResult } from 'lit';
+import { DARK_BACKGROUND, DARK_TEXT, withThemeAndLocale } from '../../.storybook/theme-and-locale.js';
 import * as boardMessages from '../../src/elements/offer-board/offer-board.messages.js';
 import * as checkInMessages from '../../src/elements/capacity-check-in/capacity-check-in.messages.js';
 import * as reflectionMessages from '../../src/elements/reflection-prompt/reflection-prompt.messages.js';
@@ -57,9 +58,6 @@ export interface Story {
   exportName: string;
 }
 
-const DARK_BACKGROUND = '#16181d';
-const DARK_TEXT = '#eceef2';
-
 const kebab = (name: string) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
@@ -94,32 +92,7 @@ export function storyOf(module: Record<string, unknown>, exportName: string): St
 }
 
 /** `.storybook/preview.ts`'s decorator: the toolbar's locale, and its dark theme. */
-const preview: Decorator = (story, context) => {
-  const dark = context.globals.theme === 'dark';
-  const wrapper = document.createElement('div');
-  wrapper.lang = context.globals.locale;
-  const content = story();
-  if (typeof content === 'string') wrapper.innerHTML = content;
-  else if (content instanceof Node) wrapper.append(content);
-  else render(content, wrapper);
-  if (dark) {
-    const darken = () => {
-      for (const element of wrapper.querySelectorAll('*')) {
-        if (element.localName.startsWith('tend-')) element.setAttribute('theme', 'dark');
-      }
-    };
-    darken();
-    // Also elements a story draws later (once its seeded storage is ready), as the preview does.
-    new MutationObserver(darken).observe(wrapper, { childList: true, subtree: true });
-    Object.assign(wrapper.style, {
-      background: DARK_BACKGROUND,
-      color: DARK_TEXT,
-      colorScheme: 'dark',
-      padding: '1rem',
-    });
-  }
-  return wrapper;
-};
+const preview: Decorator = withThemeAndLocale;
 
 /** Every element under `root`, inside shadow roots too. */
 function* deep(root: Element | ShadowRoot): Generator<Element> {
