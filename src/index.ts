@@ -12,7 +12,7 @@ import './elements/offer-board/index.js';
 addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
 
 export * from './provider/index.js';
-export { registerMessages } from './i18n/localize.js';
+export { registerLanguage, registerMessages } from './i18n/localize.js';
 export { TendCapacityCheckIn, type CapacityChangeDetail } from './elements/capacity-check-in/index.js';
 export {
   TendReflectionPrompt,

@@ -6,10 +6,10 @@ import '../src/provider/index.js';
 import '../src/elements/reflection-prompt/index.js';
 import {
   reflectionEn,
-  reflectionEs,
   type ReflectionMessages,
   type TendReflectionPrompt,
 } from '../src/elements/reflection-prompt/index.js';
+import { reflectionEs } from '../src/elements/reflection-prompt/reflection-prompt.es.js';
 import { createLock, sealFor } from '../src/elements/reflection-prompt/entry-lock.js';
 import {
   contentOf,

@@ -5,7 +5,7 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController, type Messages } from '../i18n/localize.js';
+import { languageReady, LocalizeController, type Messages } from '../i18n/localize.js';
 import { defaultAdapter } from '../provider/default-adapter.js';
 import {
   adapterContext,
@@ -59,6 +59,16 @@ export abstract class TendElement<M extends Messages = Messages> extends LitElem
   /** The person in force: the provider's, else an anonymous id kept in this browser. */
   get identity(): Identity {
     return this.providedIdentity ?? resolveIdentity({});
+  }
+
+  /**
+   * Waits, before rendering, for the words of the page's language when they are a module still
+   * on its way (English is built in and renders at once), so a reader never sees a flash of
+   * another language. `updateComplete` waits too.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const words = languageReady(this.localize.lang);
+    return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches a `tend-…` event that bubbles out of shadow roots. */

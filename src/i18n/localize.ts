@@ -30,6 +30,54 @@ export function registerMessages(scope: string, lang: string, messages: Partial<
   for (const host of hosts) host.requestUpdate();
 }
 
+/** Loads one scope's words for one language: a module fetched only when a page needs it. */
+export type MessagesLoader = () => Promise<Partial<Messages>>;
+
+/** `scope|lang` → the module that has those words, until it has been loaded. */
+const loaders = new Map<string, MessagesLoader>();
+/** Languages being loaded, so every element waiting on one shares one promise. */
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Names the module that holds `scope`'s words in `lang`, loaded the first time an element is
+ * shown in that language (English is built in). A site can register its own language the same
+ * way: `registerLanguage('tend-offer-board', 'fr', () => import('./board-fr.js').then((m) => m.fr))`.
+ */
+export function registerLanguage(scope: string, lang: string, load: MessagesLoader): void {
+  const key = `${scope}|${lang.toLowerCase()}`;
+  if (!registry.get(scope)?.has(lang.toLowerCase())) loaders.set(key, load);
+}
+
+/**
+ * Loads every registered module for `lang` (and its base language): a promise while one is
+ * on its way, `undefined` when the words are already here, so an element renders at once. A
+ * module that cannot be loaded leaves English in its place (said once in the console).
+ */
+export function languageReady(lang: string): Promise<void> | undefined {
+  const wanted = candidates(lang);
+  const ofLang = (key: string): boolean => wanted.includes(key.slice(key.indexOf('|') + 1));
+  for (const [key, load] of loaders) {
+    if (!ofLang(key)) continue;
+    loaders.delete(key);
+    const [scope, language] = key.split('|') as [string, string];
+    const done = load()
+      .then((messages) => registerMessages(scope, language, messages))
+      .catch((error: unknown) =>
+        console.warn(`tend: the ${language} words of <${scope}> did not load; showing English.`, error),
+      )
+      .finally(() => loading.delete(key));
+    loading.set(key, done);
+  }
+  const pending = [...loading].filter(([key]) => ofLang(key)).map(([, done]) => done);
+  return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+}
+
+/** A message that names one of a fixed set of things: `pick({ offer: 'Offer' })('offer')`. */
+export const pick =
+  (words: Record<string, string>) =>
+  (key: string): string =>
+    words[key] ?? key;
+
 /** The nearest `lang` attribute from an element outwards, crossing shadow roots. */
 export function nearestLang(element: Element): string | undefined {
   let node: Element | null = element;

@@ -3,8 +3,8 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { StorageAdapter } from '../storage/adapter.js';
 import { BrowserAdapter } from '../storage/browser.js';
-import { HttpAdapter } from '../storage/http.js';
 import { MemoryAdapter } from '../storage/memory.js';
+import { DeferredHttpAdapter } from './deferred-http.js';
 import { adapterContext, communityContext, identityContext, langContext, type Identity } from './context.js';
 import { resolveIdentity } from './identity.js';
 
@@ -18,7 +18,12 @@ const storageFactories = new Map<string, (options: StorageFactoryOptions) => Sto
   [
     'http',
     ({ community, identity, endpoint }) =>
-      new HttpAdapter({ endpoint: endpoint ?? '', community, author: identity.id, token: identity.token }),
+      new DeferredHttpAdapter({
+        endpoint: endpoint ?? '',
+        community,
+        author: identity.id,
+        token: identity.token,
+      }),
   ],
 ]);
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../fixtures/test-notes.js';
 import type { TestNotes } from '../fixtures/test-notes.js';
 import '../../src/provider/index.js';
-import { num, plural, registerMessages, relativeTime } from '../../src/i18n/localize.js';
+import { num, plural, registerLanguage, registerMessages, relativeTime } from '../../src/i18n/localize.js';
 
 registerMessages('test-notes', 'es', { heading: 'Notas', count: (n: number) => `${n} notas` });
 
@@ -102,5 +102,70 @@ describe('plural and num', () => {
     expect(relativeTime('en', new Date('2026-02-28T10:00:00Z'), now)).to.equal('2 days ago');
     expect(relativeTime('es', new Date('2026-02-27T10:00:00Z'), now)).to.equal('hace 3 días');
     expect(relativeTime('en', new Date('2026-03-01T10:00:00Z'), now)).to.equal('yesterday');
+  });
+});
+
+describe('languages loaded on demand', () => {
+  const shown = (el: TestNotes): string | null => el.shadowRoot?.querySelector('h2')?.textContent ?? null;
+
+  it('loads a language the first time an element is shown in it, once for every element, and renders only then', async () => {
+    let calls = 0;
+    let release!: () => void;
+    registerLanguage('test-notes', 'fr', () => {
+      calls++;
+      return new Promise((resolve) => (release = () => resolve({ heading: 'Carnet' })));
+    });
+    const wrapper = await fixture(
+      html`<div lang="fr-CA"><test-notes></test-notes><test-notes></test-notes></div>`,
+    );
+    const [first, second] = [...wrapper.querySelectorAll<TestNotes>('test-notes')];
+    await new Promise((r) => setTimeout(r, 30));
+    // No flash of English while the words are on their way.
+    expect(shown(first!)).to.equal(null);
+    expect(calls).to.equal(1);
+    release();
+    await first!.updateComplete;
+    await second!.updateComplete;
+    expect([shown(first!), shown(second!)]).to.deep.equal(['Carnet', 'Carnet']);
+    const later = await fixture<TestNotes>(html`<test-notes lang="fr"></test-notes>`);
+    expect(shown(later)).to.equal('Carnet');
+    expect(calls).to.equal(1);
+  });
+
+  it('loads nothing for a language the page does not use', async () => {
+    let calls = 0;
+    registerLanguage('test-notes', 'it', () => {
+      calls++;
+      return Promise.resolve({ heading: 'Appunti' });
+    });
+    const el = await fixture<TestNotes>(html`<test-notes lang="en"></test-notes>`);
+    expect(shown(el)).to.equal('Notes');
+    expect(calls).to.equal(0);
+  });
+
+  it('shows English, and says why in the console, when a language cannot be loaded', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      registerLanguage('test-notes', 'pt', () => Promise.reject(new TypeError('Failed to fetch')));
+      const el = await fixture<TestNotes>(html`<test-notes lang="pt"></test-notes>`);
+      expect(shown(el)).to.equal('Notes');
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.join()).to.contain('the pt words of <test-notes> did not load');
+  });
+
+  it('fetches the built-in Spanish words as their own module when a page is in Spanish', async () => {
+    await import('../../src/elements/reflection-prompt/index.js');
+    const before = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(before.some((name) => name.includes('reflection-prompt.es'))).to.equal(false);
+    const el = await fixture<HTMLElement>(
+      html`<tend-reflection-prompt lang="es" post="on-demand"></tend-reflection-prompt>`,
+    );
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Una reflexión tranquila');
+    const after = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(after.some((name) => name.includes('reflection-prompt.es'))).to.equal(true);
   });
 });

@@ -3,13 +3,17 @@
  * language's plural rules, and numbers are written the language's way.
  */
 import { expect } from '@open-wc/testing';
-import * as board from '../../src/elements/offer-board/offer-board.messages.js';
-import * as capacity from '../../src/elements/capacity-check-in/capacity-check-in.messages.js';
-import {
-  reflectionEn,
-  reflectionEs,
-} from '../../src/elements/reflection-prompt/reflection-prompt.messages.js';
-import { storageEn, storageEs } from '../../src/i18n/storage-messages.js';
+import { en as boardEn } from '../../src/elements/offer-board/offer-board.messages.js';
+import { es as boardEs } from '../../src/elements/offer-board/offer-board.es.js';
+import { en as capacityEn } from '../../src/elements/capacity-check-in/capacity-check-in.messages.js';
+import { es as capacityEs } from '../../src/elements/capacity-check-in/capacity-check-in.es.js';
+import { reflectionEn } from '../../src/elements/reflection-prompt/reflection-prompt.messages.js';
+import { reflectionEs } from '../../src/elements/reflection-prompt/reflection-prompt.es.js';
+import { storageEn } from '../../src/i18n/storage-messages.js';
+import { storageEs } from '../../src/i18n/storage-messages.es.js';
+
+const board = { en: boardEn, es: boardEs };
+const capacity = { en: capacityEn, es: capacityEs };
 
 describe('counts in words', () => {
   it('offer board: spots and dates agree with the total', () => {

@@ -8,8 +8,4 @@ import { TendCapacityCheckIn } from './tend-capacity-check-in.js';
 defineElements({ 'tend-capacity-check-in': TendCapacityCheckIn });
 
 export { TendCapacityCheckIn, type CapacityChangeDetail } from './tend-capacity-check-in.js';
-export {
-  en as capacityMessagesEn,
-  es as capacityMessagesEs,
-  type CapacityMessages,
-} from './capacity-check-in.messages.js';
+export { en as capacityMessagesEn, type CapacityMessages } from './capacity-check-in.messages.js';

@@ -14,8 +14,4 @@ export {
   type OfferReleasedDetail,
   type OfferWithdrawnDetail,
 } from './tend-offer-board.js';
-export {
-  en as offerBoardMessagesEn,
-  es as offerBoardMessagesEs,
-  type BoardMessages,
-} from './offer-board.messages.js';
+export { en as offerBoardMessagesEn, type BoardMessages } from './offer-board.messages.js';

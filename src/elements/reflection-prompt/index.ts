@@ -12,4 +12,4 @@ export {
   type ReflectionDeletedDetail,
   type ReflectionSavedDetail,
 } from './tend-reflection-prompt.js';
-export { reflectionEn, reflectionEs, type ReflectionMessages } from './reflection-prompt.messages.js';
+export { reflectionEn, type ReflectionMessages } from './reflection-prompt.messages.js';

@@ -1,9 +1,9 @@
 /**
- * Every word `<tend-reflection-prompt>` shows, in English and Spanish. Built-in questions are
+ * Every word `<tend-reflection-prompt>` shows, in English (other languages: one module each, e.g. the `.es.ts` beside this file). Built-in questions are
  * `q_<id>` (label), `h_<id>` (hint) and `c_<choice>` (choice label), as named in
  * `PROMPT_SETS` (src/domain/reflection.ts).
  */
-import { plural, registerMessages } from '../../i18n/localize.js';
+import { plural, registerLanguage } from '../../i18n/localize.js';
 
 export const reflectionEn = {
   title: 'A quiet reflection',
@@ -111,111 +111,6 @@ export const reflectionEn = {
 
 export type ReflectionMessages = typeof reflectionEn;
 
-export const reflectionEs: ReflectionMessages = {
-  title: 'Una reflexión tranquila',
-  intro: 'Si algo de esto te removió, dale unos minutos. Lo que escribas se queda contigo.',
-  crisis: 'Si estás en crisis, busca ayuda ahora',
-  progress: (step: number, total: number) => `Paso ${step} de ${total}`,
-  back: 'Atrás',
-  next: 'Siguiente',
-  skip: 'Omitir esta pregunta',
-  finish: 'Guardar mi reflexión',
-  saveChanges: 'Guardar cambios',
-  resumed: 'Tu borrador se guardó: sigue donde lo dejaste.',
-  empty: 'Aún no hay nada que guardar. Escribe unas palabras o elige una opción primero.',
-
-  q_happened: '¿Qué pasó?',
-  h_happened: 'Solo lo que pasó, como se lo contarías a una amistad. Basta con una frase.',
-  q_offered: '¿Qué ofrecí o acepté, y quería hacerlo?',
-  h_offered: 'Está bien si la respuesta sincera es «no mucho».',
-  q_unsaid: '¿Qué necesitaba y no dije?',
-  h_unsaid: 'Descanso, ayuda, tiempo, un agradecimiento, un no…',
-  q_pointing: '¿A qué podría estar apuntando este resentimiento?',
-  h_pointing: 'Elige las que encajen.',
-  'c_offer-too-big': 'Un ofrecimiento demasiado grande',
-  'c_need-unvoiced': 'Una necesidad que no expresé',
-  'c_limit-unnamed': 'Un límite que no puse',
-  'c_something-else': 'Otra cosa',
-  q_next: 'La próxima vez, ¿qué podría ofrecer, pedir o decir, y a quién?',
-  h_next: 'Un ofrecimiento más pequeño, una petición sincera, un límite claro. No un muro.',
-  q_noticed: '¿Qué tengo en la cabeza ahora mismo?',
-  h_noticed: 'Unas pocas palabras bastan.',
-  q_room: '¿Cuánto margen tengo esta semana?',
-  'c_room-plenty': 'Mucho',
-  'c_room-some': 'Algo',
-  'c_room-little': 'Muy poco',
-  q_ask: '¿Hay algo que podría pedir, o soltar?',
-
-  shareOptIn:
-    'Sumarme, sin nombre, a «personas que reflexionaron aquí». Tus palabras se quedan en este dispositivo.',
-  readersHere: (count: number, lang = 'es') =>
-    plural(lang, count, {
-      one: '# persona reflexionó aquí.',
-      other: '# personas reflexionaron aquí.',
-    }),
-  shareCounted: 'Ya te sumaste, sin nombre, en esta entrada. Gracias.',
-  countFailed: 'No se pudo sumarte ahora mismo. Tu reflexión está guardada.',
-
-  savedTitle: 'Guardada. Gracias por dedicarle este tiempo.',
-  savedText: 'Te espera en «Tus reflexiones»: vuelve a leerla, cámbiala o bórrala cuando quieras.',
-  savedLockedTitle: 'Guardada, y cerrada. Gracias por dedicarle este tiempo.',
-  savedLockedText: 'Te espera en «Tus reflexiones»: ábrela allí con tu contraseña para leerla.',
-  composerTitle: 'Conviértelo en una petición sincera o un ofrecimiento a tu medida',
-  draftLabel: 'Tu borrador',
-  draftNote: 'Solo para que lo copies y lo uses como quieras. No se envía nada.',
-  copy: 'Copiar el borrador',
-  copied: 'Copiado.',
-  copyFailed: 'No se pudo copiar: selecciona el borrador y cópialo tú.',
-  again: 'Empezar otra reflexión',
-
-  yours: (count: number, lang = 'es') => plural(lang, count, { other: 'Tus reflexiones (#)' }),
-  entriesTitle: 'Tus reflexiones',
-  showAll: 'Mostrar mis reflexiones de todas las entradas',
-  onPost: (post: string) => `sobre «${post}»`,
-  noEntries: 'Aún no hay nada guardado. Cuando termines una reflexión, te esperará aquí.',
-  skipped: 'En blanco',
-  edit: 'Cambiar',
-  delete: 'Borrar',
-  exportMd: 'Descargar todo en Markdown',
-  exportJson: 'Descargar todo en JSON',
-  exportTitle: 'Mis reflexiones',
-  deleteAll: 'Borrar todas mis reflexiones',
-  confirmDelete: '¿Borrar esta reflexión? No se podrá recuperar.',
-  confirmDeleteAll: (count: number, lang = 'es') =>
-    plural(lang, count, {
-      one: '¿Borrar tu reflexión de este navegador? No se podrá recuperar.',
-      other: '¿Borrar tus # reflexiones de este navegador? No se podrán recuperar.',
-    }),
-  cancel: 'No borrar',
-  confirm: 'Borrar',
-  deleted: 'Borrado.',
-  backToFlow: 'Volver a la reflexión',
-
-  lockTitle: 'Cerrar con una contraseña',
-  lockText:
-    'Las reflexiones y los borradores cerrados solo se pueden leer con tu contraseña. Nunca se guarda: si la olvidas, nadie podrá abrirlas, aunque sí podrás borrarlas.',
-  passphrase: 'Contraseña',
-  passphraseAgain: 'Repite la contraseña',
-  lock: 'Cerrar mis reflexiones',
-  tooShort: 'Usa al menos 8 caracteres. Una frase corta funciona bien.',
-  mismatch: 'Las dos contraseñas no coinciden. Escríbelas de nuevo, por favor.',
-  lockedNote: 'Tus reflexiones están cerradas. Las nuevas también se cierran al guardarlas.',
-  unlock: 'Abrir',
-  wrongPassphrase: 'Esa contraseña no las abrió. No ha cambiado nada; inténtalo otra vez.',
-  openNote: 'Cerradas en este navegador, y abiertas en esta página hasta que vuelvas a cerrarlas.',
-  closeLock: 'Cerrar ahora',
-  removeLock: 'Quitar la contraseña',
-  lockRemoved: 'Ya no hay contraseña. Tus reflexiones se pueden leer de nuevo en este navegador.',
-  lockedEntry: 'Reflexión cerrada',
-  working: 'Un momento…',
-  draftLocked: 'Tu borrador está cerrado. Escribe tu contraseña para seguir con él.',
-  startFresh: 'Empezar de nuevo',
-  exportLocked: 'Abre tus reflexiones con la contraseña para descargarlas.',
-  draftShape:
-    'Una petición sincera suele ser así: «Cuando …, me sentí …, porque necesito …. ¿Te vendría bien …?». Un ofrecimiento a tu medida: «Puedo … el …, no más de ….»',
-  makeRoom:
-    'Para hacer sitio, descarga tus reflexiones y borra las que ya no necesites; luego vuelve a guardar.',
-  exported: 'Descargado.',
-};
-
-registerMessages('tend-reflection-prompt', 'es', reflectionEs);
+registerLanguage('tend-reflection-prompt', 'es', () =>
+  import('./reflection-prompt.es.js').then((module) => module.reflectionEs),
+);
