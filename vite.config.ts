@@ -4,11 +4,14 @@
 //   dist/chunks/, with `lit`, `lit/*` and `@lit/*` left as imports for the user's bundler.
 // - `--mode cdn`: dist/cdn/tend.js, one self-contained minified ES module (Lit inlined, no code
 //   splitting) for a plain `<script type="module">` tag. It does not empty dist/, so it runs
-//   after the library build.
+//   after the library build. `--mode cdn:<element>`: the same for one element.
+// - `--mode cdn:autoloader`: dist/cdn/autoloader.js and, beside it in dist/cdn/chunks/, each
+//   element's module and the shared pieces (Lit, storage, styles, words in other languages, the
+//   server code), split so a page fetches only what its tags use.
 //
 // Neither build may pull in anything from src/server (Node-only code): the guard plugin below
 // fails the build if one of them does.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
@@ -22,6 +25,7 @@ const ELEMENTS = ['reflection-prompt', 'capacity-check-in', 'offer-board'] as co
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: src('index.ts'),
+    autoloader: src('autoloader.ts'),
     provider: src('provider/index.ts'),
     storage: src('storage/index.ts'),
     'storage-conformance': src('storage/conformance.ts'),
@@ -98,7 +102,63 @@ function cdnEntry(mode: string): { name: string; file: string } | undefined {
   return undefined;
 }
 
+/**
+ * Writes, for `npm run size`, how many minified bytes each source module adds to each file of
+ * the autoloader build (outside dist/: it is not shipped).
+ */
+function moduleShares(): Plugin {
+  return {
+    name: 'tend:module-shares',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const shares: Record<string, Record<string, number>> = {};
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        shares[fileName] = Object.fromEntries(
+          Object.entries(output.modules)
+            .filter(([, module]) => module.renderedLength > 0)
+            .map(([id, module]) => [id.startsWith(root) ? id.slice(root.length) : id, module.renderedLength]),
+        );
+      }
+      const folder = `${root}node_modules/.cache/tend-size`;
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(`${folder}/autoloader-modules.json`, JSON.stringify(shares));
+    },
+  };
+}
+
+/** Names a chunk of the autoloader build after the element or piece it holds. */
+function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
+  const element = chunk.facadeModuleId?.match(/\/src\/(?:elements\/([^/]+)|(provider))\/index\.ts$/);
+  return `chunks/${element?.[1] ?? element?.[2] ?? chunk.name}-[hash].js`;
+}
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'cdn:autoloader') {
+    return {
+      publicDir: false,
+      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts(), moduleShares()],
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: true,
+        lib: {
+          entry: { autoloader: src('autoloader.ts') },
+          formats: ['es'],
+          fileName: () => 'autoloader.js',
+        },
+        rolldownOptions: {
+          output: {
+            chunkFileNames: chunkName,
+            minify: true,
+            comments: { legal: true, annotation: false, jsdoc: false },
+          },
+        },
+      },
+    };
+  }
   const cdn = cdnEntry(mode);
   if (cdn) {
     return {
