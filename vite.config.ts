@@ -127,6 +127,42 @@ function moduleShares(): Plugin {
   };
 }
 
+/**
+ * Writes into dist/cdn/autoloader.js, for each tag, the files its module imports (see PRELOAD in
+ * src/autoloader.ts), so a page fetches them in parallel instead of discovering them one level
+ * at a time.
+ */
+function preloadMap(): Plugin {
+  return {
+    name: 'tend:preload-map',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const closure = (file: string, into = new Set<string>()): Set<string> => {
+        for (const imported of byFile.get(file)?.imports ?? [])
+          if (!into.has(imported)) closure(imported, into.add(imported));
+        return into;
+      };
+      const loader = chunks.find((chunk) => chunk.isEntry && chunk.fileName === 'autoloader.js');
+      if (!loader) return;
+      const map: Record<string, string[]> = {};
+      for (const chunk of chunks) {
+        const tag = chunk.facadeModuleId?.match(/\/src\/(?:elements\/([^/]+)|(provider))\/index\.ts$/);
+        if (!tag) continue;
+        const own = new Set(closure(loader.fileName));
+        map[`tend-${tag[1] ?? tag[2]}`] = [chunk.fileName, ...closure(chunk.fileName)]
+          .filter((file) => !own.has(file))
+          .map((file) => `./${file}`);
+      }
+      const placeholder = /(["'`])__TEND_PRELOAD__\1/;
+      if (!placeholder.test(loader.code))
+        this.error('src/autoloader.ts lost its __TEND_PRELOAD__ placeholder');
+      loader.code = loader.code.replace(placeholder, JSON.stringify(JSON.stringify(map)));
+    },
+  };
+}
+
 /** Names a chunk of the autoloader build after the element or piece it holds. */
 function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
   const element = chunk.facadeModuleId?.match(/\/src\/(?:elements\/([^/]+)|(provider))\/index\.ts$/);
@@ -137,7 +173,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn:autoloader') {
     return {
       publicDir: false,
-      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts(), moduleShares()],
+      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts(), moduleShares(), preloadMap()],
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
         outDir: 'dist/cdn',

@@ -21,6 +21,29 @@ const modules: Record<string, () => Promise<unknown>> = {
   'tend-offer-board': () => import('./elements/offer-board/index.js'),
 };
 
+/**
+ * The files each tag's module imports, written in by the CDN build (`tag → paths beside this
+ * file`), so they are fetched at once with the module instead of one after another. Empty in
+ * the npm build, where the site's bundler does this.
+ */
+const PRELOAD: string = '__TEND_PRELOAD__';
+const preloads: Record<string, string[]> = PRELOAD.startsWith('{')
+  ? (JSON.parse(PRELOAD) as Record<string, string[]>)
+  : {};
+const preloaded = new Set<string>();
+
+function preload(tag: string): void {
+  for (const path of preloads[tag] ?? []) {
+    const href = new URL(path, import.meta.url).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
 const requested = new Map<string, Promise<unknown>>();
 const watched = new WeakSet<Node>();
 
@@ -30,6 +53,7 @@ function load(tag: string): Promise<unknown> | undefined {
   if (!module || customElements.get(tag)) return undefined;
   let loading = requested.get(tag);
   if (!loading) {
+    preload(tag);
     loading = module().catch((error: unknown) => {
       requested.delete(tag);
       console.error(`tend: <${tag}> could not be loaded.`, error);
