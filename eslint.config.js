@@ -33,6 +33,7 @@ export default defineConfig(
   globalIgnores([
     'dist/',
     'storybook-static/',
+    'docs-site/',
     'coverage/',
     'node_modules/',
     'tend-data/',

@@ -3,7 +3,8 @@ import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.stories.ts'],
+  // introduction.mdx is the docs site's first page (the README's text); see preview.ts's storySort.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   // Offline machines and CI: never wait on telemetry requests.
   core: { disableTelemetry: true },

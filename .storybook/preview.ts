@@ -39,6 +39,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   parameters: {
+    // The introduction (the README's examples) first: it is the page the docs site opens on.
+    options: { storySort: { order: ['Introduction'] } },
     controls: { expanded: true },
     // Run axe on every story; a violation fails the story in test runs (Vitest addon, test-runner)
     // and shows in the Accessibility panel.
