@@ -1,7 +1,8 @@
 // Two builds from one config (see the `build:lib` and `build:cdn` scripts):
 //
 // - default mode: the npm library in dist/, one ES module per public entry plus shared chunks in
-//   dist/chunks/, with `lit`, `lit/*` and `@lit/*` left as imports for the user's bundler.
+//   dist/chunks/, with `lit`, `lit/*` and `@lit/*` left as imports for the user's bundler; so
+//   are `react` and `react/*` for dist/react.js (the React wrappers, `tend-widgets/react`).
 // - `--mode cdn`: dist/cdn/tend.js, one self-contained minified ES module (Lit inlined, no code
 //   splitting) for a plain `<script type="module">` tag. It does not empty dist/, so it runs
 //   after the library build. `--mode cdn:<element>`: the same for one element.
@@ -29,6 +30,7 @@ function libraryEntries(): Record<string, string> {
     provider: src('provider/index.ts'),
     storage: src('storage/index.ts'),
     'storage-conformance': src('storage/conformance.ts'),
+    react: src('react/index.ts'),
   };
   for (const name of ELEMENTS) {
     const file = src(`elements/${name}/index.ts`);
@@ -38,6 +40,8 @@ function libraryEntries(): Record<string, string> {
 }
 
 const isLit = (id: string): boolean => /^lit(\/|$)/.test(id) || id.startsWith('@lit/');
+/** The user's React (only src/react imports it): never bundled, like Lit. */
+const isReact = (id: string): boolean => /^react(\/|$)/.test(id);
 
 /** Fails the build when browser code imports anything from src/server. */
 function noServerCode(): Plugin {
@@ -250,7 +254,7 @@ export default defineConfig(({ mode }) => {
         fileName: (_format, entryName) => `${entryName}.js`,
       },
       rolldownOptions: {
-        external: isLit,
+        external: (id) => isLit(id) || isReact(id),
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
           minify: true,
