@@ -167,6 +167,13 @@ function preloadMap(): Plugin {
   };
 }
 
+/** What every element stands on, for the autoloader build's one shared chunk… */
+const FOUNDATION =
+  /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](storage[\\/]|provider[\\/](context|identity|default-adapter)|i18n[\\/]localize|i18n[\\/]storage-messages\.ts|styles[\\/](tokens|controls|layout)|controllers[\\/]|elements[\\/](tend-element|define|shared[\\/])|domain[\\/](shape|record-ids))/;
+/** …but not what only some use (the provider's half of context, directives, the server code, memory storage). */
+const NOT_FOUNDATION =
+  /@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)|lit-html[\\/](directives[\\/]|directive-helpers)|src[\\/]storage[\\/](http|outbox|memory\.ts)/;
+
 /** Names a chunk of the autoloader build after the element or piece it holds. */
 function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
   const element = chunk.facadeModuleId?.match(/\/src\/(?:elements\/([^/]+)|(provider))\/index\.ts$/);
@@ -199,7 +206,7 @@ export default defineConfig(({ mode }) => {
               groups: [
                 {
                   name: 'foundation',
-                  test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](storage[\\/](?!http|outbox)|provider[\\/](context|identity|default-adapter)|i18n[\\/]localize|i18n[\\/]storage-messages\.ts|styles[\\/](tokens|controls|layout)|controllers[\\/]|elements[\\/](tend-element|define|shared[\\/])|domain[\\/](shape|record-ids))/,
+                  test: (id: string) => FOUNDATION.test(id) && !NOT_FOUNDATION.test(id),
                 },
               ],
             },
