@@ -90,6 +90,7 @@ try {
       others.length === 0,
       `${lang}: nothing of the other elements, the provider or the server code (${others.join(', ') || 'none'})`,
     );
+    check(!modules.includes('later-views'), `${lang}: what shows only after saving was not fetched yet`);
     if (lang === 'es')
       check(modules.includes('reflection-prompt.es'), 'es: the Spanish words came as their own module');
     else check(!modules.some((m) => m.endsWith('.es')), 'en: no other language was fetched');

@@ -80,6 +80,7 @@ export const reflectionEs: ReflectionMessages = {
   cancel: 'No borrar',
   confirm: 'Borrar',
   deleted: 'Borrado.',
+  partUnavailable: 'Esta parte no se pudo cargar. Revisa tu conexión y vuelve a intentarlo.',
   backToFlow: 'Volver a la reflexión',
 
   lockTitle: 'Cerrar con una contraseña',

@@ -81,6 +81,7 @@ export const reflectionEn = {
   cancel: 'Don’t delete',
   confirm: 'Delete',
   deleted: 'Deleted.',
+  partUnavailable: 'This part could not be loaded. Check your connection, then try again.',
   backToFlow: 'Back to the reflection',
 
   lockTitle: 'Lock with a passphrase',

@@ -16,12 +16,13 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { defaultAdapter } from '../../provider/default-adapter.js';
 import type { StorageAdapter } from '../../storage/adapter.js';
 import type { StorageError } from '../../storage/errors.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
-import { AskOfferComposer, ownWords } from './ask-offer-composer.js';
-import { ConfirmDialog } from './confirm-dialog.js';
-import { renderLockPanel, renderUnlockForm, type LockPanelView } from './lock-panel.js';
+import type { AskOfferComposer } from './ask-offer-composer.js';
+import type { ConfirmDialog } from './confirm-dialog.js';
+import type { LockPanelView } from './lock-panel.js';
 import { renderSteps } from './question-steps.js';
 import { ReflectionCounts } from './reflection-counts.js';
 import { ReflectionDrafts } from './reflection-drafts.js';
@@ -31,8 +32,6 @@ import { ReflectionLockController } from './reflection-lock.js';
 import { reflectionEn, type ReflectionMessages } from './reflection-prompt.messages.js';
 import { styles } from './reflection-prompt.styles.js';
 import { QuestionsController } from './reflection-questions.js';
-import { renderSavedList } from './saved-list.js';
-import { renderSavedStep } from './saved-step.js';
 
 /** Detail of `tend-reflection-saved`: ids only, never what the reader wrote. */
 export interface ReflectionSavedDetail {
@@ -214,8 +213,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     myDrafts: () => this.#drafts.mine,
   });
   readonly #counts = new ReflectionCounts(this, { ...this.#io, shared: () => this.storage });
-  readonly #composer = new AskOfferComposer(this, (text) => this.#say(text));
-  readonly #dialog = new ConfirmDialog(this);
+  /** The views after saving (saved step, list, lock panel, dialog): fetched when first needed. */
+  readonly #later = new LazyPart(this, () => import('./later-views.js'));
+  #composer?: AskOfferComposer;
+  #dialog?: ConfirmDialog;
 
   /** Entries and drafts never go to shared storage: with a shared adapter they stay in this browser. */
   get #private(): StorageAdapter {
@@ -301,18 +302,28 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     }
     this.#drafts.cancel();
     const id = previous?.id ?? newEntryId(now, randomId().slice(0, 8));
+    const later = this.#later.ready().catch(() => undefined);
     const record = await this.#lock.save(entries, id, entry);
     if (!record) return;
     if (this.#drafts.stored) void this.#drafts.remove();
     if (this.shareOptIn && this.#canShare) void this.#counts.add(this.#post);
     this.emit<ReflectionSavedDetail>('tend-reflection-saved', { postId: this.#post, entryId: id });
-    this.#composer.start(ownWords(name, entry.answers));
-    this.#say(this.localize.t[record.value.locked ? 'savedLockedTitle' : 'savedTitle']);
-    this.note = '';
+    const saved = this.localize.t[record.value.locked ? 'savedLockedTitle' : 'savedTitle'];
+    this.#say(saved);
     this.answers = {};
     this.editing = undefined;
     this.step = 0;
     this.shareOptIn = false;
+    const views = await later;
+    if (!views) {
+      // Saved all the same; only the next step's code could not be fetched (offline): say so here.
+      this.note = saved;
+      return void this.focusAfterRender(STEP_HEADING);
+    }
+    (this.#composer ??= new views.AskOfferComposer(this, (text) => this.#say(text))).start(
+      views.ownWords(name, entry.answers),
+    );
+    this.note = '';
     this.view = 'done';
     await this.focusAfterRender('h3');
   }
@@ -326,7 +337,8 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
   }
 
   #confirmDelete(text: string, confirm: string, records: () => Entry[], opener: EventTarget | null): void {
-    void this.#dialog.ask(
+    // Only the list of saved reflections offers deleting, and it made the dialog.
+    void this.#dialog?.ask(
       text,
       confirm,
       async () => {
@@ -434,6 +446,14 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     return `${this.#notice.problem(problem)}${problem.code === 'quota' ? ` ${t.makeRoom}` : ''}`;
   }
 
+  /** Also waits for the later views' module when a render asked for it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#later.pending) return done;
+    await this.#later.ready().catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   // ——— rendering ———
 
   protected override render(): TemplateResult {
@@ -459,7 +479,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
         }
         ${readers ? html`<p class="muted">${t.readersHere(readers, lang)}</p>` : nothing}
       </div>
-      ${this.#dialog.render(t)} ${this.announcer.render()}
+      ${this.#dialog?.render(t) ?? nothing} ${this.announcer.render()}
     </div>`;
   }
 
@@ -476,15 +496,21 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     };
   }
 
+  async #showEntries(): Promise<void> {
+    const views = await this.#later.ready().catch(() => undefined);
+    if (!views) {
+      this.#say((this.note = this.localize.t.partUnavailable));
+      return;
+    }
+    this.#dialog ??= new views.ConfirmDialog(this);
+    this.view = 'entries';
+    this.note = '';
+    this.showAll = !this.#entries.mine.some((r) => r.value.postId === this.#post);
+    void this.focusAfterRender(ENTRIES_HEADING);
+  }
+
   #renderYours(): TemplateResult {
-    return html`<button
-      @click=${() => {
-        this.view = 'entries';
-        this.note = '';
-        this.showAll = !this.#entries.mine.some((r) => r.value.postId === this.#post);
-        void this.focusAfterRender(ENTRIES_HEADING);
-      }}
-    >
+    return html`<button @click=${() => void this.#showEntries()}>
       ${this.localize.t.yours(this.#entries.mine.length, this.localize.lang)}
     </button>`;
   }
@@ -493,7 +519,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     const t = this.localize.t;
     if (this.lockedDraft)
       return html`<div part="step">
-        ${renderUnlockForm(
+        ${this.#later.get()?.renderUnlockForm(
           this.#lockView,
           t.draftLocked,
           html`<button
@@ -527,8 +553,10 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     ${mine.length ? html`<div part="actions">${this.#renderYours()}</div>` : nothing}`;
   }
 
-  #renderDone(): TemplateResult {
-    return renderSavedStep({
+  #renderDone(): TemplateResult | typeof nothing {
+    const later = this.#later.get();
+    if (!later || !this.#composer) return nothing;
+    return later.renderSavedStep({
       t: this.localize.t,
       // A lock made meanwhile (in another tab too) seals this reflection as well.
       locked: this.#lock.state !== 'none',
@@ -543,10 +571,12 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
     });
   }
 
-  #renderEntries(): TemplateResult {
+  #renderEntries(): TemplateResult | typeof nothing {
     const t = this.localize.t;
     const mine = this.#entries.mine;
-    return renderSavedList({
+    const later = this.#later.get();
+    if (!later) return nothing;
+    return later.renderSavedList({
       t,
       post: this.#post,
       mine,
@@ -554,7 +584,7 @@ export class TendReflectionPrompt extends TendElement<ReflectionMessages> {
       note: this.note,
       content: (record) => this.#lock.content(record),
       date: (iso, options) => this.localize.date(iso, options),
-      lock: renderLockPanel(this.#lockView, mine.length > 0),
+      lock: later.renderLockPanel(this.#lockView, mine.length > 0),
       setShowAll: (all) => (this.showAll = all),
       edit: (record, content) => this.#edit(record, content),
       deleteOne: (record, opener) => this.#confirmDelete(t.confirmDelete, t.confirm, () => [record], opener),
