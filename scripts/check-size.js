@@ -120,18 +120,18 @@ printTable(header, rows);
 
 const cdn = `${dist}cdn/`;
 const pages = [
-  { name: '(a) blog: reflection prompt', tags: ['reflection-prompt'], target: 18 * KB, ceiling: 31 * KB },
+  { name: '(a) blog: reflection prompt', tags: ['reflection-prompt'], target: 18 * KB, ceiling: 28 * KB },
   {
     name: '(b) community: provider, check-in, board',
     tags: ['provider', 'capacity-check-in', 'offer-board'],
     target: 34 * KB,
-    ceiling: 60 * KB,
+    ceiling: 46 * KB,
   },
   {
     name: '(c) all three and the provider',
     tags: ['provider', 'reflection-prompt', 'capacity-check-in', 'offer-board'],
     target: 40 * KB,
-    ceiling: 72 * KB,
+    ceiling: 57 * KB,
   },
 ];
 
