@@ -86,5 +86,5 @@ const observer = new MutationObserver((records) => {
       }
 });
 
-addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
+addCloakStyle(Object.keys(modules).filter((tag) => tag !== 'tend-provider'));
 void discover();
