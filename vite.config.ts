@@ -5,7 +5,7 @@
 //   are `react` and `react/*` for dist/react.js (the React wrappers, `tend-widgets/react`).
 // - `--mode cdn`: dist/cdn/tend.js, one self-contained minified ES module (Lit inlined, no code
 //   splitting) for a plain `<script type="module">` tag. It does not empty dist/, so it runs
-//   after the library build. `--mode cdn:<element>`: the same for one element.
+//   after the library build.
 // - `--mode cdn:autoloader`: dist/cdn/autoloader.js and, beside it in dist/cdn/chunks/, each
 //   element's module and the shared pieces (Lit, storage, styles, words in other languages, the
 //   server code), split so a page fetches only what its tags use.
@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
@@ -95,15 +95,35 @@ function dropRefusalTexts(): Plugin {
 }
 
 /**
- * The self-contained CDN files: `--mode cdn` → dist/cdn/tend.js (every element),
- * `--mode cdn:<element>` → dist/cdn/<element>.js (one element, for a blog that embeds only it).
+ * For the one-file CDN builds (no code splitting): turns our own `import('./x.js')` into a
+ * static import, so the bundler includes the module plainly instead of wrapping it for a lazy
+ * start that a single file cannot have (the same code, fewer bytes).
  */
-function cdnEntry(mode: string): { name: string; file: string } | undefined {
-  if (mode === 'cdn') return { name: 'tend', file: src('index.ts') };
-  const element = mode.startsWith('cdn:') ? mode.slice(4) : undefined;
-  if (element && (ELEMENTS as readonly string[]).includes(element))
-    return { name: element, file: src(`elements/${element}/index.ts`) };
-  return undefined;
+function staticImportsInOneFile(): Plugin {
+  const ours = src('');
+  return {
+    name: 'tend:static-imports-in-one-file',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.startsWith(ours) || !code.includes('import(')) return null;
+      const imports: string[] = [];
+      const rewritten = code
+        .split('\n')
+        .map((line) =>
+          // Code, not comments (a doc comment may show an example import).
+          /^\s*(\*|\/\/|\/\*)/.test(line)
+            ? line
+            : line.replace(/\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g, (_match, path: string) => {
+                const name = `__tendOneFile${imports.length}`;
+                imports.push(`import * as ${name} from '${path}';`);
+                return `Promise.resolve(${name})`;
+              }),
+        )
+        .join('\n');
+      return imports.length ? { code: `${imports.join('\n')}\n${rewritten}`, map: null } : null;
+    },
+  };
 }
 
 /**
@@ -180,7 +200,7 @@ function chunkName(chunk: { name: string; facadeModuleId: string | null }): stri
   return `chunks/${element?.[1] ?? element?.[2] ?? chunk.name}-[hash].js`;
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cdn:autoloader') {
     return {
       publicDir: false,
@@ -217,11 +237,10 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  const cdn = cdnEntry(mode);
-  if (cdn) {
+  if (mode === 'cdn') {
     return {
       publicDir: false,
-      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts()],
+      plugins: [noServerCode(), staticImportsInOneFile(), minifyTemplates(), dropRefusalTexts()],
       // Lit's production build is selected by export conditions; this covers any other
       // `process.env.NODE_ENV` check, which would throw in a browser without a bundler.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -231,9 +250,9 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         minify: true,
         lib: {
-          entry: { [cdn.name]: cdn.file },
+          entry: { tend: src('index.ts') },
           formats: ['es'],
-          fileName: () => `${cdn.name}.js`,
+          fileName: () => 'tend.js',
         },
         rolldownOptions: {
           output: {

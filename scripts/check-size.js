@@ -27,21 +27,6 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
  */
 const targets = [
   { name: 'cdn/tend.js', file: 'cdn/tend.js', bundle: false, budget: 64 * KB, target: 45 * KB },
-  {
-    name: 'cdn/reflection-prompt.js',
-    file: 'cdn/reflection-prompt.js',
-    bundle: false,
-    budget: 28 * KB,
-    optional: true,
-  },
-  {
-    name: 'cdn/capacity-check-in.js',
-    file: 'cdn/capacity-check-in.js',
-    bundle: false,
-    budget: 24 * KB,
-    optional: true,
-  },
-  { name: 'cdn/offer-board.js', file: 'cdn/offer-board.js', bundle: false, budget: 36 * KB, optional: true },
   { name: 'index', file: 'index.js', bundle: true, budget: 56 * KB },
   { name: 'provider', file: 'provider.js', bundle: true, budget: 12 * KB },
   { name: 'reflection-prompt', file: 'reflection-prompt.js', bundle: true, budget: 27 * KB, optional: true },
