@@ -17,7 +17,10 @@ import {
 } from '../../domain/reflection.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import type { PrivateStorage } from './private-storage.js';
-import { createLock, openLock, publicKeyOf, sealFor, unsealWith, type LockKeys } from './entry-lock.js';
+import type { LockKeys } from './entry-lock.js';
+
+/** The sealing code (WebCrypto): fetched only when a lock exists, is made or is opened. */
+const sealing = (): Promise<typeof import('./entry-lock.js')> => import('./entry-lock.js');
 
 /** `none`: no lock. `closed`: a lock exists; everything is sealed with its public key, nothing can be read. `open`: the passphrase opened it on this page. */
 export type LockState = 'none' | 'closed' | 'open';
@@ -94,7 +97,11 @@ export class ReflectionLockController implements ReactiveController {
   /** Opens a box with the open lock; undefined when the lock is closed or the box is another lock's. */
   read<T>(box: LockedBox): Promise<T | undefined> {
     const key = this.#keys?.privateKey;
-    return key ? unsealWith<T>(key, box).catch(() => undefined) : Promise.resolve(undefined);
+    return key
+      ? sealing()
+          .then(({ unsealWith }) => unsealWith<T>(key, box))
+          .catch(() => undefined)
+      : Promise.resolve(undefined);
   }
 
   hostUpdate(): void {
@@ -119,7 +126,7 @@ export class ReflectionLockController implements ReactiveController {
     const lock = this.#record?.value;
     if (!lock) return undefined;
     if (this.#keys && this.#keysFor === lock.publicKey) return this.#keys.publicKey;
-    const publicKey = await publicKeyOf(lock);
+    const publicKey = await (await sealing()).publicKeyOf(lock);
     if (this.#keysFor !== lock.publicKey || !this.#keys) this.#keep({ publicKey }, lock.publicKey);
     return this.#keys!.publicKey;
   }
@@ -137,7 +144,10 @@ export class ReflectionLockController implements ReactiveController {
   /** `value` with its words sealed for the public key. */
   async #seal<T extends Sealable>(value: T, publicKey: CryptoKey): Promise<T> {
     const { promptSet, questions, answers, ...meta } = value;
-    return { ...meta, locked: await sealFor(publicKey, { promptSet, questions, answers }) } as T;
+    return {
+      ...meta,
+      locked: await (await sealing()).sealFor(publicKey, { promptSet, questions, answers }),
+    } as T;
   }
 
   /**
@@ -161,7 +171,7 @@ export class ReflectionLockController implements ReactiveController {
 
   /** Makes a lock, then seals every entry and draft of this reader, on every post. False when it could not be stored. */
   async create(passphrase: string): Promise<boolean> {
-    const { stored, keys } = await createLock(passphrase);
+    const { stored, keys } = await (await sealing()).createLock(passphrase);
     this.#keep(keys, stored.publicKey);
     const author = this.#o.author();
     const lock: ReflectionLock = { authorId: author, createdAt: this.#o.now().toISOString(), ...stored };
@@ -178,7 +188,7 @@ export class ReflectionLockController implements ReactiveController {
   async open(passphrase: string): Promise<void> {
     const lock = this.#record?.value;
     if (!lock) throw new Error('no lock');
-    this.#keep(await openLock(passphrase, lock), lock.publicKey);
+    this.#keep(await (await sealing()).openLock(passphrase, lock), lock.publicKey);
     this.#tried.clear();
     await this.#sealAll();
   }

@@ -243,7 +243,8 @@ describe('<tend-reflection-prompt> saved reflections', () => {
 
       await type(el, 'Passphrase again', 'quiet river stones');
       button(el, 'Lock my reflections').click();
-      await waitFor(() => hasButton(el, 'Lock now'));
+      // The sealing code arrives on demand: the lock, then its announcement, follow shortly.
+      await waitFor(() => hasButton(el, 'Lock now') && announced(el) !== '');
       expect(announced(el)).to.equal(
         'Locked in this browser, and open on this page until you lock it again.',
       );

@@ -192,6 +192,8 @@ for (const backend of ['indexeddb', 'localstorage'] as const) {
     it('keeps an entry edited after locking sealed', async () => {
       const el = await open('my-post');
       await lockFrom(el);
+      // Sealed entries open with the lock's key, whose code arrives on demand.
+      await waitFor(() => !!el.shadowRoot!.querySelector('summary'), 'the entry, open');
       el.shadowRoot!.querySelector('summary')!.click();
       await click(el, 'Change');
       await type(el, 'What happened?', 'I hosted every Sunday, and then I stopped.');
