@@ -95,6 +95,31 @@ export interface Post {
   withdrawnAt?: string;
   createdAt: string;
   claims: Claim[];
+  /**
+   * Set while a moderator hides the post (see docs/moderation.md): only its author and moderators
+   * see it then, the author with the reason. Written only by the `hide`, `unhide` and `hide-reply`
+   * operations; an author's write keeps the stored one.
+   */
+  hidden?: PostHidden;
+}
+
+/** One word in the thread on a hidden post: the author's answer or a moderator's. */
+export interface HideReply {
+  by: 'author' | 'moderator';
+  text: string;
+  at: string;
+  /** Moderators' view only. */
+  moderatorId?: string;
+}
+
+/** Why and when a moderator hid a post, and what was said about it since. */
+export interface PostHidden {
+  at: string;
+  /** Seen by the author: a hide is never silent. */
+  reason: string;
+  /** Who hid it; moderators' view only. */
+  moderatorId?: string;
+  replies: HideReply[];
 }
 
 /** The value of a record in {@link REFLECTIONS_COLLECTION}: private to `personId`. */
@@ -131,7 +156,10 @@ export type OfferErrorCode =
   | 'already-claimed'
   | 'once-a-week'
   | 'has-claims'
-  | 'fixed-field';
+  | 'fixed-field'
+  | 'hidden'
+  | 'not-hidden'
+  | 'moderators-only';
 
 /** A rule said no. `code` is stable (the element turns it into kind words); `message` is for developers. */
 export class OfferError extends Error {
@@ -161,6 +189,9 @@ export const LIMITS = {
   thanks: 280,
   slots: 50,
   claims: 500,
+  hideReason: 500,
+  hideReply: 2000,
+  hideReplies: 200,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +253,10 @@ const POST_KEYS = [
   'withdrawnAt',
   'createdAt',
   'claims',
+  'hidden',
 ] as const;
+const HIDDEN_KEYS = ['at', 'reason', 'moderatorId', 'replies'];
+const HIDE_REPLY_KEYS = ['by', 'text', 'at', 'moderatorId'];
 const CLAIM_KEYS = ['id', 'personId', 'personName', 'slot', 'status', 'at', 'thanks'] as const;
 const WHEN_KEYS = ['flexible', 'start', 'end'];
 const TERMS_KEYS = ['askFirst', 'oncePerWeek', 'quietHours'];
@@ -243,6 +277,26 @@ function validateClaim(claim: unknown, i: number): void {
   const slot = claim['slot'];
   if (!(typeof slot === 'number' && Number.isInteger(slot) && slot >= 0) && !isDateKey(slot))
     fail('invalid', `${where}.slot must be an index or a day`);
+}
+
+function validateHidden(hidden: unknown): void {
+  if (!isObj(hidden)) return fail('invalid', 'post.hidden must be an object');
+  onlyKeys(hidden, HIDDEN_KEYS, 'post.hidden');
+  if (!isTime(hidden['at'])) fail('invalid', 'post.hidden.at must be a date and time');
+  text(hidden, 'reason', LIMITS.hideReason, true, 'post.hidden');
+  text(hidden, 'moderatorId', LIMITS.id, false, 'post.hidden');
+  const replies = hidden['replies'];
+  if (!Array.isArray(replies) || replies.length > LIMITS.hideReplies)
+    return fail('invalid', `post.hidden.replies must be a list of at most ${LIMITS.hideReplies}`);
+  replies.forEach((reply: unknown, i) => {
+    const where = `post.hidden.replies[${i}]`;
+    if (!isObj(reply)) return fail('invalid', `${where} must be an object`);
+    onlyKeys(reply, HIDE_REPLY_KEYS, where);
+    if (reply['by'] !== 'author' && reply['by'] !== 'moderator') fail('invalid', `${where}.by is not known`);
+    text(reply, 'text', LIMITS.hideReply, true, where);
+    text(reply, 'moderatorId', LIMITS.id, false, where);
+    if (!isTime(reply['at'])) fail('invalid', `${where}.at must be a date and time`);
+  });
 }
 
 /**
@@ -324,6 +378,8 @@ export function validatePost(value: unknown): Post {
     if (rotation !== undefined) fail('invalid', 'post.rotation must be an object');
     if ((slots as number) > LIMITS.slots) fail('invalid', `post.slots must be at most ${LIMITS.slots}`);
   }
+
+  if (value['hidden'] !== undefined) validateHidden(value['hidden']);
 
   const claims = value['claims'];
   if (!Array.isArray(claims) || claims.length > LIMITS.claims)
