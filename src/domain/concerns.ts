@@ -99,7 +99,7 @@ export type ConcernErrorCode =
   | 'answer-first'
   | 'closed'
   | 'not-closed'
-  | 'too-long';
+  | 'thread-full';
 
 export class ConcernError extends Error {
   readonly code: ConcernErrorCode;
@@ -323,7 +323,7 @@ export function waitingSince(concern: Concern): string | undefined {
 
 function addEntry(concern: Concern, entry: Omit<ConcernEntry, 'id'>, state: ConcernState): Concern {
   if (concern.entries.length >= CONCERN_LIMITS.entries)
-    fail('too-long', `a concern holds at most ${CONCERN_LIMITS.entries} entries: raise a new one`);
+    fail('thread-full', `a concern holds at most ${CONCERN_LIMITS.entries} entries: raise a new one`);
   return validateConcern({
     ...concern,
     state,

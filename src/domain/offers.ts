@@ -641,6 +641,7 @@ export function claimSlot(post: Post, person: Person, options: ClaimOptions): Po
   if (typeof claimId !== 'string' || !claimId.trim() || claimId.length > LIMITS.id)
     fail('invalid', `a claim id is 1 to ${LIMITS.id} characters`);
   if (post.claims.some((c) => c.id === claimId)) fail('invalid', 'this claim id is used already');
+  if (post.hidden) fail('hidden', 'a moderator has hidden this post');
   const state = postState(post, now);
   if (state === 'withdrawn' || state === 'expired' || state === 'paused')
     fail(state, `this post is ${state}`);
@@ -747,15 +748,72 @@ export function canSeePrivate(post: Post, viewer: Actor): boolean {
 }
 
 /**
+ * Whether `viewer` may see a post at all: a hidden post only its author and moderators; for
+ * everyone else it is as if it had been deleted (docs/moderation.md).
+ */
+export function canSeePost(post: Post, viewer: Actor): boolean {
+  return !post.hidden || Boolean(viewer.moderator) || viewer.id === post.authorId;
+}
+
+/** The hide as its author sees it: the reason and the thread, no moderator named. */
+function hiddenForAuthor(hidden: PostHidden): PostHidden {
+  const { moderatorId: _by, ...rest } = hidden;
+  return { ...rest, replies: hidden.replies.map(({ moderatorId: _id, ...reply }) => reply) };
+}
+
+/**
  * The post as `viewer` may see it: without {@link PRIVATE_FIELDS} unless they are the author, hold
  * an accepted claim, are the rotation's recipient, or moderate. A request ("ask me first") does
- * not see them until the author says yes.
+ * not see them until the author says yes. A hidden post's author sees the hide without the
+ * moderator's id; whether anyone else sees the post at all is {@link canSeePost}'s question.
  */
 export function visiblePost(post: Post, viewer: Actor): Post {
-  if (canSeePrivate(post, viewer) || PRIVATE_FIELDS.every((f) => post[f] === undefined)) return post;
-  const copy = { ...post };
+  let shown = post;
+  if (post.hidden && !viewer.moderator) shown = { ...post, hidden: hiddenForAuthor(post.hidden) };
+  if (canSeePrivate(post, viewer) || PRIVATE_FIELDS.every((f) => post[f] === undefined)) return shown;
+  const copy = shown === post ? { ...post } : shown;
   for (const field of PRIVATE_FIELDS) delete copy[field];
   return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hiding (moderators)
+
+/** A moderator hides a post, with a reason its author will read. */
+export function hidePost(post: Post, moderator: Actor, reason: string, now: Date): Post {
+  if (!moderator.moderator) fail('moderators-only', 'only moderators hide posts');
+  if (post.hidden) fail('hidden', 'this post is hidden already');
+  const words = reason.trim();
+  if (!words || words.length > LIMITS.hideReason)
+    fail('invalid', `a reason is 1 to ${LIMITS.hideReason} characters`);
+  return {
+    ...post,
+    hidden: { at: now.toISOString(), reason: words, moderatorId: moderator.id, replies: [] },
+  };
+}
+
+/** A moderator shows a hidden post again (the audit log keeps that it was hidden). */
+export function unhidePost(post: Post, moderator: Actor): Post {
+  if (!moderator.moderator) fail('moderators-only', 'only moderators show hidden posts again');
+  if (!post.hidden) fail('not-hidden', 'this post is not hidden');
+  const { hidden: _hidden, ...shown } = post;
+  return shown;
+}
+
+/** The author (or a moderator) adds to the thread on a hidden post. */
+export function replyToHide(post: Post, actor: Actor, text: string, now: Date): Post {
+  if (!post.hidden) return fail('not-hidden', 'this post is not hidden');
+  const moderating = Boolean(actor.moderator) && actor.id !== post.authorId;
+  if (!moderating && actor.id !== post.authorId)
+    fail('not-yours', 'only the author and moderators answer about a hidden post');
+  const words = text.trim();
+  if (!words || words.length > LIMITS.hideReply)
+    fail('invalid', `an answer is 1 to ${LIMITS.hideReply} characters`);
+  if (post.hidden.replies.length >= LIMITS.hideReplies) fail('invalid', 'this thread is full');
+  const reply: HideReply = moderating
+    ? { by: 'moderator', text: words, at: now.toISOString(), moderatorId: actor.id }
+    : { by: 'author', text: words, at: now.toISOString() };
+  return { ...post, hidden: { ...post.hidden, replies: [...post.hidden.replies, reply] } };
 }
 
 /**
@@ -896,6 +954,7 @@ export function checkChangePost(
     const next = validatePost(after);
     if (before === undefined) {
       if (next.authorId !== actor.id) fail('not-yours', 'a person posts only as themselves');
+      if (next.hidden) fail('invalid', 'a new post is not hidden');
       if (next.status !== 'open' || next.claims.length || next.rotation?.pausedAt)
         fail('invalid', 'a new post starts open, unclaimed and not paused');
       return { allowed: true };
@@ -903,6 +962,8 @@ export function checkChangePost(
     const prev = validatePost(before);
     for (const field of ['board', 'kind', 'authorId', 'createdAt'] as const)
       if (prev[field] !== next[field]) fail('fixed-field', `post.${field} does not change`);
+    if (!sameValue(prev.hidden, next.hidden))
+      fail('fixed-field', 'post.hidden changes only by a moderator’s hide or unhide');
     if (actor.id === prev.authorId) checkAuthorChange(prev, next);
     else checkOtherChange(actor, prev, restorePrivateFields(prev, next, actor), now);
     return { allowed: true };
