@@ -35,7 +35,7 @@ import { ListCache } from './list-cache.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
-import { refuseWhileClosing, track } from './middleware/lifecycle.js';
+import { refuseWhileClosing, track, unnamedInLog } from './middleware/lifecycle.js';
 import { readLimit, writeLimits } from './middleware/rate-limit.js';
 import { HiddenPostCounts } from './moderation.js';
 import { concernRoutes } from './routes/concerns.js';
@@ -224,6 +224,9 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   app.use(cors(config));
   app.use(track(state, logger));
   app.use('/v1/*', readLimit(config, auth.identify));
+  // The request log names nobody for concerns: not who asked about which one (docs/moderation.md).
+  app.use('/v1/:community/concerns', unnamedInLog);
+  app.use('/v1/:community/concerns/*', unnamedInLog);
   app.onError((error, c) => failure(error, c, logger));
   app.notFound(noSuchRoute);
 

@@ -32,7 +32,7 @@ import {
 } from '../../domain/concerns.js';
 import type { AppDeps, Env } from '../env.js';
 import { conflict, httpError, HttpError } from '../errors.js';
-import { header, parseIfMatch, readBody, recordPath, recordResponse } from '../http.js';
+import { checkName, header, parseIfMatch, readBody, recordResponse } from '../http.js';
 import { bodyHash, IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
 import type { WriteLimits } from '../middleware/rate-limit.js';
@@ -89,7 +89,11 @@ export function concernRoutes(deps: Deps): Hono<Env> {
     // The request log names nobody for a concern: not even which person raised which id and failed.
     c.set('identity', undefined);
     limits.address(c);
-    const { key } = recordPath(c, rules, true);
+    const community = c.req.param('community') as string;
+    const id = c.req.param('id') as string;
+    checkName('community', community);
+    checkName('id', id);
+    const key: RecordKey = { community, collection: CONCERNS_COLLECTION, id };
     const expectedRev = parseIfMatch(header(c, 'if-match'));
     const text = await readBody(c, config.maxBodyBytes);
     const op = readOperation(text);
