@@ -456,6 +456,7 @@ export const MODERATION_ACTIONS = [
   'hide',
   'unhide',
   'hide-reply',
+  'remove',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

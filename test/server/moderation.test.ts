@@ -713,6 +713,19 @@ for (const engine of ENGINES) {
             assert.equal(as(a, entry.id, 'ID'), as(b, missing, 'ID'), `${view.who} ${what}`);
           }
         }
+        // A moderator removing someone's post is a step in the log; an author removing their own is not.
+        const cai = { id: 'cai', name: 'CAI' };
+        for (const id of ['gone', 'mine'])
+          assert.equal((await people.cai!.put(`/v1/${c}/posts/${id}`, offer(cai))).status, 201);
+        assert.equal((await people.mod!.del(`/v1/${c}/posts/gone`)).status, 204);
+        assert.equal((await people.cai!.del(`/v1/${c}/posts/mine`)).status, 204);
+        const postSteps = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items
+          .map((r: { value: Record<string, unknown> }) => r.value)
+          .filter((v: Record<string, unknown>) => v.target === 'posts');
+        assert.deepEqual(
+          postSteps.map((v: Record<string, unknown>) => [v.action, v.by, v.personId, v.targetId]),
+          [['remove', 'moderator', 'mo', 'gone']],
+        );
         // Moderators cannot rewrite or remove it either.
         assert.equal(
           (await people.mod!.put(`/v1/${c}/moderation-log/${entry.id}`, entry.value, entry.rev)).status,
