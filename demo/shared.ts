@@ -18,11 +18,15 @@ const NEIGHBOURS: { id: string; name: string; level: CheckIn['level']; kinds: st
   { id: 'demo-neighbour-wen', name: 'Wen', level: 'a-little', kinds: ['listening', 'practical'] },
 ];
 
-async function tokenFor(sub: string, name: string): Promise<string> {
+/**
+ * A --dev token for a demo person; `role: 'moderator'` makes them a moderator (the server mints
+ * that role in --dev only), e.g. `tokenFor('demo-moderator', 'Moderator', 'moderator')`.
+ */
+async function tokenFor(sub: string, name: string, role?: 'moderator'): Promise<string> {
   const response = await fetch(`${endpoint}/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub, name }),
+    body: JSON.stringify({ sub, name, role }),
   });
   if (!response.ok) throw new Error(`the server said ${response.status}`);
   return ((await response.json()) as { token: string }).token;
