@@ -10,7 +10,9 @@ export type BoardAction =
   | { type: 'claim'; entry: PostEntry; slot?: SlotKey }
   | { type: 'release' | 'accept' | 'decline' | 'done' | 'thank'; entry: PostEntry; claim: Claim }
   | { type: 'edit' | 'withdraw' | 'pause' | 'resume'; entry: PostEntry }
-  | { type: 'calendar'; entry: PostEntry; on: boolean };
+  | { type: 'calendar'; entry: PostEntry; on: boolean }
+  | { type: 'hide' | 'unhide'; entry: PostEntry }
+  | { type: 'hide-reply'; entry: PostEntry; text: string; done: () => void };
 
 /** What a card says after an action on it: done ("Released."), or why not (`error`). */
 export interface Notice {
@@ -23,6 +25,8 @@ export interface BoardView {
   readonly lang: string;
   readonly now: Date;
   readonly viewer: Person;
+  /** The viewer moderates the community (their token says so): they may hide posts. */
+  readonly moderator: boolean;
   /** Posts with a write in flight: their buttons wait. */
   readonly busy: ReadonlySet<string>;
   /** A kind word about the latest action on a post, or why it did not go through. */
