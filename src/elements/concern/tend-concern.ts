@@ -413,7 +413,7 @@ export class TendConcern extends TendElement<ConcernMessages> {
               ><input
                 type="radio"
                 name=${name}
-                .value=${option}
+                .value=${String(option)}
                 .checked=${option === chosen}
                 aria-invalid=${name === invalid ? 'true' : 'false'}
                 @change=${() => pick(option)}
