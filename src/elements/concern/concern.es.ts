@@ -8,6 +8,7 @@ export const es: ConcernMessages = {
     'Si algo de cómo hacemos las cosas no te está funcionando, puedes decirlo aquí. Una persona moderadora lo leerá y te responderá.',
   needsServer:
     'Las inquietudes necesitan el servidor de la comunidad, donde quienes moderan pueden leerlas y responderlas. Esta página guarda todo solo en tu navegador, así que no habría nadie para responder: desde aquí no se puede enviar nada.',
+  where: 'Las inquietudes van al servidor de la comunidad, donde solo las leen quienes moderan.',
   loading: 'Leyendo tus inquietudes…',
   aboutLegend: '¿Sobre qué es?',
   about: pick({

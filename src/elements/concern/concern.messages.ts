@@ -8,6 +8,8 @@ export const en = {
   /** With storage only this browser sees: nobody could read or answer a concern. */
   needsServer:
     'Concerns need the community’s server, where its moderators can read and answer them. This page keeps things in your browser only, so there would be nobody to answer: nothing can be sent from here.',
+  /** The storage line: where concerns go. */
+  where: 'Concerns go to the community’s server, where only its moderators read them.',
   loading: 'Reading your concerns…',
   aboutLegend: 'What is it about?',
   /** `post`: the post (or rotation) the page put the element beside. */

@@ -134,6 +134,13 @@ export class TendConcern extends TendElement<ConcernMessages> {
   /** The clock, for tests and stories; the real time when unset. */
   @property({ attribute: false }) now?: Date;
 
+  /**
+   * Where the keys of anonymous concerns are kept: by default this browser's own storage for the
+   * community, never the community server. A page may give another store on the person's own
+   * device (tests and stories give memory storage).
+   */
+  @property({ attribute: false }) keyStore?: StorageAdapter;
+
   @state() private draft: Draft = { about: 'community', kind: undefined, text: '', visibility: 'moderators' };
   /** The person changed the form: the attributes no longer reset it. */
   @state() private touched = false;
@@ -175,6 +182,7 @@ export class TendConcern extends TendElement<ConcernMessages> {
 
   /** This browser's own storage, where the keys of anonymous concerns stay. */
   get #device(): StorageAdapter {
+    if (this.keyStore) return this.keyStore;
     const storage = this.storage;
     return storage.status.shared ? defaultAdapter(storage.community) : storage;
   }
@@ -391,8 +399,16 @@ export class TendConcern extends TendElement<ConcernMessages> {
                 <button type="button" @click=${this.#openForm}>${t.raiseAnother}</button>
               </div>`
       }
-      ${items.length ? this.#renderMine(items) : nothing}
-      ${this.#notice.render(this.#named.status, { saving: this.sending })} ${this.announcer.render()}
+      ${items.length ? this.#renderMine(items) : nothing} ${this.#renderWhere()} ${this.announcer.render()}
+    </div>`;
+  }
+
+  /** The storage line, in words for concerns: where they go, and any problem reaching it. */
+  #renderWhere(): TemplateResult {
+    const problem = this.#named.status.problem;
+    return html`<div class="storage-notice" part="storage-notice">
+      <p>${this.localize.t.where}</p>
+      <p class="problem" role="status" aria-live="polite">${problem ? this.#notice.problem(problem) : ''}</p>
     </div>`;
   }
 

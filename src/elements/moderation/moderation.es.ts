@@ -27,7 +27,7 @@ export const es: ModerationMessages = {
       : title
         ? `Sobre ${about === 'rotation' ? 'la rotación' : 'la publicación'} «${title}»`
         : `Sobre ${about === 'rotation' ? 'una rotación' : 'una publicación'} que ya no está en el tablón`,
-  raisedBy: (name: string) => `Planteada por ${name}; solo quienes moderan lo saben`,
+  raisedBy: (name: string) => `Planteada por ${name} (solo quienes moderan ven quién)`,
   raisedAnonymously: 'Planteada de forma anónima: nadie sabe quién fue',
   someone: 'Alguien',
   state: pick({
@@ -66,6 +66,8 @@ export const es: ModerationMessages = {
     'acted-on': 'Marcada como atendida.',
     closed: 'Cerrada.',
   }),
+  answer: 'Responder',
+  cancel: 'Cancelar',
   answerLabel: 'Tu respuesta (quien la planteó la lee)',
   answerState: 'Y marcarla como',
   keepState: 'Dejar el estado como está',

@@ -28,7 +28,7 @@ export const en = {
       : title
         ? `About the ${about === 'rotation' ? 'rotation' : 'post'} “${title}”`
         : `About a ${about === 'rotation' ? 'rotation' : 'post'} that is no longer on the board`,
-  raisedBy: (name: string) => `Raised by ${name}, who only the moderators know`,
+  raisedBy: (name: string) => `Raised by ${name} (only moderators see who)`,
   raisedAnonymously: 'Raised anonymously: nobody knows who raised it',
   someone: 'Someone',
   state: pick({
@@ -69,6 +69,8 @@ export const en = {
     'acted-on': 'Marked acted on.',
     closed: 'Closed.',
   }),
+  answer: 'Answer',
+  cancel: 'Cancel',
   answerLabel: 'Your answer (the raiser reads it)',
   answerState: 'And mark it',
   keepState: 'Leave the state as it is',

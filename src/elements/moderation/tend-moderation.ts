@@ -136,6 +136,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
   readonly #busy = new Set<string>();
   readonly #notices = new Map<string, Notice>();
   readonly #needWords = new Set<string>();
+  /** Concerns whose answer form is open. */
+  readonly #answering = new Set<string>();
 
   get #usable(): boolean {
     const storage = this.storage;
@@ -221,12 +223,25 @@ export class TendModeration extends TendElement<ModerationMessages> {
     if (ok) {
       this.#drafts.delete(id);
       this.#answerStates.delete(id);
+      this.#answering.delete(id);
+      void this.focusAfterRender(`[aria-controls="answer-form-${CSS.escape(id)}"]`);
       this.emit<ConcernAnsweredDetail>('tend-concern-answered', {
         concernId: id,
         state: state ?? queued.concern.state,
       });
       this.requestUpdate();
     }
+  }
+
+  /** Opens (focus on the answer) or closes (focus back on "Answer") a concern's answer form. */
+  #toggleAnswer(id: string): void {
+    const open = !this.#answering.has(id);
+    if (open) this.#answering.add(id);
+    else this.#answering.delete(id);
+    this.requestUpdate();
+    void this.focusAfterRender(
+      open ? `#answer-${CSS.escape(id)}` : `[aria-controls="answer-form-${CSS.escape(id)}"]`,
+    );
   }
 
   #setState(id: string, state: ConcernState): void {
@@ -343,6 +358,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
     const headingId = `item-${id}`;
     const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     const chosen = this.#answerStates.get(id) ?? '';
+    const answering = this.#answering.has(id);
     const stateButton = (state: ConcernState, label: string, disabled = false, describedBy?: string) =>
       html`<button
         type="button"
@@ -384,7 +400,32 @@ export class TendModeration extends TendElement<ModerationMessages> {
         when: (at) => format.format(new Date(at)),
       })}
       ${closed ? html`<p class="muted">${t.closedNote}</p>` : nothing}
-      <form part="answer" novalidate @submit=${(e: Event) => this.#answer(q, e)}>
+      <div class="actions" part="state-buttons">
+        <button
+          type="button"
+          aria-expanded=${answering ? 'true' : 'false'}
+          aria-controls="answer-form-${id}"
+          aria-describedby=${headingId}
+          @click=${() => this.#toggleAnswer(id)}
+        >
+          ${t.answer}
+        </button>
+        ${
+          closed
+            ? nothing
+            : html`${concern.state !== 'acknowledged' ? stateButton('acknowledged', t.markAcknowledged) : nothing}
+              ${concern.state !== 'acted-on' ? stateButton('acted-on', t.markActedOn) : nothing}
+              ${stateButton('closed', t.close, !answered, answered ? undefined : `close-why-${id}`)}`
+        }
+      </div>
+      ${closed || answered ? nothing : html`<p class="hint" id="close-why-${id}">${t.answerFirst}</p>`}
+      <form
+        id="answer-form-${id}"
+        part="answer"
+        novalidate
+        ?hidden=${!answering}
+        @submit=${(e: Event) => this.#answer(q, e)}
+      >
         <div class="field">
           <label for="answer-${id}">${t.answerLabel}</label>
           <textarea
@@ -419,18 +460,9 @@ export class TendModeration extends TendElement<ModerationMessages> {
         }
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
+          <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>
         </div>
       </form>
-      ${
-        closed
-          ? nothing
-          : html`<div class="actions" part="state-buttons">
-                ${concern.state !== 'acknowledged' ? stateButton('acknowledged', t.markAcknowledged) : nothing}
-                ${concern.state !== 'acted-on' ? stateButton('acted-on', t.markActedOn) : nothing}
-                ${stateButton('closed', t.close, !answered, answered ? undefined : `close-why-${id}`)}
-              </div>
-              ${answered ? nothing : html`<p class="hint" id="close-why-${id}">${t.answerFirst}</p>`}`
-      }
       ${
         notice
           ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`

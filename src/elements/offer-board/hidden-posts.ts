@@ -28,7 +28,8 @@ export function renderHidden(
   headingId: string,
 ): TemplateResult {
   const { t, viewer } = view;
-  const hidden = post.hidden!;
+  // As the store gave it: moderator ids only in a moderator's view.
+  const hidden = entry.value.hidden ?? post.hidden!;
   const author = post.authorId === viewer.id;
   const as = author ? 'author' : 'moderator';
   const busy = view.busy.has(entry.id);

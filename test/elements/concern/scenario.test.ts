@@ -98,6 +98,11 @@ describe('a concern, from raising to answer (real server)', () => {
     expect(read(mira)).to.contain('A concern is information, not an attack');
 
     // She answers, marks it acknowledged, then acted on, then closes it.
+    button(card, 'Answer').click();
+    await mira.updateComplete;
+    expect(shadow(mira).activeElement, 'focus in the answer').to.equal(
+      field<HTMLTextAreaElement>(card, 'Your answer'),
+    );
     type(field<HTMLTextAreaElement>(card, 'Your answer'), ANSWER);
     choose(field<HTMLSelectElement>(card, 'And mark it'), 'Acknowledged');
     const answered = oneEvent(mira, 'tend-concern-answered');
