@@ -192,9 +192,13 @@ export class TendModeration extends TendElement<ModerationMessages> {
       this.#busy.delete(id);
       this.requestUpdate();
       await this.updateComplete;
-      // A button that went away (Close on a closed concern) leaves focus on the card's heading.
+      // A button that went away (a closed concern leaves the queue) leaves focus on the card's
+      // heading, or on the view's when the card is gone from sight.
       if (focused instanceof HTMLElement && !focused.isConnected)
-        this.renderRoot.querySelector<HTMLElement>(`#item-${CSS.escape(id)}`)?.focus();
+        (
+          this.renderRoot.querySelector<HTMLElement>(`#item-${CSS.escape(id)}`) ??
+          this.renderRoot.querySelector<HTMLElement>('#heading')
+        )?.focus();
     }
     return ok;
   }
@@ -370,7 +374,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
       </button>`;
     return html`<li class="card concern" part="concern" data-id=${id} aria-labelledby=${headingId}>
       <div class="head">
-        <h4 id=${headingId} tabindex="-1">${t.kind(concern.kind)}</h4>
+        <h3 id=${headingId} tabindex="-1">${t.kind(concern.kind)}</h3>
         <p class="meta">
           ${t.about(concern.about, concern.postId ? titles.get(concern.postId) : undefined)} ·
           ${
