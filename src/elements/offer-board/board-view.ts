@@ -2,8 +2,9 @@
  * What the board's parts (cards, rotation dates, dialogs) need from the board: words, the
  * viewer, the clock, and one way to ask for an action. Parts render; the board decides.
  */
+import type { TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
-import type { Claim, Person, SlotKey } from '../../domain/offers.js';
+import type { Claim, Person, Post, SlotKey } from '../../domain/offers.js';
 import type { BoardMessages } from './offer-board.messages.js';
 
 export type BoardAction =
@@ -27,6 +28,9 @@ export interface BoardView {
   readonly viewer: Person;
   /** The viewer moderates the community (their token says so): they may hide posts. */
   readonly moderator: boolean;
+  /** Draws a hidden post's hide on its card (hidden-posts.ts), once fetched. */
+  readonly hidden?:
+    ((view: BoardView, entry: PostEntry, post: Post, headingId: string) => TemplateResult) | undefined;
   /** Posts with a write in flight: their buttons wait. */
   readonly busy: ReadonlySet<string>;
   /** A kind word about the latest action on a post, or why it did not go through. */

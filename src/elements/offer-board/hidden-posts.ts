@@ -1,22 +1,12 @@
 /**
- * The board's part of moderation (docs/moderation.md): on a hidden post's card, the hide as its
- * author reads it (the reason, and a thread to answer the moderators) or as a moderator does
- * (with "show it again"); the dialog in which a moderator hides a post, with a reason the author
- * will read; and, for everyone else, only how many posts of the board a moderator has hidden,
- * from the server's `moderation` figure (never which, whose or why).
+ * The board's view of a hidden post (docs/moderation.md), fetched when the board first shows one
+ * or a moderator's tools: on its card, the hide as its author reads it (the reason, and a thread
+ * to answer the moderators) or as a moderator does (with "show it again"); and the dialog in
+ * which a moderator hides a post, with a reason the author will read.
  */
-import {
-  css,
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
-import { MODERATION_AGGREGATE, type ModerationFigures } from '../../domain/concerns.js';
 import { LIMITS, type Post } from '../../domain/offers.js';
-import type { StorageAdapter } from '../../storage/adapter.js';
 import type { BoardView } from './board-view.js';
 import type { BoardMessages } from './offer-board.messages.js';
 
@@ -118,93 +108,3 @@ export function renderHideAsk(
     </div>
   </form>`;
 }
-
-/** "2 posts hidden by a moderator": all the board says of hidden posts to everyone else. */
-export function renderHiddenCount(t: BoardMessages, lang: string, count: number | undefined): TemplateResult {
-  return count ? html`<p class="muted" part="hidden-count">${t.hiddenCount(count, lang)}</p>` : html``;
-}
-
-const isFigures = (value: unknown): value is ModerationFigures =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ModerationFigures).board === 'string' &&
-  typeof (value as ModerationFigures).hiddenPosts === 'number';
-
-/** Watches the server's count of a board's hidden posts, on a store that computes it. */
-export class HiddenCountController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
-  readonly #adapter: () => StorageAdapter;
-  readonly #board: () => string;
-  #bound: { adapter: StorageAdapter; board: string; stop: () => void } | undefined;
-  /** How many posts of the board are hidden; `undefined` until known (or on browser-only storage). */
-  value: number | undefined;
-
-  constructor(host: ReactiveControllerHost, adapter: () => StorageAdapter, board: () => string) {
-    this.#host = host;
-    this.#adapter = adapter;
-    this.#board = board;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#bind();
-  }
-
-  hostUpdate(): void {
-    this.#bind();
-  }
-
-  hostDisconnected(): void {
-    this.#bound?.stop();
-    this.#bound = undefined;
-    this.value = undefined;
-  }
-
-  #bind(): void {
-    const adapter = this.#adapter();
-    const board = this.#board();
-    if (this.#bound?.adapter === adapter && this.#bound.board === board) return;
-    this.hostDisconnected();
-    if (!adapter.watchAggregate || !adapter.status.shared) return;
-    let live = true;
-    const stop = adapter.watchAggregate(MODERATION_AGGREGATE, { board }, (value) => {
-      if (!live || !isFigures(value) || value.board !== board) return;
-      this.value = value.hiddenPosts;
-      this.#host.requestUpdate();
-    });
-    this.#bound = {
-      adapter,
-      board,
-      stop: () => {
-        live = false;
-        stop();
-      },
-    };
-  }
-}
-
-/** The hide on a card: one message block, its thread as a plain list. */
-export const hiddenStyles = css`
-  .hidden-note,
-  .hidden-note form {
-    display: grid;
-    gap: var(--_space-s);
-  }
-  .replies {
-    display: grid;
-    gap: var(--_space-s);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .replies li {
-    padding-inline-start: var(--_space-s);
-    border-inline-start: 3px solid var(--_border-soft);
-  }
-  .replies p {
-    margin: 0;
-  }
-  .card.hidden {
-    border-style: dashed;
-  }
-`;

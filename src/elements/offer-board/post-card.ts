@@ -16,7 +16,6 @@ import {
   type Post,
 } from '../../domain/offers.js';
 import type { BoardAction, BoardView } from './board-view.js';
-import { renderHidden } from './hidden-posts.js';
 import { renderRotation } from './rotation-view.js';
 
 const TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -92,7 +91,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${stateLine(view, post, mine)} ${newlyOpen ? html`<span class="badge">${t.newlyOpen}</span>` : nothing}
       ${waited ? html`<span class="badge waiting">${t.waiting(waited, lang)}</span>` : nothing}
     </p>
-    ${post.hidden ? renderHidden(view, entry, post, headingId) : nothing}
+    ${post.hidden && view.hidden ? view.hidden(view, entry, post, headingId) : nothing}
     ${post.details ? html`<p class="details">${post.details}</p>` : nothing}
     <dl>
       ${
@@ -192,7 +191,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       }
       ${mine && live ? button(t.edit, { type: 'edit', entry }) : nothing}
       ${mine && post.status !== 'withdrawn' ? button(t.withdraw, { type: 'withdraw', entry }) : nothing}
-      ${view.moderator && !mine && !post.hidden ? button(t.hide, { type: 'hide', entry }) : nothing}
+      ${view.moderator && view.hidden && !mine && !post.hidden ? button(t.hide, { type: 'hide', entry }) : nothing}
     </div>
     ${
       notice

@@ -24,12 +24,7 @@ import {
   type SlotKey,
 } from '../../domain/offers.js';
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
-import {
-  applyHideOperation,
-  applyPostOperation,
-  type HideOperation,
-  type PostOperation,
-} from '../../domain/post-operations.js';
+import { applyPostOperation, type HideOperation, type PostOperation } from '../../domain/post-operations.js';
 import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
@@ -44,7 +39,7 @@ import { DAY_FORMAT, type BoardAction, type BoardView, type Notice } from './boa
 import { renderLoad, type LoadFigures } from './load-chart.js';
 import { en, type BoardMessages } from './offer-board.messages.js';
 import { styles } from './offer-board.styles.js';
-import { HiddenCountController, hiddenStyles, renderHiddenCount } from './hidden-posts.js';
+import { HiddenCountController, hiddenStyles, renderHiddenCount } from './hidden-count.js';
 import { renderCard } from './post-card.js';
 import { factsFor } from './post-facts.js';
 import { PostForm, localInput } from './post-form.js';
@@ -207,6 +202,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   });
 
   readonly #storageNotice = new StorageNotice(this);
+  #hiddenView: typeof import('./hidden-posts.js') | undefined;
+  #hiddenFetch: Promise<void> | undefined;
   /** How many of this board's posts a moderator has hidden (the server's figure). */
   readonly #hiddenCount = new HiddenCountController(
     this,
@@ -372,18 +369,23 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     );
   }
 
-  /** A moderation step on a post (hide, unhide, a word on a hidden post), applied like any operation. */
+  /**
+   * A moderation step on a post (hide, unhide, a word on a hidden post): only a community server
+   * applies these (there are no moderators on storage only this browser sees).
+   */
   #moderate(postId: string, op: HideOperation, done?: (post: Post) => void): Promise<boolean> {
-    const me = { ...this.#viewer, moderator: isModerator(this.identity) };
-    const now = this.#clock;
-    return this.#change(
-      postId,
-      () =>
-        this.posts.operate(postId, op, (current) => {
-          if (!current) throw new OfferError('not-found', 'the post is gone');
-          return applyHideOperation(current, op, me, now);
-        }),
-      done,
+    return this.#change(postId, () => this.posts.operate(postId, op), done);
+  }
+
+  /** Fetches the view of hidden posts once the board shows one, or a moderator's tools. */
+  #fetchHiddenView(entries: PostEntry[], moderator: boolean): void {
+    if (this.#hiddenView || this.#hiddenFetch || !(moderator || entries.some((e) => e.value.hidden))) return;
+    this.#hiddenFetch = import('./hidden-posts.js').then(
+      (view) => {
+        this.#hiddenView = view;
+        this.requestUpdate();
+      },
+      () => (this.#hiddenFetch = undefined),
     );
   }
 
@@ -560,8 +562,10 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         this.requestUpdate();
         return;
       case 'hide':
+        if (!this.#hiddenView) return;
         this.#openAsk(id, {
           type: 'hide',
+          render: this.#hiddenView.renderHideAsk,
           send: (reason) => {
             if (!reason) {
               this.askError = t.needReason;
@@ -667,12 +671,15 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const load = this.#figures(entries, now);
     const { list, ids } = this.#list(entries, now);
     const win = this.#window.window(ids);
+    const moderator = isModerator(this.identity);
+    this.#fetchHiddenView(entries, moderator);
     const view: BoardView = {
       t,
       lang,
       now,
       viewer,
-      moderator: isModerator(this.identity),
+      moderator,
+      hidden: this.#hiddenView?.renderHidden,
       busy: this.#busy,
       notice: (id) => this.#notices.get(id),
       waited: (id) => load.stale.get(id),
