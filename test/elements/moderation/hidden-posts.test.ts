@@ -17,6 +17,7 @@ import {
   cardOf,
   field,
   hasButton,
+  inTheme,
   moderationOf,
   postAs,
   read,
@@ -53,6 +54,10 @@ describe('hidden posts (real server)', () => {
     await mira.updateComplete;
     expect(read(dialog)).to.contain('Say why, so the author knows.');
     expect(shadow(mira).activeElement?.id).to.equal('hide-reason');
+    for (const theme of ['light', 'dark'] as const) {
+      await inTheme(mira, theme);
+      await expect(mira, `the hide dialog, ${theme}`).to.be.accessible();
+    }
     type(field<HTMLTextAreaElement>(dialog, 'Why (the author reads this)'), REASON);
     button(dialog, 'Hide the post').click();
     await until(() => read(cardOf(mira, TITLE)).includes('Hidden. Its author can read why.'), 'hidden');
@@ -67,6 +72,10 @@ describe('hidden posts (real server)', () => {
       () => read(tomas),
     );
     const his = cardOf(tomas, TITLE);
+    for (const theme of ['light', 'dark'] as const) {
+      await inTheme(tomas, theme);
+      await expect(tomas, `the author's hidden post, ${theme}`).to.be.accessible();
+    }
     expect(read(his)).to.contain(`Why: “${REASON}”`);
     expect(read(his)).to.contain('Only you and the moderators can see it now.');
     type(field<HTMLTextAreaElement>(his, 'Your answer to the moderators'), 'Fair. I will reword it.');
@@ -90,6 +99,7 @@ describe('hidden posts (real server)', () => {
       () => read(wen),
     );
     for (const words of [REASON, DETAILS, 'Tomás', 'reword']) expect(read(wen)).not.to.contain(words);
+    await expect(wen, 'the count').to.be.accessible();
     const wenAsks = requestsAs(community, WEN);
     expect((await wenAsks.list('posts')).map((p) => p.id)).not.to.include(id);
     expect(await wenAsks.get('posts', id)).to.equal(undefined);
