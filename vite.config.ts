@@ -20,7 +20,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
-const ELEMENTS = ['reflection-prompt', 'capacity-check-in', 'offer-board'] as const;
+const ELEMENTS = ['reflection-prompt', 'capacity-check-in', 'offer-board', 'concern', 'moderation'] as const;
 
 /** Public entries: name in dist/ → source file. Element entries appear as their folders land. */
 function libraryEntries(): Record<string, string> {

@@ -56,7 +56,10 @@ async function bundled(path) {
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint);
+  // The entry itself: every module imported on demand is an entry point of esbuild's too.
+  const entry = Object.keys(outputs).find(
+    (file) => outputs[file].entryPoint && resolve(outputs[file].entryPoint) === resolve(path),
+  );
   const loaded = new Set();
   const visit = (file) => {
     if (loaded.has(file)) return;

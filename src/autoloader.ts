@@ -19,6 +19,8 @@ const modules: Record<string, () => Promise<unknown>> = {
   'tend-reflection-prompt': () => import('./elements/reflection-prompt/index.js'),
   'tend-capacity-check-in': () => import('./elements/capacity-check-in/index.js'),
   'tend-offer-board': () => import('./elements/offer-board/index.js'),
+  'tend-concern': () => import('./elements/concern/index.js'),
+  'tend-moderation': () => import('./elements/moderation/index.js'),
 };
 
 /**

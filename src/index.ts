@@ -8,8 +8,16 @@ import './provider/index.js';
 import './elements/capacity-check-in/index.js';
 import './elements/reflection-prompt/index.js';
 import './elements/offer-board/index.js';
+import './elements/concern/index.js';
+import './elements/moderation/index.js';
 
-addCloakStyle(['tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board']);
+addCloakStyle([
+  'tend-reflection-prompt',
+  'tend-capacity-check-in',
+  'tend-offer-board',
+  'tend-concern',
+  'tend-moderation',
+]);
 
 export * from './provider/index.js';
 export { registerLanguage, registerMessages } from './i18n/localize.js';
@@ -26,3 +34,5 @@ export {
   type OfferReleasedDetail,
   type OfferWithdrawnDetail,
 } from './elements/offer-board/index.js';
+export { TendConcern, type ConcernRaisedDetail } from './elements/concern/index.js';
+export { TendModeration, type ConcernAnsweredDetail } from './elements/moderation/index.js';

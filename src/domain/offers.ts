@@ -95,6 +95,31 @@ export interface Post {
   withdrawnAt?: string;
   createdAt: string;
   claims: Claim[];
+  /**
+   * Set while a moderator hides the post (see docs/moderation.md): only its author and moderators
+   * see it then, the author with the reason. Written only by the `hide`, `unhide` and `hide-reply`
+   * operations; an author's write keeps the stored one.
+   */
+  hidden?: PostHidden;
+}
+
+/** One word in the thread on a hidden post: the author's answer or a moderator's. */
+export interface HideReply {
+  by: 'author' | 'moderator';
+  text: string;
+  at: string;
+  /** Moderators' view only. */
+  moderatorId?: string;
+}
+
+/** Why and when a moderator hid a post, and what was said about it since. */
+export interface PostHidden {
+  at: string;
+  /** Seen by the author: a hide is never silent. */
+  reason: string;
+  /** Who hid it; moderators' view only. */
+  moderatorId?: string;
+  replies: HideReply[];
 }
 
 /** The value of a record in {@link REFLECTIONS_COLLECTION}: private to `personId`. */
@@ -131,7 +156,10 @@ export type OfferErrorCode =
   | 'already-claimed'
   | 'once-a-week'
   | 'has-claims'
-  | 'fixed-field';
+  | 'fixed-field'
+  | 'hidden'
+  | 'not-hidden'
+  | 'moderators-only';
 
 /** A rule said no. `code` is stable (the element turns it into kind words); `message` is for developers. */
 export class OfferError extends Error {
@@ -161,6 +189,9 @@ export const LIMITS = {
   thanks: 280,
   slots: 50,
   claims: 500,
+  hideReason: 500,
+  hideReply: 2000,
+  hideReplies: 200,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +253,10 @@ const POST_KEYS = [
   'withdrawnAt',
   'createdAt',
   'claims',
+  'hidden',
 ] as const;
+const HIDDEN_KEYS = ['at', 'reason', 'moderatorId', 'replies'];
+const HIDE_REPLY_KEYS = ['by', 'text', 'at', 'moderatorId'];
 const CLAIM_KEYS = ['id', 'personId', 'personName', 'slot', 'status', 'at', 'thanks'] as const;
 const WHEN_KEYS = ['flexible', 'start', 'end'];
 const TERMS_KEYS = ['askFirst', 'oncePerWeek', 'quietHours'];
@@ -243,6 +277,26 @@ function validateClaim(claim: unknown, i: number): void {
   const slot = claim['slot'];
   if (!(typeof slot === 'number' && Number.isInteger(slot) && slot >= 0) && !isDateKey(slot))
     fail('invalid', `${where}.slot must be an index or a day`);
+}
+
+function validateHidden(hidden: unknown): void {
+  if (!isObj(hidden)) return fail('invalid', 'post.hidden must be an object');
+  onlyKeys(hidden, HIDDEN_KEYS, 'post.hidden');
+  if (!isTime(hidden['at'])) fail('invalid', 'post.hidden.at must be a date and time');
+  text(hidden, 'reason', LIMITS.hideReason, true, 'post.hidden');
+  text(hidden, 'moderatorId', LIMITS.id, false, 'post.hidden');
+  const replies = hidden['replies'];
+  if (!Array.isArray(replies) || replies.length > LIMITS.hideReplies)
+    return fail('invalid', `post.hidden.replies must be a list of at most ${LIMITS.hideReplies}`);
+  replies.forEach((reply: unknown, i) => {
+    const where = `post.hidden.replies[${i}]`;
+    if (!isObj(reply)) return fail('invalid', `${where} must be an object`);
+    onlyKeys(reply, HIDE_REPLY_KEYS, where);
+    if (reply['by'] !== 'author' && reply['by'] !== 'moderator') fail('invalid', `${where}.by is not known`);
+    text(reply, 'text', LIMITS.hideReply, true, where);
+    text(reply, 'moderatorId', LIMITS.id, false, where);
+    if (!isTime(reply['at'])) fail('invalid', `${where}.at must be a date and time`);
+  });
 }
 
 /**
@@ -324,6 +378,8 @@ export function validatePost(value: unknown): Post {
     if (rotation !== undefined) fail('invalid', 'post.rotation must be an object');
     if ((slots as number) > LIMITS.slots) fail('invalid', `post.slots must be at most ${LIMITS.slots}`);
   }
+
+  if (value['hidden'] !== undefined) validateHidden(value['hidden']);
 
   const claims = value['claims'];
   if (!Array.isArray(claims) || claims.length > LIMITS.claims)
@@ -585,6 +641,7 @@ export function claimSlot(post: Post, person: Person, options: ClaimOptions): Po
   if (typeof claimId !== 'string' || !claimId.trim() || claimId.length > LIMITS.id)
     fail('invalid', `a claim id is 1 to ${LIMITS.id} characters`);
   if (post.claims.some((c) => c.id === claimId)) fail('invalid', 'this claim id is used already');
+  if (post.hidden) fail('hidden', 'a moderator has hidden this post');
   const state = postState(post, now);
   if (state === 'withdrawn' || state === 'expired' || state === 'paused')
     fail(state, `this post is ${state}`);
@@ -691,15 +748,72 @@ export function canSeePrivate(post: Post, viewer: Actor): boolean {
 }
 
 /**
+ * Whether `viewer` may see a post at all: a hidden post only its author and moderators; for
+ * everyone else it is as if it had been deleted (docs/moderation.md).
+ */
+export function canSeePost(post: Post, viewer: Actor): boolean {
+  return !post.hidden || Boolean(viewer.moderator) || viewer.id === post.authorId;
+}
+
+/** The hide as its author sees it: the reason and the thread, no moderator named. */
+function hiddenForAuthor(hidden: PostHidden): PostHidden {
+  const { moderatorId: _by, ...rest } = hidden;
+  return { ...rest, replies: hidden.replies.map(({ moderatorId: _id, ...reply }) => reply) };
+}
+
+/**
  * The post as `viewer` may see it: without {@link PRIVATE_FIELDS} unless they are the author, hold
  * an accepted claim, are the rotation's recipient, or moderate. A request ("ask me first") does
- * not see them until the author says yes.
+ * not see them until the author says yes. A hidden post's author sees the hide without the
+ * moderator's id; whether anyone else sees the post at all is {@link canSeePost}'s question.
  */
 export function visiblePost(post: Post, viewer: Actor): Post {
-  if (canSeePrivate(post, viewer) || PRIVATE_FIELDS.every((f) => post[f] === undefined)) return post;
-  const copy = { ...post };
+  let shown = post;
+  if (post.hidden && !viewer.moderator) shown = { ...post, hidden: hiddenForAuthor(post.hidden) };
+  if (canSeePrivate(post, viewer) || PRIVATE_FIELDS.every((f) => post[f] === undefined)) return shown;
+  const copy = shown === post ? { ...post } : shown;
   for (const field of PRIVATE_FIELDS) delete copy[field];
   return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hiding (moderators)
+
+/** A moderator hides a post, with a reason its author will read. */
+export function hidePost(post: Post, moderator: Actor, reason: string, now: Date): Post {
+  if (!moderator.moderator) fail('moderators-only', 'only moderators hide posts');
+  if (post.hidden) fail('hidden', 'this post is hidden already');
+  const words = reason.trim();
+  if (!words || words.length > LIMITS.hideReason)
+    fail('invalid', `a reason is 1 to ${LIMITS.hideReason} characters`);
+  return {
+    ...post,
+    hidden: { at: now.toISOString(), reason: words, moderatorId: moderator.id, replies: [] },
+  };
+}
+
+/** A moderator shows a hidden post again (the audit log keeps that it was hidden). */
+export function unhidePost(post: Post, moderator: Actor): Post {
+  if (!moderator.moderator) fail('moderators-only', 'only moderators show hidden posts again');
+  if (!post.hidden) fail('not-hidden', 'this post is not hidden');
+  const { hidden: _hidden, ...shown } = post;
+  return shown;
+}
+
+/** The author (or a moderator) adds to the thread on a hidden post. */
+export function replyToHide(post: Post, actor: Actor, text: string, now: Date): Post {
+  if (!post.hidden) return fail('not-hidden', 'this post is not hidden');
+  const moderating = Boolean(actor.moderator) && actor.id !== post.authorId;
+  if (!moderating && actor.id !== post.authorId)
+    fail('not-yours', 'only the author and moderators answer about a hidden post');
+  const words = text.trim();
+  if (!words || words.length > LIMITS.hideReply)
+    fail('invalid', `an answer is 1 to ${LIMITS.hideReply} characters`);
+  if (post.hidden.replies.length >= LIMITS.hideReplies) fail('invalid', 'this thread is full');
+  const reply: HideReply = moderating
+    ? { by: 'moderator', text: words, at: now.toISOString(), moderatorId: actor.id }
+    : { by: 'author', text: words, at: now.toISOString() };
+  return { ...post, hidden: { ...post.hidden, replies: [...post.hidden.replies, reply] } };
 }
 
 /**
@@ -840,6 +954,7 @@ export function checkChangePost(
     const next = validatePost(after);
     if (before === undefined) {
       if (next.authorId !== actor.id) fail('not-yours', 'a person posts only as themselves');
+      if (next.hidden) fail('invalid', 'a new post is not hidden');
       if (next.status !== 'open' || next.claims.length || next.rotation?.pausedAt)
         fail('invalid', 'a new post starts open, unclaimed and not paused');
       return { allowed: true };
@@ -847,6 +962,8 @@ export function checkChangePost(
     const prev = validatePost(before);
     for (const field of ['board', 'kind', 'authorId', 'createdAt'] as const)
       if (prev[field] !== next[field]) fail('fixed-field', `post.${field} does not change`);
+    if (!sameValue(prev.hidden, next.hidden))
+      fail('fixed-field', 'post.hidden changes only by a moderator’s hide or unhide');
     if (actor.id === prev.authorId) checkAuthorChange(prev, next);
     else checkOtherChange(actor, prev, restorePrivateFields(prev, next, actor), now);
     return { allowed: true };

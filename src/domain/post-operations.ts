@@ -15,10 +15,13 @@ import {
   addThanks,
   claimSlot,
   declineClaim,
+  hidePost,
   markDone,
   pauseRotation,
   releaseClaim,
+  replyToHide,
   resumeRotation,
+  unhidePost,
   validatePost,
   type Actor,
   type OfferErrorCode,
@@ -111,6 +114,51 @@ export function parsePostOperation(value: unknown): PostOperation {
     default:
       return { type: type as 'release' | 'accept' | 'decline' | 'done', claimId };
   }
+}
+
+/**
+ * Moderation on a post (docs/moderation.md): `hide` and `unhide` by moderators, `hide-reply` by
+ * the author or a moderator while the post is hidden. Kept apart from {@link POST_OPERATIONS}:
+ * the server writes each of them with a line in the audit log.
+ */
+export const HIDE_OPERATIONS = ['hide', 'unhide', 'hide-reply'] as const;
+export type HideOperationType = (typeof HIDE_OPERATIONS)[number];
+export type HideOperation =
+  { type: 'hide'; reason: string } | { type: 'unhide' } | { type: 'hide-reply'; text: string };
+
+/** True when `value` names a moderation operation (whatever its other fields). */
+export const isHideOperation = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  (HIDE_OPERATIONS as readonly unknown[]).includes((value as { type?: unknown }).type);
+
+/** Reads a moderation operation strictly (only its fields; texts trimmed, within their limits). */
+export function parseHideOperation(value: unknown): HideOperation {
+  if (!isHideOperation(value)) return invalid(`operation.type must be one of ${HIDE_OPERATIONS.join(', ')}`);
+  const input = value as Record<string, unknown>;
+  const type = input['type'] as HideOperationType;
+  const field = type === 'hide' ? 'reason' : type === 'hide-reply' ? 'text' : undefined;
+  for (const key of Object.keys(input))
+    if (key !== 'type' && key !== field) invalid(`operation "${type}" has no field "${key}"`);
+  if (!field) return { type: 'unhide' };
+  const words = input[field];
+  const max = type === 'hide' ? LIMITS.hideReason : LIMITS.hideReply;
+  if (typeof words !== 'string' || !words.trim() || words.trim().length > max)
+    return invalid(`operation.${field} must be 1 to ${max} characters`);
+  return type === 'hide' ? { type, reason: words.trim() } : { type, text: words.trim() };
+}
+
+/** Applies a moderation operation as `actor` (see {@link hidePost}, {@link unhidePost}, {@link replyToHide}). */
+export function applyHideOperation(post: Post, op: HideOperation, actor: Actor, now: Date): Post {
+  if (!actor || typeof actor.id !== 'string' || !actor.id) refuse('not-yours', 'nobody is signed in');
+  const current = validatePost(post);
+  const next =
+    op.type === 'hide'
+      ? hidePost(current, actor, op.reason, now)
+      : op.type === 'unhide'
+        ? unhidePost(current, actor)
+        : replyToHide(current, actor, op.text, now);
+  return validatePost(next);
 }
 
 const refuse = (code: OfferErrorCode, message: string): never => {

@@ -9,6 +9,8 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { TendCapacityCheckIn as TendCapacityCheckInElement } from '../elements/capacity-check-in/index.js';
+import { TendConcern as TendConcernElement } from '../elements/concern/index.js';
+import { TendModeration as TendModerationElement } from '../elements/moderation/index.js';
 import { TendOfferBoard as TendOfferBoardElement } from '../elements/offer-board/index.js';
 import { TendReflectionPrompt as TendReflectionPromptElement } from '../elements/reflection-prompt/index.js';
 import { TendProvider as TendProviderElement } from '../provider/index.js';
@@ -26,6 +28,38 @@ export const TendCapacityCheckIn = createComponent({
   events: {
     /** After the person saves or clears their check-in. */
     onTendCapacityChange: 'tend-capacity-change' as EventName<HTMLElementEventMap['tend-capacity-change']>,
+  },
+});
+
+/**
+ * `<tend-concern>` as a React component.
+ *
+ * Raise a concern for the moderators to answer, named to them or anonymous, and follow it.
+ */
+export const TendConcern = createComponent({
+  tagName: 'tend-concern',
+  elementClass: TendConcernElement,
+  react: React,
+  displayName: 'TendConcern',
+  events: {
+    /** A concern was raised. Detail: its id and what was chosen, never the words. */
+    onTendConcernRaised: 'tend-concern-raised' as EventName<HTMLElementEventMap['tend-concern-raised']>,
+  },
+});
+
+/**
+ * `<tend-moderation>` as a React component.
+ *
+ * The moderators' view: concerns to answer, hidden posts, and the audit log.
+ */
+export const TendModeration = createComponent({
+  tagName: 'tend-moderation',
+  elementClass: TendModerationElement,
+  react: React,
+  displayName: 'TendModeration',
+  events: {
+    /** A moderator answered a concern. Detail: its id and state, never the words. */
+    onTendConcernAnswered: 'tend-concern-answered' as EventName<HTMLElementEventMap['tend-concern-answered']>,
   },
 });
 

@@ -8,7 +8,9 @@
  *   PUT    /v1/:community/:collection/:id          body {"value":…}, If-Match: <rev> (absent: create)
  *   DELETE /v1/:community/:collection/:id          If-Match: <rev> (absent: whatever is there)
  *   POST   /v1/:community/:collection/:id/ops      a named operation (claim, …, count), see routes/operations.ts
+ *   POST   /v1/:community/concerns/:id/ops         raise, follow, add, reopen, answer, set-state (routes/concerns.ts)
  *   GET    /v1/:community/aggregates/circle?circle=…&kinds=a,b   the circle's figures (routes/aggregates.ts)
+ *   GET    /v1/:community/aggregates/moderation?board=…          how many posts are hidden (added)
  *   GET    /v1/:community/:collection/events       text/event-stream
  *   GET    /v1/:community/events?collections=a,b   one stream for several collections (added)
  *   POST   /dev/token                              --dev only: {"sub","name","role"} → {"token"}
@@ -33,8 +35,10 @@ import { ListCache } from './list-cache.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
-import { refuseWhileClosing, track } from './middleware/lifecycle.js';
-import { readLimit, writeLimit } from './middleware/rate-limit.js';
+import { refuseWhileClosing, track, unnamedInLog } from './middleware/lifecycle.js';
+import { readLimit, writeLimits } from './middleware/rate-limit.js';
+import { HiddenPostCounts } from './moderation.js';
+import { concernRoutes } from './routes/concerns.js';
 import { prune, PutBatcher } from './records.js';
 import { Rules } from './rights.js';
 import { devRoutes } from './routes/dev.js';
@@ -211,7 +215,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 export function buildApp(deps: AppDeps): Hono<Env> {
   const { config, logger, state } = deps;
   const auth = createAuth(deps.verifier, config);
-  const limit = writeLimit(config);
+  const limits = writeLimits(config);
+  const limit = limits.middleware;
   const app = new Hono<Env>();
 
   // A closing server answers 503 before anything else (preflights still get their answer).
@@ -219,6 +224,9 @@ export function buildApp(deps: AppDeps): Hono<Env> {
   app.use(cors(config));
   app.use(track(state, logger));
   app.use('/v1/*', readLimit(config, auth.identify));
+  // The request log names nobody for concerns: not who asked about which one (docs/moderation.md).
+  app.use('/v1/:community/concerns', unnamedInLog);
+  app.use('/v1/:community/concerns/*', unnamedInLog);
   app.onError((error, c) => failure(error, c, logger));
   app.notFound(noSuchRoute);
 
@@ -232,10 +240,21 @@ export function buildApp(deps: AppDeps): Hono<Env> {
     minGroup: config.minGroup,
     intervalMs: config.aggregateIntervalMs,
   });
-  deps.feed.onClose(() => aggregates.close());
+  const hidden = new HiddenPostCounts({
+    db: deps.db,
+    feed: deps.feed,
+    logger,
+    intervalMs: config.aggregateIntervalMs,
+  });
+  deps.feed.onClose(() => {
+    aggregates.close();
+    hidden.close();
+  });
   // Events and aggregates first: `/v1/:community/events` must win over `/v1/:community/:collection`.
   app.route('/v1/:community', eventRoutes({ ...deps, auth }));
-  app.route('/v1/:community', aggregateRoutes({ aggregates, auth }));
+  app.route('/v1/:community', aggregateRoutes({ aggregates, hidden, auth }));
+  // Concerns before the other operations: their requests keep no person (routes/concerns.ts).
+  app.route('/v1/:community', concernRoutes({ ...deps, auth, limits }));
   app.route('/v1/:community', operationRoutes({ ...deps, auth, limit }));
   app.route('/v1/:community', recordRoutes({ ...deps, auth, limit }));
   return app;

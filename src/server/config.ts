@@ -62,6 +62,11 @@ export interface ServerConfig {
         streams: RateLimit | false;
       };
   /**
+   * Anonymous concerns (raising, adding, reopening), per community: an anonymous raiser's person is
+   * kept nowhere, so no person's bucket can hold them back (TEND_RATE_LIMIT_ANONYMOUS). `false`: off.
+   */
+  anonymousLimit: RateLimit | false;
+  /**
    * How many reverse proxies stand in front (0: none). The client address is the one the
    * farthest trusted proxy saw: the N-th address of X-Forwarded-For counted from the right.
    */
@@ -97,6 +102,7 @@ export function defaultConfig(): ServerConfig {
       reads: { burst: 600, perMinute: 6000 },
       streams: { burst: 30, perMinute: 120 },
     },
+    anonymousLimit: { burst: 10, perMinute: 2 },
     trustProxy: 0,
     minGroup: 3,
     aggregateIntervalMs: 30_000,
@@ -205,6 +211,7 @@ Environment:
   TEND_RATE_LIMIT_READ      reads per person and per address (default 600/6000) or off
   TEND_RATE_LIMIT_STREAM    event-stream connects per person and per address (default 30/120) or off
                             (a refused request gets 429 with Retry-After)
+  TEND_RATE_LIMIT_ANONYMOUS anonymous concerns per community (default 10/2) or off
   TEND_TRUST_PROXY=N        N reverse proxies stand in front (1 or true: one; default none): the
                             client address is the N-th address of X-Forwarded-For from the right,
                             the one your farthest proxy saw, never one the client wrote
@@ -272,6 +279,8 @@ export function loadConfig(
   limits.reads = limitFrom('TEND_RATE_LIMIT_READ', limits.reads);
   limits.streams = limitFrom('TEND_RATE_LIMIT_STREAM', limits.streams);
   config.rateLimit = Object.values(limits).every((limit) => limit === false) ? false : limits;
+  if (env.TEND_RATE_LIMIT_ANONYMOUS)
+    config.anonymousLimit = rateLimit('TEND_RATE_LIMIT_ANONYMOUS', env.TEND_RATE_LIMIT_ANONYMOUS);
   config.trustProxy = proxyHops(env.TEND_TRUST_PROXY);
   const minGroup = flags['min-group'] ?? env.TEND_MIN_GROUP;
   // Never below 3, whatever is asked: a smaller group could single someone out.

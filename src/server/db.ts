@@ -393,6 +393,20 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
       `CREATE TABLE tend_count_marks (mark text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`,
     ],
   },
+  {
+    version: 3,
+    name: 'concerns: the hash of each anonymous concern key',
+    statements: [
+      // The raiser of an anonymous concern proves it with a key only their browser holds; the
+      // server keeps its SHA-256, apart from the record (whose value moderators read), and no person.
+      `CREATE TABLE tend_concern_keys (
+        community text NOT NULL,
+        id text NOT NULL,
+        key_sha256 text NOT NULL,
+        PRIMARY KEY (community, id)
+      )`,
+    ],
+  },
 ];
 
 /** The schema version this code expects. */

@@ -20,6 +20,7 @@ import {
 } from '../domain/capacity.js';
 import {
   canChangeReflection,
+  canSeePost,
   checkChangePost,
   OfferError,
   validatePost,
@@ -27,7 +28,21 @@ import {
   visiblePost,
   type Post,
 } from '../domain/offers.js';
-import { applyPostOperation, parsePostOperation } from '../domain/post-operations.js';
+import {
+  applyHideOperation,
+  applyPostOperation,
+  isHideOperation,
+  parseHideOperation,
+  parsePostOperation,
+} from '../domain/post-operations.js';
+import {
+  CONCERNS_COLLECTION,
+  isConcern,
+  isModerationLogEntry,
+  MODERATION_LOG_COLLECTION,
+  raiserView,
+} from '../domain/concerns.js';
+import type { LogStep } from './moderation.js';
 import {
   canEdit,
   isDraft,
@@ -104,7 +119,7 @@ export interface CollectionRule {
     ctx: WriteContext,
     before: Stored | undefined,
     operation: unknown,
-  ) => { value: unknown } | Refusal;
+  ) => { value: unknown; log?: LogStep } | Refusal;
   /**
    * A count the server keeps: the operation's post, checked, or a refusal. Nobody writes these
    * records; the server adds one per person per post (see routes/operations.ts).
@@ -177,12 +192,31 @@ const actorOf = (identity: Identity | undefined) => ({
   moderator: identity?.moderator ?? false,
 });
 
+/** A post a moderator has hidden (docs/moderation.md): seen only by its author and moderators. */
+const isHiddenPost = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && (value as Post).hidden !== undefined;
+
+/** A post value with `hidden` as stored: only the moderation operations change it. */
+function keepHidden(value: unknown, before: Stored | undefined): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !before) return value;
+  const stored = (before.value as Post | null)?.hidden;
+  const { hidden: _sent, ...rest } = value as Post;
+  return stored === undefined ? rest : { ...rest, hidden: stored };
+}
+
+/** Offer-rule refusals as answers: a lost race or a post's state is a 409, a right a 403. */
+function offerRefusal(error: OfferError): Refusal {
+  if (['full', 'slot-taken', 'hidden', 'not-hidden'].includes(error.code))
+    return { status: 409, code: error.code, message: error.message };
+  return error.code === 'invalid' ? invalid(error.message) : forbidden(error.message, error.code);
+}
+
 /** Posts: offers, needs and rotations, with claims on them (src/domain/offers.ts). */
 const posts: CollectionRule = {
   name: 'posts',
   privateToOwner: false,
   maxStringLength: Infinity,
-  checkPut(ctx, before, value) {
+  checkPut(ctx, before, sent) {
     // Only the author writes the whole post; everyone else changes it by named operations, so no
     // private field ever passes through their hands.
     if (before && before.owner !== ctx.actor.id)
@@ -190,6 +224,8 @@ const posts: CollectionRule = {
         'only the author writes the whole post: send an operation instead, POST /v1/:community/posts/:id/ops with {"type":"claim",…}',
         'use-operation',
       );
+    // A hide stays whatever the author sends (they see it without the moderator's id).
+    const value = keepHidden(sent, before);
     const refusal = validated(() => validatePost(value));
     if (refusal) return refusal;
     const decision = checkChangePost(actorOf(ctx.actor), before?.value, value, ctx.now);
@@ -202,19 +238,38 @@ const posts: CollectionRule = {
   operate(ctx, before, operation) {
     if (!before) return invalid('nothing to operate on');
     try {
+      if (isHideOperation(operation)) {
+        const op = parseHideOperation(operation);
+        const post = before.value as Post;
+        const value = applyHideOperation(post, op, ctx.actor, ctx.now);
+        const asModerator = ctx.actor.moderator && ctx.actor.id !== post.authorId;
+        return {
+          value,
+          log: {
+            action: op.type,
+            by: op.type === 'hide-reply' && !asModerator ? 'author' : 'moderator',
+            personId: ctx.actor.id,
+            ...(ctx.actor.name ? { personName: ctx.actor.name } : {}),
+            target: 'posts',
+            targetId: ctx.id,
+            ...(op.type === 'hide' ? { reason: op.reason } : {}),
+          },
+        };
+      }
       const op = parsePostOperation(operation);
       return { value: applyPostOperation(before.value as Post, op, ctx.actor, ctx.now) };
     } catch (error) {
       if (!(error instanceof OfferError)) throw error;
-      if (error.code === 'full' || error.code === 'slot-taken')
-        return { status: 409, code: error.code, message: error.message };
-      return error.code === 'invalid' ? invalid(error.message) : forbidden(error.message, error.code);
+      return offerRefusal(error);
     }
   },
   checkRemove(ctx, before) {
     const decision = checkChangePost(actorOf(ctx.actor), before.value, undefined, ctx.now);
     return decision.allowed ? undefined : forbidden(decision.reason, decision.code);
   },
+  // A hidden version is seen by nobody but its author (and moderators): hiding sends the others a
+  // `remove`, exactly as deleting it would.
+  isPublic: (value) => !isHiddenPost(value),
   view(record, _owner, viewer) {
     let post: Post;
     try {
@@ -223,9 +278,53 @@ const posts: CollectionRule = {
       // A stored value the rules no longer accept: only its writer sees it, so nothing private leaks.
       return viewer?.id === record.author || viewer?.moderator ? record : undefined;
     }
-    const shown = visiblePost(post, actorOf(viewer));
+    const actor = actorOf(viewer);
+    // Hidden from everyone else exactly as if deleted: no record, no event, the same 404.
+    if (!canSeePost(post, actor)) return undefined;
+    const shown = visiblePost(post, actor);
     return shown === post ? record : { ...record, value: shown };
   },
+};
+
+/**
+ * Concerns (src/domain/concerns.ts): changed only by their operations (routes/concerns.ts), never
+ * deleted. Moderators see every one; a named concern's raiser sees theirs without moderator
+ * names; an anonymous one's raiser reads it only with its key (the `follow` operation); nobody
+ * else learns that a concern exists.
+ */
+const concerns: CollectionRule = {
+  name: CONCERNS_COLLECTION,
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  isPublic: () => false,
+  checkPut: () =>
+    forbidden(
+      'concerns change only by their operations: POST /v1/:community/concerns/:id/ops with {"type":"raise",…}',
+      'use-operation',
+    ),
+  checkRemove: () => forbidden('a concern is never deleted: it is answered and closed', 'never-deleted'),
+  view(record, owner, viewer) {
+    if (!viewer || !isConcern(record.value)) return undefined;
+    if (viewer.moderator) return record;
+    const concern = record.value;
+    // The owner of an anonymous one is "anonymous": only a named concern is its owner's.
+    if (concern.visibility !== 'moderators' || concern.raiserId !== viewer.id || owner !== viewer.id)
+      return undefined;
+    const shown = raiserView(concern);
+    return shown === concern ? record : { ...record, value: shown };
+  },
+};
+
+/** The audit log: written by the server with the steps it records, read by moderators only. */
+const moderationLog: CollectionRule = {
+  name: MODERATION_LOG_COLLECTION,
+  privateToOwner: false,
+  maxStringLength: Infinity,
+  isPublic: () => false,
+  checkPut: () => forbidden('the server keeps the moderation log'),
+  checkRemove: () => forbidden('the moderation log keeps every step'),
+  view: (record, _owner, viewer) =>
+    viewer?.moderator && isModerationLogEntry(record.value) ? record : undefined,
 };
 
 /** A check of the actor's right to write a value under an id, and the words when they may not. */
@@ -419,6 +518,8 @@ const reflectionCounts: CollectionRule = {
 /** The collections the domain defines. */
 export const DOMAIN_RULES: readonly CollectionRule[] = [
   posts,
+  concerns,
+  moderationLog,
   offerReflections,
   checkIns,
   checkInHistory,

@@ -1,7 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 
-const TAGS = ['tend-provider', 'tend-reflection-prompt', 'tend-capacity-check-in', 'tend-offer-board'];
+const TAGS = [
+  'tend-provider',
+  'tend-reflection-prompt',
+  'tend-capacity-check-in',
+  'tend-offer-board',
+  'tend-concern',
+  'tend-moderation',
+];
 
 describe('the hidden attribute', () => {
   let pageStyle: HTMLStyleElement;
@@ -21,6 +28,8 @@ describe('the hidden attribute', () => {
           <tend-reflection-prompt></tend-reflection-prompt>
           <tend-capacity-check-in></tend-capacity-check-in>
           <tend-offer-board></tend-offer-board>
+          <tend-concern></tend-concern>
+          <tend-moderation></tend-moderation>
         </div>`,
       );
       const element = wrapper.querySelector<HTMLElement>(tag)!;

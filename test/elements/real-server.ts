@@ -12,6 +12,8 @@ import { HttpAdapter, type RecordChange } from '../../src/storage/index.js';
 export interface Person {
   id: string;
   name: string;
+  /** `moderator`: the server counts them as one (their token says so). */
+  role?: 'moderator';
 }
 
 interface ServerInfo {
@@ -26,13 +28,13 @@ const tokens = new Map<string, Promise<string>>();
 
 /** A token the server signed for `person` (its --dev endpoint), fetched once. */
 export function tokenFor(person: Person): Promise<string> {
-  const key = `${person.id}/${person.name}`;
+  const key = `${person.id}/${person.name}/${person.role ?? ''}`;
   if (!tokens.has(key))
     tokens.set(
       key,
       fetch(`${server.url}/dev/token`, {
         method: 'POST',
-        body: JSON.stringify({ sub: person.id, name: person.name }),
+        body: JSON.stringify({ sub: person.id, name: person.name, role: person.role }),
       })
         .then((r) => r.json())
         .then((b: { token: string }) => b.token),

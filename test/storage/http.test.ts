@@ -16,7 +16,9 @@ import {
 import { openOutbox } from '../../src/storage/outbox.js';
 import '../../src/provider/index.js';
 import { checkInId } from '../../src/domain/capacity.js';
+import { concernQueue, newConcernKey, type Concern } from '../../src/domain/concerns.js';
 import { createPost, type Post } from '../../src/domain/offers.js';
+import { randomId } from '../../src/domain/record-ids.js';
 import type { TendProvider } from '../../src/provider/tend-provider.js';
 
 interface ServerInfo {
@@ -386,6 +388,81 @@ describe('HttpAdapter', () => {
       });
     }
     await until(() => values.some((value) => value.withRoom === 3), 'the figure of three named people');
+  });
+
+  it('raises, follows and answers concerns and hides posts through operate, list and watchAggregate, unchanged', async () => {
+    const community = unique('c');
+    const ana = track(await open(community, 'ana'));
+    const moderator = track(
+      new HttpAdapter({
+        endpoint: server.url,
+        community,
+        author: 'mo',
+        token: await tokenFor('mo', 'moderator'),
+        outbox: unique('outbox'),
+        retry: fast,
+      }),
+    );
+    await moderator.ready();
+    const heard = changes(moderator, 'concerns');
+    // Anonymous: raised and followed with the key the browser keeps; the server answers with the raiser's view.
+    const id = randomId();
+    const key = newConcernKey();
+    const raised = await ana.operate<Concern>('concerns', id, {
+      type: 'raise',
+      about: 'community',
+      kind: 'request-uncomfortable',
+      text: 'A request made me uncomfortable.',
+      visibility: 'anonymous',
+      key,
+    });
+    expect(raised.author).to.equal('anonymous');
+    expect(raised.value.state).to.equal('open');
+    expect(await ana.get('concerns', id)).to.equal(undefined);
+    expect(await ana.list('concerns')).to.deep.equal([]);
+    await until(() => heard.some((change) => change.id === id), 'the moderator hears of it');
+    const [queued] = concernQueue(await moderator.list('concerns'), new Date());
+    expect(queued!.record.id).to.equal(id);
+    await moderator.operate('concerns', id, {
+      type: 'answer',
+      text: 'Thank you for saying this.',
+      state: 'acknowledged',
+    });
+    const followed = await ana.operate<Concern>('concerns', id, { type: 'follow', key });
+    expect(followed.value.entries.map((entry) => entry.text)).to.deep.equal([
+      'A request made me uncomfortable.',
+      'Thank you for saying this.',
+    ]);
+    expect(JSON.stringify(followed)).not.to.contain('"mo"');
+    const wrong = await rejection(ana.operate('concerns', id, { type: 'follow', key: newConcernKey() }));
+    expect(wrong.code).to.equal('not-found');
+    // Refusals keep the server's code as `rule`.
+    const notTheirs = await rejection(moderator.operate('concerns', id, { type: 'reopen' }));
+    expect([notTheirs.code, notTheirs.rule]).to.deep.equal(['forbidden', 'raiser-only']);
+    await ana.operate('concerns', id, { type: 'add', text: 'It happened again.', key });
+    const early = await rejection(moderator.operate('concerns', id, { type: 'set-state', state: 'closed' }));
+    expect([early.code, early.rule]).to.deep.equal(['conflict', 'answer-first']);
+    // Hiding: the author keeps the post with the reason; the board's figure counts it.
+    const post = createPost(
+      'maple',
+      { kind: 'offer', title: 'Soup', category: 'meals', slots: 1 },
+      { id: 'ana', name: 'ana' },
+      new Date(),
+    );
+    await ana.put('posts', 'soup', post);
+    const figures: { hiddenPosts: number }[] = [];
+    ana.watchAggregate<{ hiddenPosts: number }>('moderation', { board: 'maple' }, (value) => {
+      if (value) figures.push(value);
+    });
+    await until(() => figures.length > 0, 'the first figure');
+    expect(figures[0]!.hiddenPosts).to.equal(0);
+    const refused = await rejection(ana.operate('posts', 'soup', { type: 'hide', reason: 'mine' }));
+    expect([refused.code, refused.rule]).to.deep.equal(['forbidden', 'moderators-only']);
+    await moderator.operate('posts', 'soup', { type: 'hide', reason: 'Please keep requests kind.' });
+    expect((await ana.get<Post>('posts', 'soup'))?.value.hidden?.reason).to.equal(
+      'Please keep requests kind.',
+    );
+    await until(() => figures.some((value) => value.hiddenPosts === 1), 'the figure after the interval');
   });
 
   it('is what <tend-provider storage="http"> gives its elements', async () => {

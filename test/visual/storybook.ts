@@ -13,6 +13,8 @@ import { render, type TemplateResult } from 'lit';
 import { DARK_BACKGROUND, DARK_TEXT, withThemeAndLocale } from '../../.storybook/theme-and-locale.js';
 import * as boardMessages from '../../src/elements/offer-board/offer-board.messages.js';
 import * as checkInMessages from '../../src/elements/capacity-check-in/capacity-check-in.messages.js';
+import * as concernMessages from '../../src/elements/concern/concern.messages.js';
+import * as moderationMessages from '../../src/elements/moderation/moderation.messages.js';
 import * as reflectionMessages from '../../src/elements/reflection-prompt/reflection-prompt.messages.js';
 
 export type Scheme = 'light' | 'dark';
@@ -114,7 +116,7 @@ function drawing(root: HTMLElement): string {
 
 /** The elements' own words for "still reading": the keys named loading or working, both languages. */
 const LOADING = new Set(
-  [boardMessages, checkInMessages, reflectionMessages]
+  [boardMessages, checkInMessages, reflectionMessages, concernMessages, moderationMessages]
     .flatMap((module) => Object.values(module as Record<string, unknown>))
     .filter((messages): messages is Record<string, unknown> => typeof messages === 'object' && !!messages)
     .flatMap((messages) => Object.entries(messages))

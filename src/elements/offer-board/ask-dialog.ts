@@ -10,7 +10,18 @@ import type { BoardMessages } from './offer-board.messages.js';
 export type Ask =
   | { type: 'nudge'; nudge: CommitmentNudge; go: () => void }
   | { type: 'again'; answer: (again: boolean) => void }
-  | { type: 'thanks'; send: (words: string) => void };
+  | { type: 'thanks'; send: (words: string) => void }
+  | {
+      type: 'hide';
+      send: (reason: string) => void;
+      /** The dialog's content (hidden-posts.ts, fetched with a moderator's tools). */
+      render: (
+        t: BoardMessages,
+        send: (reason: string) => void,
+        close: () => void,
+        error?: string,
+      ) => TemplateResult;
+    };
 
 export function renderAsk(
   t: BoardMessages,
@@ -19,6 +30,7 @@ export function renderAsk(
   close: () => void,
   error?: string,
 ): TemplateResult {
+  if (ask.type === 'hide') return ask.render(t, ask.send, close, error);
   const buttons = (...list: TemplateResult[]) => html`<div class="actions">${list}</div>`;
   const failed = error ? html`<p class="message error" role="alert">${error}</p>` : nothing;
   if (ask.type === 'nudge')

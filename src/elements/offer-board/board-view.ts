@@ -2,15 +2,18 @@
  * What the board's parts (cards, rotation dates, dialogs) need from the board: words, the
  * viewer, the clock, and one way to ask for an action. Parts render; the board decides.
  */
+import type { TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
-import type { Claim, Person, SlotKey } from '../../domain/offers.js';
+import type { Claim, Person, Post, SlotKey } from '../../domain/offers.js';
 import type { BoardMessages } from './offer-board.messages.js';
 
 export type BoardAction =
   | { type: 'claim'; entry: PostEntry; slot?: SlotKey }
   | { type: 'release' | 'accept' | 'decline' | 'done' | 'thank'; entry: PostEntry; claim: Claim }
   | { type: 'edit' | 'withdraw' | 'pause' | 'resume'; entry: PostEntry }
-  | { type: 'calendar'; entry: PostEntry; on: boolean };
+  | { type: 'calendar'; entry: PostEntry; on: boolean }
+  | { type: 'hide' | 'unhide'; entry: PostEntry }
+  | { type: 'hide-reply'; entry: PostEntry; text: string; done: () => void };
 
 /** What a card says after an action on it: done ("Released."), or why not (`error`). */
 export interface Notice {
@@ -23,6 +26,11 @@ export interface BoardView {
   readonly lang: string;
   readonly now: Date;
   readonly viewer: Person;
+  /** The viewer moderates the community (their token says so): they may hide posts. */
+  readonly moderator: boolean;
+  /** Draws a hidden post's hide on its card (hidden-posts.ts), once fetched. */
+  readonly hidden?:
+    ((view: BoardView, entry: PostEntry, post: Post, headingId: string) => TemplateResult) | undefined;
   /** Posts with a write in flight: their buttons wait. */
   readonly busy: ReadonlySet<string>;
   /** A kind word about the latest action on a post, or why it did not go through. */

@@ -104,6 +104,9 @@ export const es: BoardMessages = {
     'not-found': 'Esto ya no está en el tablón.',
     'own-post': 'Esta publicación es tuya, así que no hay nada que tomar.',
     'fixed-field': 'Esa parte de una publicación se queda como se publicó, así que no se cambió nada.',
+    hidden: 'La moderación ya la ha ocultado.',
+    'not-hidden': 'Ya no está oculta.',
+    'moderators-only': 'Solo quienes moderan pueden hacer eso, y el servidor no te cuenta como tal.',
   }),
   released: 'Liberado. El lugar vuelve a estar libre para otra persona.',
   posted: 'Publicado. Gracias.',
@@ -245,4 +248,33 @@ export const es: BoardMessages = {
   saidYes: (name: string) => `Le dijiste que sí a ${name}.`,
   saidNo: (name: string) => `Le dijiste a ${name} que esta vez no.`,
   thanksSent: 'Tu agradecimiento está enviado.',
+
+  hide: 'Ocultar',
+  hideHeading: '¿Ocultar esta publicación?',
+  hideBody:
+    'Solo la verán quien la publicó y quienes moderan. Quien la publicó lee tu motivo y puede responder; el resto solo ve que se ocultó una publicación.',
+  hideReason: 'Por qué (quien la publicó lo lee)',
+  needReason: 'Di por qué, para que quien la publicó lo sepa.',
+  hideIt: 'Ocultar la publicación',
+  hiddenDone: 'Oculta. Quien la publicó puede leer por qué.',
+  hiddenHeading: 'Una persona moderadora ocultó esta publicación',
+  hiddenModerator: 'Oculta en el tablón',
+  hiddenReason: (reason: string) => `Por qué: «${reason}»`,
+  hiddenForAuthor:
+    'Ahora solo la ven tú y quienes moderan. Puedes responder a la moderación aquí, o plantear una inquietud sobre ella.',
+  hiddenForModerator: 'Solo la ven quien la publicó y quienes moderan. Quien la publicó lee el motivo.',
+  hideReplyLabel: pick({
+    author: 'Tu respuesta a la moderación',
+    moderator: 'Tu respuesta a quien la publicó',
+  }),
+  hideReplyBy: pick({ you: 'Tú', author: 'Quien la publicó', moderator: 'Moderación' }),
+  needReply: 'Escribe primero tu respuesta.',
+  replySent: 'Enviado.',
+  unhide: 'Volver a mostrarla',
+  unhidden: 'Vuelve a estar en el tablón.',
+  hiddenCount: (n: number, lang: string) =>
+    plural(lang, n, {
+      one: '# publicación ocultada por la moderación.',
+      other: '# publicaciones ocultadas por la moderación.',
+    }),
 };

@@ -101,6 +101,9 @@ export const en = {
     'not-found': 'This isn’t on the board any more.',
     'own-post': 'This is your own post, so there’s nothing to claim.',
     'fixed-field': 'That part of a post stays as it was first posted, so nothing was changed.',
+    hidden: 'A moderator has hidden this already.',
+    'not-hidden': 'This isn’t hidden any more.',
+    'moderators-only': 'Only moderators can do that, and the server doesn’t count you as one.',
   }),
   released: 'Released. The spot is open again for someone else.',
   posted: 'Posted. Thank you.',
@@ -239,6 +242,31 @@ export const en = {
   saidYes: (name: string) => `You said yes to ${name}.`,
   saidNo: (name: string) => `You told ${name} not this time.`,
   thanksSent: 'Your thank-you is sent.',
+
+  hide: 'Hide',
+  hideHeading: 'Hide this post?',
+  hideBody:
+    'Only its author and the moderators will see it. The author reads your reason and can answer it; everyone else sees only that a post was hidden.',
+  hideReason: 'Why (the author reads this)',
+  needReason: 'Say why, so the author knows.',
+  hideIt: 'Hide the post',
+  hiddenDone: 'Hidden. Its author can read why.',
+  hiddenHeading: 'A moderator hid this post',
+  hiddenModerator: 'Hidden from the board',
+  hiddenReason: (reason: string) => `Why: “${reason}”`,
+  hiddenForAuthor:
+    'Only you and the moderators can see it now. You can answer the moderators here, or raise a concern about it.',
+  hiddenForModerator: 'Only its author and the moderators see it. The author reads the reason.',
+  /** The thread on a hidden post: what the viewer answers, as its author or as a moderator. */
+  hideReplyLabel: pick({ author: 'Your answer to the moderators', moderator: 'Your answer to the author' }),
+  hideReplyBy: pick({ you: 'You', author: 'The author', moderator: 'A moderator' }),
+  needReply: 'Write your answer first.',
+  replySent: 'Sent.',
+  unhide: 'Show it again',
+  unhidden: 'It’s on the board again.',
+  /** All the board says of hidden posts to everyone but their authors and the moderators. */
+  hiddenCount: (n: number, lang: string) =>
+    plural(lang, n, { one: '# post hidden by a moderator.', other: '# posts hidden by a moderator.' }),
 };
 
 export type BoardMessages = typeof en;

@@ -75,7 +75,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
   const offer = post.kind === 'offer';
 
   return html`<li
-    class="card ${post.kind} ${state}"
+    class="card ${post.kind} ${state}${post.hidden ? ' hidden' : ''}"
     part="card"
     data-id=${entry.id}
     aria-setsize=${total}
@@ -91,6 +91,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       ${stateLine(view, post, mine)} ${newlyOpen ? html`<span class="badge">${t.newlyOpen}</span>` : nothing}
       ${waited ? html`<span class="badge waiting">${t.waiting(waited, lang)}</span>` : nothing}
     </p>
+    ${post.hidden && view.hidden ? view.hidden(view, entry, post, headingId) : nothing}
     ${post.details ? html`<p class="details">${post.details}</p>` : nothing}
     <dl>
       ${
@@ -169,7 +170,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
     <div class="actions">
       ${!mine && !post.rotation && my && isLive(my) ? button(t.release, { type: 'release', entry, claim: my }) : nothing}
       ${
-        !mine && !post.rotation && !(my && isLive(my)) && state === 'open'
+        !mine && !post.rotation && !(my && isLive(my)) && state === 'open' && !post.hidden
           ? button(post.kind === 'need' ? t.claimNeed : terms?.askFirst ? t.askOffer : t.claimOffer, {
               type: 'claim',
               entry,
@@ -190,6 +191,7 @@ export function renderCard(view: BoardView, entry: PostEntry, index: number, tot
       }
       ${mine && live ? button(t.edit, { type: 'edit', entry }) : nothing}
       ${mine && post.status !== 'withdrawn' ? button(t.withdraw, { type: 'withdraw', entry }) : nothing}
+      ${view.moderator && view.hidden && !mine && !post.hidden ? button(t.hide, { type: 'hide', entry }) : nothing}
     </div>
     ${
       notice

@@ -21,6 +21,9 @@ const OFFER_ERROR_CODES: ReadonlySet<string> = new Set<OfferErrorCode>([
   'once-a-week',
   'has-claims',
   'fixed-field',
+  'hidden',
+  'not-hidden',
+  'moderators-only',
 ]);
 
 /** The domain's code for a refusal, local or from the store; `undefined` for a storage problem (offline, quota, …). */

@@ -24,11 +24,12 @@ import {
   type SlotKey,
 } from '../../domain/offers.js';
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
-import { applyPostOperation, type PostOperation } from '../../domain/post-operations.js';
+import { applyPostOperation, type HideOperation, type PostOperation } from '../../domain/post-operations.js';
 import { randomId } from '../../domain/record-ids.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
+import { isModerator } from '../shared/moderator.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
@@ -38,6 +39,7 @@ import { DAY_FORMAT, type BoardAction, type BoardView, type Notice } from './boa
 import { renderLoad, type LoadFigures } from './load-chart.js';
 import { en, type BoardMessages } from './offer-board.messages.js';
 import { styles } from './offer-board.styles.js';
+import { HiddenCountController, hiddenStyles, renderHiddenCount } from './hidden-count.js';
 import { renderCard } from './post-card.js';
 import { factsFor } from './post-facts.js';
 import { PostForm, localInput } from './post-form.js';
@@ -93,6 +95,11 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * accept, decline, done) and pausing a rotation is sent as a named operation, which a
  * tend-server applies to its current post, so nobody else's hands carry the post.
  *
+ * Moderation (a tend-server, docs/moderation.md): a moderator (the person's token says
+ * `role: "moderator"`) sees "Hide" on others' posts and gives a reason, which the author reads on
+ * their post, still shown to them marked hidden, and can answer; everyone else no longer gets the
+ * post at all, and reads only how many posts of the board a moderator has hidden.
+ *
  * @tagname tend-offer-board
  * @summary Offers, needs and rotations with claims, gentle load limits and a view of how help is spread.
  *
@@ -115,6 +122,8 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @csspart dates - A rotation's dates as a list.
  * @csspart calendar - A rotation's dates as a compact calendar: one table a month, captioned with the month.
  * @csspart notice - A kind word on a card after an action, or why it did not go through.
+ * @csspart hidden - On a hidden post's card (seen by its author and moderators only): the reason, and the thread with the moderators.
+ * @csspart hidden-count - How many posts a moderator has hidden (everyone else sees only this).
  * @csspart dialog - The dialogs (post form, rotation form, questions).
  * @csspart storage-notice - Where posts are saved, and any problem saving.
  *
@@ -142,7 +151,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * @cssprop [--tend-transition=150ms ease-out] - Hover transitions.
  */
 export class TendOfferBoard extends TendElement<BoardMessages> {
-  static override styles = [...TendElement.styles, extras, styles];
+  static override styles = [...TendElement.styles, extras, styles, hiddenStyles];
 
   /** The board's id: posts of other boards in the same community are not shown. */
   @property() board = 'default';
@@ -193,6 +202,14 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   });
 
   readonly #storageNotice = new StorageNotice(this);
+  #hiddenView: typeof import('./hidden-posts.js') | undefined;
+  #hiddenFetch: Promise<void> | undefined;
+  /** How many of this board's posts a moderator has hidden (the server's figure). */
+  readonly #hiddenCount = new HiddenCountController(
+    this,
+    () => this.storage,
+    () => this.board,
+  );
   readonly #window = new WindowedList(this, () => this.renderRoot.querySelector<HTMLElement>('.posts'));
   readonly #busy = new Set<string>();
   readonly #notices = new Map<string, Notice>();
@@ -349,6 +366,26 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
           return applyPostOperation(current, op, me, now);
         }),
       done,
+    );
+  }
+
+  /**
+   * A moderation step on a post (hide, unhide, a word on a hidden post): only a community server
+   * applies these (there are no moderators on storage only this browser sees).
+   */
+  #moderate(postId: string, op: HideOperation, done?: (post: Post) => void): Promise<boolean> {
+    return this.#change(postId, () => this.posts.operate(postId, op), done);
+  }
+
+  /** Fetches the view of hidden posts once the board shows one, or a moderator's tools. */
+  #fetchHiddenView(entries: PostEntry[], moderator: boolean): void {
+    if (this.#hiddenView || this.#hiddenFetch || !(moderator || entries.some((e) => e.value.hidden))) return;
+    this.#hiddenFetch = import('./hidden-posts.js').then(
+      (view) => {
+        this.#hiddenView = view;
+        this.requestUpdate();
+      },
+      () => (this.#hiddenFetch = undefined),
     );
   }
 
@@ -523,6 +560,35 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         if (action.on) this.#calendars.add(id);
         else this.#calendars.delete(id);
         this.requestUpdate();
+        return;
+      case 'hide':
+        if (!this.#hiddenView) return;
+        this.#openAsk(id, {
+          type: 'hide',
+          render: this.#hiddenView.renderHideAsk,
+          send: (reason) => {
+            if (!reason) {
+              this.askError = t.needReason;
+              void this.focusAfterRender('#hide-reason');
+              return;
+            }
+            void this.#moderate(id, { type: 'hide', reason }).then((ok) => {
+              if (!ok) return void (this.askError = this.#notices.get(id)?.text);
+              this.ask = undefined;
+              this.#say(id, t.hiddenDone);
+            });
+          },
+        });
+        return;
+      case 'unhide':
+        void this.#moderate(id, { type: 'unhide' }, () => this.#say(id, t.unhidden));
+        return;
+      case 'hide-reply':
+        if (!action.text) return this.#say(id, t.needReply, true);
+        void this.#moderate(id, { type: 'hide-reply', text: action.text }, () => {
+          action.done();
+          this.#say(id, t.replySent);
+        });
     }
   };
 
@@ -605,11 +671,15 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const load = this.#figures(entries, now);
     const { list, ids } = this.#list(entries, now);
     const win = this.#window.window(ids);
+    const moderator = isModerator(this.identity);
+    this.#fetchHiddenView(entries, moderator);
     const view: BoardView = {
       t,
       lang,
       now,
       viewer,
+      moderator,
+      hidden: this.#hiddenView?.renderHidden,
       busy: this.#busy,
       notice: (id) => this.#notices.get(id),
       waited: (id) => load.stale.get(id),
@@ -709,6 +779,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
                         ? nothing
                         : html`<p class="empty">${t.empty}</p>`
                   }
+                  ${renderHiddenCount(t, lang, view.moderator ? undefined : this.#hiddenCount.value)}
                   ${entries.length ? renderLoad(t, lang, load.figures) : nothing}`
         }
         ${this.#storageNotice.render(this.posts.status, { saving: this.posts.pending > 0 })}

@@ -46,3 +46,12 @@ export function track(state: Lifecycle, logger: Logger) {
       });
   });
 }
+
+/** Leaves the person out of the request's log line (mounted after `track`), however it ends. */
+export const unnamedInLog = createMiddleware<Env>(async (c, next) => {
+  try {
+    await next();
+  } finally {
+    c.set('identity', undefined);
+  }
+});

@@ -3,6 +3,7 @@
  * writes, reads and event-stream connects. In memory, per process: with several processes
  * behind a balancer each keeps its own buckets.
  */
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { RateLimit, ServerConfig } from '../config.js';
 import type { Ctx, Env } from '../env.js';
@@ -66,22 +67,50 @@ function tooMany(what: string, wait: number) {
 
 const limiter = (limit: RateLimit | false | undefined) => (limit ? new RateLimiter(limit) : undefined);
 
+/** The write limits: the middleware most writes take, and the checks a route makes itself. */
+export interface WriteLimits {
+  /** Middleware: one write from the request's address and, once signed in, from its person. */
+  readonly middleware: MiddlewareHandler<Env>;
+  /** One write from the request's address only (a request whose person must not be kept). */
+  address(c: Ctx): void;
+  /** One write from a person. */
+  person(identity: Identity): void;
+  /** One anonymous concern in a community (its bucket names no one). */
+  anonymous(community: string): void;
+}
+
+/**
+ * The write limits of a server: a 429 with `Retry-After` when a bucket has none left. One set
+ * of buckets, whichever way a route asks.
+ */
+export function writeLimits(config: ServerConfig): WriteLimits {
+  const perIdentity = limiter(config.rateLimit && config.rateLimit.perIdentity);
+  const perAddress = limiter(config.rateLimit && config.rateLimit.perAddress);
+  const perCommunity = limiter(config.anonymousLimit);
+  const check = (wait: number, what = 'writes') => {
+    if (wait > 0) throw tooMany(what, wait);
+  };
+  const address = (c: Ctx) => perAddress?.take(`a:${clientAddress(c, config.trustProxy)}`) ?? 0;
+  const person = (identity: Identity | undefined) =>
+    identity ? (perIdentity?.take(`i:${identity.id}`) ?? 0) : 0;
+  return {
+    middleware: createMiddleware<Env>(async (c, next) => {
+      check(Math.max(address(c), person(c.get('identity'))));
+      await next();
+    }),
+    address: (c) => check(address(c)),
+    person: (identity) => check(person(identity)),
+    anonymous: (community) =>
+      check(perCommunity?.take(`c:${community}`) ?? 0, 'anonymous concerns in this community'),
+  };
+}
+
 /**
  * Middleware: one write from the request's address and, once signed in (`c.var.identity`), from
  * its person; a 429 with `Retry-After` when either has none left.
  */
-export function writeLimit(config: ServerConfig) {
-  const perIdentity = limiter(config.rateLimit && config.rateLimit.perIdentity);
-  const perAddress = limiter(config.rateLimit && config.rateLimit.perAddress);
-  return createMiddleware<Env>(async (c, next) => {
-    const identity = c.get('identity');
-    const wait = Math.max(
-      perAddress?.take(`a:${clientAddress(c, config.trustProxy)}`) ?? 0,
-      identity ? (perIdentity?.take(`i:${identity.id}`) ?? 0) : 0,
-    );
-    if (wait > 0) throw tooMany('writes', wait);
-    await next();
-  });
+export function writeLimit(config: ServerConfig): MiddlewareHandler<Env> {
+  return writeLimits(config).middleware;
 }
 
 /** `/v1/:community/events` and `/v1/:community/:collection/events`. */

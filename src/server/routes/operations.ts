@@ -20,6 +20,7 @@ import { conflict, httpError, refused } from '../errors.js';
 import { checkShape, header, parseIfMatch, readBody, recordPath, recordResponse } from '../http.js';
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
+import { MODERATION_LOG_COLLECTION } from '../../domain/concerns.js';
 import { REFLECTION_COUNT_MIN } from '../../domain/reflection.js';
 import {
   ANONYMOUS,
@@ -31,6 +32,7 @@ import {
   type PutResult,
   type RecordKey,
 } from '../records.js';
+import { putWithLog } from '../moderation.js';
 import { Rules, shownJson, type CollectionRule, type Identity } from '../rights.js';
 
 type Deps = Pick<AppDeps, 'config' | 'db' | 'rules' | 'lists' | 'puts' | 'feed'> & {
@@ -63,6 +65,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
   const reader = new RecordReader(db);
   const written = (key: RecordKey, seq: string) => {
     lists.invalidate(key.community, key.collection);
+    lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
     feed.announce(seq);
   };
   const notFound = (key: RecordKey) => httpError('not-found', `"${key.id}" does not exist`);
@@ -152,16 +155,17 @@ export function operationRoutes(deps: Deps): Hono<Env> {
         );
       const checked = operate({ actor: me, id: key.id, now: new Date() }, before, operation);
       if ('status' in checked) return once.refuse(refused(checked));
-      const result = await once.run(() =>
-        puts.put(key, {
-          valueJson: JSON.stringify(checked.value),
-          actor: me.id,
-          expectedRev: before.rev,
-          wasPublic: Rules.isPublic(rule, before.value),
-          isPublic: Rules.isPublic(rule, checked.value),
-          idempotency: once.idem,
-        }),
-      );
+      const input = {
+        valueJson: JSON.stringify(checked.value),
+        actor: me.id,
+        expectedRev: before.rev,
+        wasPublic: Rules.isPublic(rule, before.value),
+        isPublic: Rules.isPublic(rule, checked.value),
+        idempotency: once.idem,
+      };
+      // A moderation step (hide, unhide, a reply on a hide) commits with its line in the audit log.
+      const log = checked.log;
+      const result = await once.run(() => (log ? putWithLog(db, key, input, [log]) : puts.put(key, input)));
       if (result) {
         written(key, result.seq);
         const json = shownJson(rule, result.json, before.owner, me) ?? result.json;

@@ -22,6 +22,9 @@ import {
 } from '../http.js';
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
+import { MODERATION_LOG_COLLECTION } from '../../domain/concerns.js';
+import { POSTS_COLLECTION } from '../../domain/offers.js';
+import { removeWithLog } from '../moderation.js';
 import { getRecord, parseStored, removeRecord, type RecordKey, type StoredRow } from '../records.js';
 import { Rules, shownJson as shown } from '../rights.js';
 
@@ -49,6 +52,7 @@ export function recordRoutes(deps: Deps): Hono<Env> {
 
   const written = (key: RecordKey, seq: string) => {
     lists.invalidate(key.community, key.collection);
+    lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
     feed.announce(seq);
   };
 
@@ -154,12 +158,24 @@ export function recordRoutes(deps: Deps): Hono<Env> {
         );
       const refusal = rule.checkRemove({ actor: me, id: key.id, now: new Date() }, before);
       if (refusal) return once.refuse(refused(refusal));
+      const input = {
+        rev: before.rev,
+        wasPublic: Rules.isPublic(rule, before.value),
+        idempotency: once.idem,
+      };
+      // A moderator removing someone's post is a moderation step: it goes to the audit log with it.
+      const moderated = rule.name === POSTS_COLLECTION && me.moderator && before.owner !== me.id;
       const removed = await once.run(() =>
-        removeRecord(db, key, {
-          rev: before.rev,
-          wasPublic: Rules.isPublic(rule, before.value),
-          idempotency: once.idem,
-        }),
+        moderated
+          ? removeWithLog(db, key, input, {
+              action: 'remove',
+              by: 'moderator',
+              personId: me.id,
+              ...(me.name ? { personName: me.name } : {}),
+              target: 'posts',
+              targetId: key.id,
+            })
+          : removeRecord(db, key, input),
       );
       if (!removed) {
         const now = await getRecord(db, key);
