@@ -25,6 +25,9 @@ export interface RecordsControllerOptions<T> {
 /** How a change to one record is made from its current value; throw to refuse it. */
 export type RecordChangeFn<T> = (current: T | undefined, record: StoredRecord<T> | undefined) => T;
 
+/** Frozen values each check has accepted. */
+const accepted = new WeakMap<(value: unknown) => boolean, WeakSet<object>>();
+
 /** Carries a refusal thrown by a change function past the storage-error handling, untouched. */
 class ChangeRefused {
   constructor(readonly reason: unknown) {}
@@ -199,9 +202,7 @@ export class RecordsController<T> implements ReactiveController {
     adapter.list<T>(collection).then(
       (listed) => {
         if (generation !== this.#generation) return;
-        for (const record of listed)
-          if (!removedWhileLoading.has(record.id))
-            this.#apply({ type: 'put', collection, id: record.id, record });
+        this.#take(collection, listed, removedWhileLoading);
         this.loading = false;
         this.#host.requestUpdate();
       },
@@ -214,6 +215,45 @@ export class RecordsController<T> implements ReactiveController {
     );
   }
 
+  /**
+   * Takes in the first list. Usually nothing has arrived before it, and it comes in id order:
+   * then it is this view's order as it is, each record checked once and held once.
+   */
+  #take(collection: string, listed: StoredRecord<T>[], removed: ReadonlySet<string>): void {
+    if (this.#byId.size || removed.size) {
+      for (const record of listed)
+        if (!removed.has(record.id)) this.#apply({ type: 'put', collection, id: record.id, record });
+      return;
+    }
+    const kept: StoredRecord<T>[] = [];
+    let ordered = true;
+    for (const record of listed) {
+      if (!this.#accepts(record.value)) continue;
+      const last = kept[kept.length - 1];
+      if (last && last.id >= record.id) ordered = false;
+      this.#byId.set(record.id, record);
+      kept.push(record);
+    }
+    this.#sorted = ordered ? kept : undefined;
+    this.#host.requestUpdate();
+  }
+
+  #accepts(value: T): boolean {
+    const accept = this.#options.accept;
+    if (!accept) return true;
+    // A frozen value cannot change, so one check of it holds for good (the memory store hands
+    // out the same frozen records every time).
+    const frozen = typeof value === 'object' && value !== null && Object.isFrozen(value);
+    let known = frozen ? accepted.get(accept) : undefined;
+    if (known?.has(value as object)) return true;
+    if (!accept(value)) return false;
+    if (frozen) {
+      if (!known) accepted.set(accept, (known = new WeakSet()));
+      known.add(value as object);
+    }
+    return true;
+  }
+
   /** Applies a change unless this view already holds a newer revision. */
   #apply(change: RecordChange<T>): void {
     const held = this.#byId.get(change.id);
@@ -223,7 +263,7 @@ export class RecordsController<T> implements ReactiveController {
     } else {
       const record = change.record!;
       if (held && held.rev >= record.rev) return;
-      if (this.#options.accept && !this.#options.accept(record.value)) return;
+      if (!this.#accepts(record.value)) return;
       this.#byId.set(change.id, record);
     }
     this.#sorted = undefined;

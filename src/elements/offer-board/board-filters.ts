@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { PostEntry } from '../../domain/load.js';
 import type { Post } from '../../domain/offers.js';
-import { searchText, type PostFacts } from './post-facts.js';
+import { searchText, type ListFacts } from './post-facts.js';
 import type { BoardMessages } from './offer-board.messages.js';
 
 export interface BoardFilters {
@@ -34,7 +34,7 @@ export const NO_FILTERS: BoardFilters = {
 export function filterPosts(
   entries: readonly PostEntry[],
   filters: BoardFilters,
-  facts: (post: Post) => PostFacts,
+  facts: (post: Post) => ListFacts,
   categoryLabel: (slug: string) => string,
 ): PostEntry[] {
   const query = filters.query.trim().toLowerCase();

@@ -46,3 +46,6 @@ export interface BoardView {
 
 /** How a day of a rotation reads: "Mon, 2 Mar". */
 export const DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+
+/** How a post's time reads: "2 Mar 2026, 10:00". */
+export const TIME_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };

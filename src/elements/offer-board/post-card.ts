@@ -15,17 +15,15 @@ import {
   visiblePost,
   type Post,
 } from '../../domain/offers.js';
-import type { BoardAction, BoardView } from './board-view.js';
+import { TIME_FORMAT, type BoardAction, type BoardView } from './board-view.js';
 import { renderRotation } from './rotation-view.js';
-
-const TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 function when(view: BoardView, post: Post): string {
   if (post.when.flexible) return view.t.flexible;
   const { start, end } = post.when;
   const sameDay = end && new Date(start).toDateString() === new Date(end).toDateString();
-  const from = view.format(start, TIME);
-  return end ? `${from} – ${view.format(end, sameDay ? { timeStyle: 'short' } : TIME)}` : from;
+  const from = view.format(start, TIME_FORMAT);
+  return end ? `${from} – ${view.format(end, sameDay ? { timeStyle: 'short' } : TIME_FORMAT)}` : from;
 }
 
 function stateLine(view: BoardView, post: Post, mine: boolean): string {

@@ -26,7 +26,7 @@ import {
 import { MIN_GROUP_FLOOR } from '../../domain/groups.js';
 import { applyPostOperation, type HideOperation, type PostOperation } from '../../domain/post-operations.js';
 import { randomId } from '../../domain/record-ids.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { LocalizeController, num } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
 import { isModerator } from '../shared/moderator.js';
@@ -35,13 +35,13 @@ import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
 import { renderAsk, type Ask } from './ask-dialog.js';
 import { NO_FILTERS, activeFilters, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
-import { DAY_FORMAT, type BoardAction, type BoardView, type Notice } from './board-view.js';
+import { DAY_FORMAT, TIME_FORMAT, type BoardAction, type BoardView, type Notice } from './board-view.js';
 import { renderLoad, type LoadFigures } from './load-chart.js';
 import { en, type BoardMessages } from './offer-board.messages.js';
 import { styles } from './offer-board.styles.js';
 import { HiddenCountController, hiddenStyles, renderHiddenCount } from './hidden-count.js';
 import { renderCard } from './post-card.js';
-import { factsFor } from './post-facts.js';
+import { listFactsFor, loadFactsFor } from './post-facts.js';
 import { PostForm, localInput } from './post-form.js';
 import { refusalOf } from './refusals.js';
 import { RotationForm } from './rotation-form.js';
@@ -82,6 +82,15 @@ const isReflection = (value: unknown): value is OfferReflection => {
 };
 
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Date formats by language and options, shared by every board of the page (each costs a few milliseconds to make). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A board with more posts than this paints its first cards before it works out the load figures
+ * (shown below the list, far from the first screen); they follow in the next task.
+ */
+const LOAD_AFTER_PAINT_FROM = 500;
 
 /**
  * A community board of offers and needs: post, claim, release and withdraw without shame; sign
@@ -214,7 +223,6 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   readonly #busy = new Set<string>();
   readonly #notices = new Map<string, Notice>();
   readonly #calendars = new Set<string>();
-  readonly #formats = new Map<string, Intl.DateTimeFormat>();
   #opener: HTMLElement | undefined;
   /** Where focus goes when a dialog closes and the control that opened it is gone (a card's heading). */
   #fallback: string | undefined;
@@ -226,9 +234,14 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         entries: PostEntry[];
         reflections: unknown;
         figures: LoadFigures;
-        stale: Map<string, number>;
       }
     | undefined;
+  /** The load figures are on their way (see {@link LOAD_AFTER_PAINT_FROM}). */
+  #loadAfterPaint = false;
+  /** A long board's load figures have been worked out once (each post's part is kept since). */
+  #loadCounted = false;
+  /** The formats the cards use have been made (or are being made while the posts load). */
+  #formatsMade = false;
 
   get #clock(): Date {
     return this.now ?? new Date();
@@ -272,23 +285,46 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       now,
     );
     // Each post's part is kept until its value changes (see post-facts.ts); only sums are redone.
-    const factsOf = factsFor(now, me);
-    const stale = new Map<string, number>();
+    const factsOf = loadFactsFor(now, me);
     const helps: Helper[][] = [];
     let mine = 0;
-    for (const { id, value } of entries) {
+    let stale = 0;
+    for (const { value } of entries) {
       const facts = factsOf(value);
       if (facts.help.length) helps.push(facts.help);
       mine += facts.commitments;
-      if (facts.waited !== undefined) stale.set(id, facts.waited);
+      if (facts.waited !== undefined) stale++;
     }
     const figures: LoadFigures = {
       spread: spreadOf(helps, this.minGroup),
       own: ownLoadOf(helps, me, mine, { max: this.maxCommitments, regrets }),
-      stale: stale.size,
+      stale,
       regrets,
     };
-    return (this.#load = { key, entries, reflections, figures, stale });
+    if (entries.length >= LOAD_AFTER_PAINT_FROM) this.#loadCounted = true;
+    return (this.#load = { key, entries, reflections, figures });
+  }
+
+  /**
+   * The load figures for this render, or undefined while a long board's first cards paint: the
+   * first time they are needed for one, they are worked out in the task after that paint (each
+   * post's part is then kept, so later renders add them up at once).
+   */
+  #figuresSoon(entries: PostEntry[], now: Date): LoadFigures | undefined {
+    if (this.#loadCounted || entries.length < LOAD_AFTER_PAINT_FROM)
+      return this.#figures(entries, now).figures;
+    if (!this.#loadAfterPaint) {
+      this.#loadAfterPaint = true;
+      requestAnimationFrame(() =>
+        // A task posted from a frame callback runs once that frame is painted.
+        setTimeout(() => {
+          this.#loadAfterPaint = false;
+          this.#figures(this.#boardPosts(), this.#clock);
+          this.requestUpdate();
+        }),
+      );
+    }
+    return undefined;
   }
 
   #list(entries: PostEntry[], now: Date) {
@@ -297,7 +333,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       const list = filterPosts(
         entries,
         this.filters,
-        factsFor(now, this.#viewer.id),
+        listFactsFor(now, this.#viewer.id),
         this.localize.t.category,
       );
       this.#listed = { key, entries, list, ids: list.map((e) => e.id) };
@@ -308,9 +344,9 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   #format = (date: string, options: Intl.DateTimeFormatOptions): string => {
     const day = DAY_KEY.test(date);
     const key = `${this.localize.lang}|${day}|${JSON.stringify(options)}`;
-    let format = this.#formats.get(key);
+    let format = formats.get(key);
     if (!format)
-      this.#formats.set(
+      formats.set(
         key,
         (format = new Intl.DateTimeFormat(
           this.localize.lang,
@@ -650,6 +686,17 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   }
 
   protected override updated(): void {
+    // While the posts are on their way, make the formats the cards will use: the first Intl
+    // object of a page loads the browser's locale data (tens of milliseconds), time better spent
+    // waiting for storage than between the posts' arrival and the first cards.
+    if (this.posts.loading && !this.#formatsMade) {
+      this.#formatsMade = true;
+      setTimeout(() => {
+        if (!this.posts.loading) return;
+        this.#format(this.#clock.toISOString(), TIME_FORMAT);
+        num(this.localize.lang, 1);
+      });
+    }
     for (const [selector, open] of [
       ['#form-dialog', Boolean(this.form)],
       ['#ask-dialog', Boolean(this.ask)],
@@ -668,7 +715,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const viewer = this.#viewer;
     const categories = this.#categoryList;
     const entries = this.#boardPosts();
-    const load = this.#figures(entries, now);
+    const figures = this.#figuresSoon(entries, now);
+    const loadFacts = loadFactsFor(now, viewer.id);
     const { list, ids } = this.#list(entries, now);
     const win = this.#window.window(ids);
     const moderator = isModerator(this.identity);
@@ -682,20 +730,25 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       hidden: this.#hiddenView?.renderHidden,
       busy: this.#busy,
       notice: (id) => this.#notices.get(id),
-      waited: (id) => load.stale.get(id),
+      waited: (id) => {
+        const record = this.posts.get(id);
+        return record && loadFacts(record.value).waited;
+      },
       calendar: (id) => this.#calendars.has(id),
       format: this.#format,
       act: this.#act,
     };
     const form = this.form;
+    // An open form tells the viewer their load: worked out now if a long board's figures are still to come.
+    const formFigures = form ? (figures ?? this.#figures(entries, now).figures) : figures;
     const formView = {
       t,
       lang,
       categories,
       error: this.formError,
       saving: this.saving,
-      commitments: load.figures.own.commitments,
-      regret: load.figures.regrets > 0,
+      commitments: formFigures?.own.commitments ?? 0,
+      regret: (formFigures?.regrets ?? 0) > 0,
       format: this.#format,
       submit: (f: PostForm | RotationForm) => void this.#submit(f),
       cancel: () => (this.form = undefined),
@@ -780,7 +833,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
                         : html`<p class="empty">${t.empty}</p>`
                   }
                   ${renderHiddenCount(t, lang, view.moderator ? undefined : this.#hiddenCount.value)}
-                  ${entries.length ? renderLoad(t, lang, load.figures) : nothing}`
+                  ${entries.length && figures ? renderLoad(t, lang, figures) : nothing}`
         }
         ${this.#storageNotice.render(this.posts.status, { saving: this.posts.pending > 0 })}
         ${this.announcer.render()}

@@ -1,9 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createPost } from '../../../src/domain/offers.js';
+import { claimSlot, createPost, type Post } from '../../../src/domain/offers.js';
 import { WINDOW_FROM } from '../../../src/elements/offer-board/windowed-list.js';
 import { MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
 import { ANA, BEN, NOW, boardFor, button, card, cardText, field, root, type } from './helpers.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
+import type { TendProvider } from '../../../src/provider/index.js';
 
 const DAY = 86_400_000;
 
@@ -64,6 +65,43 @@ describe('<tend-offer-board>: a long list', () => {
     expect(cardText(card(board, 'Need number 999'))).to.contain('I can help');
     window.scrollTo(0, 0);
     await waitUntil(() => rendered(board)[0]!.getAttribute('aria-posinset') === '1', 'back at the top');
+  });
+
+  it('shows a long board’s first cards before it works out how help is spread, which follows', async () => {
+    const store = await manyPosts(600);
+    const ben = new MemoryAdapter({ store, author: 'ben' });
+    const first = (await ben.get<Post>('posts', 'p0000'))!;
+    await ben.put('posts', 'p0000', claimSlot(first.value, BEN, { claimId: 'c1', now: NOW }), {
+      expectedRev: first.rev,
+    });
+    const provider = document.createElement('tend-provider') as TendProvider;
+    provider.adapter = ben;
+    provider.setAttribute('user-id', 'ben');
+    const board = document.createElement('tend-offer-board');
+    board.board = 'maple';
+    board.now = NOW;
+    provider.append(board);
+    document.body.append(provider);
+    try {
+      // What the first render with cards holds, seen as soon as it is in the page.
+      const shown = await new Promise<{ cards: number; load: boolean }>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const cards = rendered(board).length;
+          if (!cards) return;
+          observer.disconnect();
+          resolve({ cards, load: root(board).querySelector('.load') !== null });
+        });
+        observer.observe(root(board), { childList: true, subtree: true });
+      });
+      expect(shown.cards).to.be.within(3, 60);
+      expect(shown.load).to.equal(false);
+      await waitUntil(() => root(board).querySelector('.load'), 'the load figures follow');
+      expect(cardText(root(board).querySelector('.load')!)).to.contain(
+        'Just for you: You have 1 thing on this week. You helped 1 time this week.',
+      );
+    } finally {
+      provider.remove();
+    }
   });
 
   it('finds a far-away post by search and filters, and claims it by keyboard', async () => {
