@@ -111,10 +111,10 @@ function staticImportsInOneFile(): Plugin {
       const rewritten = code
         .split('\n')
         .map((line) =>
-          // Code, not comments (a doc comment may show an example import).
+          // Code, not comments (a doc comment may show an example import), and not types (`typeof import(…)`).
           /^\s*(\*|\/\/|\/\*)/.test(line)
             ? line
-            : line.replace(/\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g, (_match, path: string) => {
+            : line.replace(/(?<!typeof\s*)\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g, (_match, path: string) => {
                 const name = `__tendOneFile${imports.length}`;
                 imports.push(`import * as ${name} from '${path}';`);
                 return `Promise.resolve(${name})`;

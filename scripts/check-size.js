@@ -26,12 +26,12 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
  * @type {{ name: string, file: string, bundle: boolean, budget: number | null, target?: number, optional?: boolean }[]}
  */
 const targets = [
-  { name: 'cdn/tend.js', file: 'cdn/tend.js', bundle: false, budget: 64 * KB, target: 45 * KB },
-  { name: 'index', file: 'index.js', bundle: true, budget: 56 * KB },
-  { name: 'provider', file: 'provider.js', bundle: true, budget: 12 * KB },
+  { name: 'cdn/tend.js', file: 'cdn/tend.js', bundle: false, budget: 80 * KB, target: 45 * KB },
+  { name: 'index', file: 'index.js', bundle: true, budget: 66 * KB },
+  { name: 'provider', file: 'provider.js', bundle: true, budget: 12.5 * KB },
   { name: 'reflection-prompt', file: 'reflection-prompt.js', bundle: true, budget: 27 * KB, optional: true },
   { name: 'capacity-check-in', file: 'capacity-check-in.js', bundle: true, budget: 24 * KB, optional: true },
-  { name: 'offer-board', file: 'offer-board.js', bundle: true, budget: 34 * KB, optional: true },
+  { name: 'offer-board', file: 'offer-board.js', bundle: true, budget: 37 * KB, optional: true },
   { name: 'storage', file: 'storage.js', bundle: true, budget: null },
 ];
 
@@ -104,22 +104,27 @@ printTable(header, rows);
 //
 // Targets are the goals of issue #12: they are printed, and a figure over its target is said
 // plainly. `ceiling` is what was built when the autoloader landed: a figure above it fails the
-// build, so nothing grows while the targets are worked towards. Ceilings are only ever lowered.
+// build, so nothing grows while the targets are worked towards. Ceilings are lowered as figures
+// fall. They were raised once, on 2026-12-02, by what two features added in one merge: concerns
+// and moderation (issue #13: two elements in tend.js and the `tend-widgets` entry, hidden posts
+// and moderators' tools in the board) and IndexedDB buckets that read a 10,000-post board fast
+// (+1.3 KB in the foundation every page loads). The targets did not move; issue #12 stays open
+// until they are met.
 
 const cdn = `${dist}cdn/`;
 const pages = [
-  { name: '(a) blog: reflection prompt', tags: ['reflection-prompt'], target: 18 * KB, ceiling: 27 * KB },
+  { name: '(a) blog: reflection prompt', tags: ['reflection-prompt'], target: 18 * KB, ceiling: 29 * KB },
   {
     name: '(b) community: provider, check-in, board',
     tags: ['provider', 'capacity-check-in', 'offer-board'],
     target: 34 * KB,
-    ceiling: 46 * KB,
+    ceiling: 50 * KB,
   },
   {
     name: '(c) all three and the provider',
     tags: ['provider', 'reflection-prompt', 'capacity-check-in', 'offer-board'],
     target: 40 * KB,
-    ceiling: 56 * KB,
+    ceiling: 60 * KB,
   },
 ];
 
