@@ -14,7 +14,7 @@ import {
   type ModerationFigures,
   type ModerationLogEntry,
 } from '../domain/concerns.js';
-import { POSTS_COLLECTION } from '../domain/offers.js';
+import { POSTS_COLLECTION, type Post } from '../domain/offers.js';
 import type { Database, Queryable } from './db.js';
 import type { ChangeFeed } from './events.js';
 import type { Logger } from './logger.js';
@@ -296,12 +296,18 @@ export class HiddenPostCounts {
   }
 
   async #make(community: string): Promise<Map<string, number>> {
-    const rows = await this.#db.query<{ board: string | null; hidden: number | string }>(
-      `SELECT r.value->>'board' AS board, count(*) AS hidden FROM tend_records r
-       WHERE r.community = $1 AND r.collection = '${POSTS_COLLECTION}' AND r.value->'hidden' IS NOT NULL
-       GROUP BY 1`,
+    // Values are read and looked at here, as aggregates.ts does: a JSON operator in SQL could run
+    // on any row (PostgreSQL tests conditions in the order it likes) and fail on one it cannot read.
+    const rows = await this.#db.query<{ value: unknown }>(
+      `SELECT value FROM tend_records WHERE community = $1 AND collection = '${POSTS_COLLECTION}'`,
       [community],
     );
-    return new Map(rows.flatMap((row) => (row.board === null ? [] : [[row.board, Number(row.hidden)]])));
+    const counts = new Map<string, number>();
+    for (const { value } of rows) {
+      const post = value as Partial<Post> | null;
+      if (post && typeof post === 'object' && post.hidden !== undefined && typeof post.board === 'string')
+        counts.set(post.board, (counts.get(post.board) ?? 0) + 1);
+    }
+    return counts;
   }
 }

@@ -42,7 +42,16 @@ for (const engine of ENGINES) {
       server = await startTestServer(
         engine,
         { logLevel: 'info', aggregateIntervalMs: INTERVAL_MS, anonymousLimit: false },
-        { logger: createLogger({ level: 'info', write: (line) => void logLines.push(line) }) },
+        {
+          logger: createLogger({
+            level: 'info',
+            write: (line, level) => {
+              logLines.push(line);
+              // A server error is the test's to show, not to swallow.
+              if (level === 'error') process.stderr.write(`${line}\n`);
+            },
+          }),
+        },
       );
       for (const who of ['ana', 'ben', 'cai', 'dee', 'zed']) {
         tokens[who] = await token(who, { name: who.toUpperCase() });
@@ -523,7 +532,9 @@ for (const engine of ENGINES) {
           201,
         );
         assert.equal((await people.cai!.put(`/v1/${c}/posts/${deleted}`, offer(cai))).status, 201);
-        assert.equal((await people.cai!.put(`/v1/${c}/posts/visible`, offer(cai))).status, 201);
+        // A NUL in a post's words: the figure must still be made (PostgreSQL's JSON operators fail on it).
+        const nul = await people.cai!.put(`/v1/${c}/posts/visible`, offer(cai, { details: 'a\u0000b' }));
+        assert.equal(nul.status, 201, nul.text);
         const ben = await watch(c, 'posts', 'ben');
         const figure = async (who = 'ben') =>
           (await people[who]!.get(`/v1/${c}/aggregates/moderation?board=${BOARD}`)).body;
@@ -595,13 +606,18 @@ for (const engine of ENGINES) {
         // Everyone else: exactly a deleted post, on every path.
         await settle(ben.streams, c);
         for (const s of ben.streams) {
-          const of = (id: string) => s.changes().filter((ch) => ch.id === id);
+          // From the hide (or the deletion) on: one remove, then nothing. (A stream that opened as the
+          // posts were made may also have heard of their creation, when both were visible.)
+          const from = (id: string) => {
+            const all = s.changes().filter((ch) => ch.id === id);
+            return all.slice(all.findIndex((ch) => ch.type === 'remove'));
+          };
           assert.deepEqual(
-            of(hidden),
+            from(hidden),
             [{ type: 'remove', collection: 'posts', id: hidden }],
             'one remove, as for a deletion',
           );
-          assert.deepEqual(of(deleted), [{ type: 'remove', collection: 'posts', id: deleted }]);
+          assert.deepEqual(from(deleted), [{ type: 'remove', collection: 'posts', id: deleted }]);
         }
         const logId = ben.mid.split('.')[0]!;
         for (const from of [ben.mid, `${logId}.0-0`]) {
