@@ -190,9 +190,13 @@ function preloadMap(): Plugin {
 /** What every element stands on, for the autoloader build's one shared chunk… */
 const FOUNDATION =
   /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](storage[\\/]|provider[\\/](context|identity|default-adapter)|i18n[\\/]localize|i18n[\\/]storage-messages\.ts|styles[\\/](tokens|controls|layout|extras)|controllers[\\/]|elements[\\/](tend-element|define|shared[\\/])|domain[\\/](shape|record-ids|groups))/;
-/** …but not what only some use (the provider's half of context, directives, the server code, memory storage). */
+/**
+ * …but not what only some use (the provider's half of context, directives, the server code,
+ * memory storage, localStorage (fetched only when IndexedDB is not there), and the making of
+ * IndexedDB buckets for a long collection).
+ */
 const NOT_FOUNDATION =
-  /@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)|lit-html[\\/](directives[\\/]|directive-helpers)|src[\\/]storage[\\/](http|outbox|memory\.ts)/;
+  /@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)|lit-html[\\/](directives[\\/]|directive-helpers)|src[\\/]storage[\\/](http|outbox|memory\.ts|localstorage-backend|indexeddb-buckets)/;
 
 /** Names a chunk of the autoloader build after the element or piece it holds. */
 function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {

@@ -95,7 +95,8 @@ async function inBuckets(name: string, collection: string): Promise<boolean> {
     open.onerror = () => reject(open.error);
   });
   try {
-    const count = db.transaction('lists').objectStore('lists').count(['default', collection, 'buckets']);
+    const keys = IDBKeyRange.bound(['default', collection, ''], ['default', collection, '\uffff']);
+    const count = db.transaction('lists').objectStore('lists').count(keys);
     return await new Promise<boolean>((resolve) => (count.onsuccess = () => resolve(count.result > 0)));
   } finally {
     db.close();

@@ -2,7 +2,6 @@ import type { AdapterOptions } from './adapter.js';
 import { BroadcastChangeHub } from './change-hub.js';
 import { IndexedDBBackend, openIndexedDB } from './indexeddb-backend.js';
 import { LocalAdapter, type LocalStore } from './local-adapter.js';
-import { LocalStorageBackend } from './localstorage-backend.js';
 import { MemoryBackend } from './memory-backend.js';
 import type { RecordBackend } from './record-backend.js';
 
@@ -38,8 +37,9 @@ async function openBackend(name: string, order: BrowserBackendName[]): Promise<R
             guarded(() => globalThis.indexedDB),
           ),
         );
+      // Fetched only when a page needs it: most have IndexedDB.
       if (candidate === 'localstorage')
-        return LocalStorageBackend.probe(
+        return (await import('./localstorage-backend.js')).LocalStorageBackend.probe(
           guarded(() => globalThis.localStorage),
           name,
         );

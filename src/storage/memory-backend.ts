@@ -2,80 +2,47 @@ import type { StoredRecord } from './adapter.js';
 import type { RecordBackend, RecordKey, RecordUpdate } from './record-backend.js';
 import { byId } from './revisions.js';
 
-/**
- * Freezes a plain value (objects, arrays, primitives) all the way down and says true; says false
- * at the first thing freezing cannot protect (a `Date`, `Map`, typed array, … can still be
- * changed in place once frozen), leaving the rest as it is.
- */
-export function freezePlain(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (Object.isFrozen(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return false;
-  Object.freeze(value);
-  for (const key in value) if (!freezePlain((value as Record<string, unknown>)[key])) return false;
-  return true;
-}
+const keyOf = ({ community, collection, id }: RecordKey) => JSON.stringify([community, collection, id]);
 
-/** A stored record, and whether it may be handed out as it is (frozen plain data) or must be copied. */
-interface Held {
-  record: StoredRecord;
-  frozen: boolean;
-}
-
-/** One collection of one community: its records by id, and (once asked for) in id order. */
-interface Collection {
-  byId: Map<string, Held>;
-  sorted: Held[] | undefined;
-}
-
-const out = ({ record, frozen }: Held): StoredRecord => (frozen ? record : structuredClone(record));
+/** Makes one record from another. */
+export type RecordCopy = (record: StoredRecord) => StoredRecord;
 
 /**
- * Records in a `Map` a collection. JavaScript runs one task at a time, so a synchronous
- * read-decide-write is atomic. A value is copied once, when it is written, and frozen: `get` and
- * `list` hand out the stored record itself, so a board of 10,000 posts reads without 10,000
- * copies, and no caller can change it in place (a write makes a new record). A value freezing
- * cannot protect (one holding a `Date` or a `Map`) is copied on the way out, as before.
+ * Records in a `Map`. JavaScript runs one task at a time, so a synchronous read-decide-write is
+ * atomic. Callers never share a mutable object with the store: by default values are copied in
+ * and out (a `MemoryStore` keeps them frozen instead, and hands them out as they are).
  */
 export class MemoryBackend implements RecordBackend {
   readonly location = 'memory';
   readonly persistent = false;
-  readonly #collections = new Map<string, Collection>();
+  readonly #records = new Map<string, StoredRecord>();
+  readonly #keep: RecordCopy;
+  readonly #give: RecordCopy;
 
-  #collection(community: string, collection: string): Collection {
-    // Names are SAFE_NAME (no "/"), so the pair is unambiguous.
-    const key = `${community}/${collection}`;
-    let found = this.#collections.get(key);
-    if (!found) this.#collections.set(key, (found = { byId: new Map(), sorted: undefined }));
-    return found;
+  /** `keep` makes the record stored from one written; `give`, the record handed out from one stored. */
+  constructor(keep: RecordCopy = (r) => structuredClone(r), give: RecordCopy = keep) {
+    this.#keep = keep;
+    this.#give = give;
   }
 
-  async get({ community, collection, id }: RecordKey): Promise<StoredRecord | undefined> {
-    const held = this.#collections.get(`${community}/${collection}`)?.byId.get(id);
-    return held && out(held);
+  async get(key: RecordKey): Promise<StoredRecord | undefined> {
+    const record = this.#records.get(keyOf(key));
+    return record && this.#give(record);
   }
 
   async list(community: string, collection: string): Promise<StoredRecord[]> {
-    const found = this.#collections.get(`${community}/${collection}`);
-    if (!found) return [];
-    found.sorted ??= [...found.byId.values()].sort((a, b) => byId(a.record, b.record));
-    // A new array each time: a caller may sort or filter it without touching ours.
-    return found.sorted.map(out);
+    const prefix = JSON.stringify([community, collection]).slice(0, -1) + ',';
+    const found: StoredRecord[] = [];
+    for (const [key, record] of this.#records) if (key.startsWith(prefix)) found.push(this.#give(record));
+    return found.sort(byId);
   }
 
   async update(key: RecordKey, decide: RecordUpdate): Promise<StoredRecord | null> {
-    const found = this.#collection(key.community, key.collection);
-    const next = decide(found.byId.get(key.id)?.record);
-    found.sorted = undefined;
-    if (next === null) {
-      found.byId.delete(key.id);
-      return null;
-    }
-    const record = structuredClone(next);
-    const held = { record, frozen: freezePlain(record) };
-    found.byId.set(key.id, held);
-    return out(held);
+    const k = keyOf(key);
+    const next = decide(this.#records.get(k));
+    if (next === null) this.#records.delete(k);
+    else this.#records.set(k, this.#keep(next));
+    return next && this.#give(this.#records.get(k)!);
   }
 
   close(): void {}

@@ -46,7 +46,7 @@ conformanceOn('localstorage', 'BrowserAdapter on localStorage');
 /** IndexedDB as BrowserAdapter opens it, keeping every listed collection in buckets of two at once. */
 function bucketingAdapter(name: string, options: { community?: string; author?: string } = {}) {
   const store = openIndexedDB(name, indexedDB).then((db) => ({
-    backend: new IndexedDBBackend(db, { from: 1, bucketSize: 2, afterMs: 0 }),
+    backend: new IndexedDBBackend(db, 2),
     hub: new BroadcastChangeHub(`tend:${name}:indexeddb`),
   }));
   return new LocalAdapter(
@@ -77,9 +77,8 @@ async function bucketed(name: string): Promise<{ counts: Record<string, number>;
   await new Promise((resolve) => (tx.oncomplete = resolve));
   db.close();
   const counts: Record<string, number> = {};
-  (keys.result as (string | number)[][]).forEach(([community, collection, n], i) => {
-    if (n === 'buckets') counts[`${community}/${collection}`] = (values.result[i] as string[]).length;
-  });
+  for (const [community, collection] of keys.result as string[][])
+    counts[`${community}/${collection}`] = (counts[`${community}/${collection}`] ?? 0) + 1;
   return { counts, text: JSON.stringify(values.result) };
 }
 

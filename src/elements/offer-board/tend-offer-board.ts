@@ -739,16 +739,15 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       act: this.#act,
     };
     const form = this.form;
-    // An open form tells the viewer their load: worked out now if a long board's figures are still to come.
-    const formFigures = form ? (figures ?? this.#figures(entries, now).figures) : figures;
     const formView = {
       t,
       lang,
       categories,
       error: this.formError,
       saving: this.saving,
-      commitments: formFigures?.own.commitments ?? 0,
-      regret: (formFigures?.regrets ?? 0) > 0,
+      // A long board's figures come a frame after its first cards; the form is rendered again then.
+      commitments: figures?.own.commitments ?? 0,
+      regret: (figures?.regrets ?? 0) > 0,
       format: this.#format,
       submit: (f: PostForm | RotationForm) => void this.#submit(f),
       cancel: () => (this.form = undefined),
