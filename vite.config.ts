@@ -204,71 +204,49 @@ function chunkName(chunk: { name: string; facadeModuleId: string | null }): stri
   return `chunks/${element?.[1] ?? element?.[2] ?? chunk.name}-[hash].js`;
 }
 
+/**
+ * A build into dist/cdn/ for a plain script tag: `name`.js from `entry`, minified, Lit in
+ * production mode, no pure annotations (no user bundler reads these files).
+ */
+function cdnBuild(
+  name: string,
+  entry: string,
+  plugins: Plugin[],
+  output: NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['output']>,
+): UserConfig {
+  return {
+    publicDir: false,
+    plugins: [noServerCode(), ...plugins, minifyTemplates(), dropRefusalTexts()],
+    // Lit's production build is selected by export conditions; this covers any other
+    // `process.env.NODE_ENV` check, which would throw in a browser without a bundler.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: true,
+      lib: { entry: { [name]: entry }, formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: {
+        output: { ...output, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
-  if (mode === 'cdn:autoloader') {
-    return {
-      publicDir: false,
-      plugins: [noServerCode(), minifyTemplates(), dropRefusalTexts(), moduleShares(), preloadMap()],
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        sourcemap: true,
-        minify: true,
-        lib: {
-          entry: { autoloader: src('autoloader.ts') },
-          formats: ['es'],
-          fileName: () => 'autoloader.js',
-        },
-        rolldownOptions: {
-          output: {
-            chunkFileNames: chunkName,
-            // What every element stands on (Lit, context, browser storage, the base element,
-            // words, styles) as one file: fewer requests, and one gzip stream compresses better
-            // than six small ones.
-            advancedChunks: {
-              groups: [
-                {
-                  name: 'foundation',
-                  test: (id: string) => FOUNDATION.test(id) && !NOT_FOUNDATION.test(id),
-                },
-              ],
-            },
-            minify: true,
-            comments: { legal: true, annotation: false, jsdoc: false },
-          },
-        },
+  if (mode === 'cdn:autoloader')
+    return cdnBuild('autoloader', src('autoloader.ts'), [moduleShares(), preloadMap()], {
+      chunkFileNames: chunkName,
+      // What every element stands on (Lit, context, browser storage, the base element, words,
+      // styles) as one file: fewer requests, and one gzip stream compresses better than six.
+      advancedChunks: {
+        groups: [
+          { name: 'foundation', test: (id: string) => FOUNDATION.test(id) && !NOT_FOUNDATION.test(id) },
+        ],
       },
-    };
-  }
-  if (mode === 'cdn') {
-    return {
-      publicDir: false,
-      plugins: [noServerCode(), staticImportsInOneFile(), minifyTemplates(), dropRefusalTexts()],
-      // Lit's production build is selected by export conditions; this covers any other
-      // `process.env.NODE_ENV` check, which would throw in a browser without a bundler.
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        sourcemap: true,
-        minify: true,
-        lib: {
-          entry: { tend: src('index.ts') },
-          formats: ['es'],
-          fileName: () => 'tend.js',
-        },
-        rolldownOptions: {
-          output: {
-            codeSplitting: false,
-            minify: true,
-            // No user bundler reads this file: pure annotations are dead weight here.
-            comments: { legal: true, annotation: false, jsdoc: false },
-          },
-        },
-      },
-    };
-  }
+    });
+  if (mode === 'cdn')
+    return cdnBuild('tend', src('index.ts'), [staticImportsInOneFile()], { codeSplitting: false });
 
   return {
     publicDir: false,
