@@ -12,6 +12,10 @@ import type { TendConcern } from '../../../src/elements/concern/index.js';
 import type { TendModeration } from '../../../src/elements/moderation/index.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
 import { createPost, type PostInput } from '../../../src/domain/offers.js';
+import { en as concernEn } from '../../../src/elements/concern/concern.messages.js';
+import { es as concernEs } from '../../../src/elements/concern/concern.es.js';
+import { en as moderationEn } from '../../../src/elements/moderation/moderation.messages.js';
+import { es as moderationEs } from '../../../src/elements/moderation/moderation.es.js';
 import { requestsAs, seen, signedIn, until, type Person } from '../real-server.js';
 
 export const ROSA: Person = { id: 'rosa', name: 'Rosa' };
@@ -36,8 +40,9 @@ export async function concernOf(
   lang = 'en',
 ): Promise<TendConcern> {
   const el = await signedIn<TendConcern>(community, person, 'tend-concern', template, { lang });
+  const loading = [concernEn.loading, concernEs.loading];
   await until(
-    () => !read(el).includes('Reading your concerns') && read(el),
+    () => read(el) && !loading.some((words) => read(el).includes(words)),
     'the concerns are read',
     () => read(el),
   );
@@ -53,8 +58,9 @@ export async function moderationOf(community: string, person: Person, lang = 'en
     html`<tend-moderation></tend-moderation>`,
     { lang },
   );
+  const loading = [moderationEn.loading, moderationEs.loading];
   await until(
-    () => read(el) && !read(el).includes('Reading the concerns'),
+    () => read(el) && !loading.some((words) => read(el).includes(words)),
     'the moderation view is read',
     () => read(el),
   );
