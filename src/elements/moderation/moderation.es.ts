@@ -5,7 +5,7 @@ import type { ModerationMessages } from './moderation.messages.js';
 export const es: ModerationMessages = {
   heading: 'Inquietudes por responder',
   intro:
-    'Una inquietud es información, no un ataque: alguien le está diciendo a la comunidad dónde duele. Agradécelo, responde con claridad y di qué va a cambiar. Quien la planteó lee tus respuestas como de «una persona moderadora».',
+    'Una inquietud es información, no un ataque: alguien le está diciendo a la comunidad dónde duele. Agradécelo, responde con claridad y di qué va a cambiar. Quien la planteó ve tus respuestas firmadas como «Moderación», sin tu nombre.',
   notModerator:
     'Aquí es donde quienes moderan la comunidad responden las inquietudes. Solo lo ven ellas y ellos.',
   needsServer:

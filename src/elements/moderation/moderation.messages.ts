@@ -5,7 +5,7 @@ export const en = {
   heading: 'Concerns to answer',
   /** The reminder at the top of the moderators' view. */
   intro:
-    'A concern is information, not an attack: someone is telling the community where it hurts. Thank them, answer plainly, and say what will change. Raisers read your answers as “a moderator”’s.',
+    'A concern is information, not an attack: someone is telling the community where it hurts. Thank them, answer plainly, and say what will change. The person who raised it sees your answers signed “A moderator”, not with your name.',
   /** Shown to anyone but a moderator. */
   notModerator: 'This is where the community’s moderators answer concerns. It shows only to them.',
   needsServer:
