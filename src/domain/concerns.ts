@@ -456,6 +456,8 @@ export const MODERATION_ACTIONS = [
   'hide',
   'unhide',
   'hide-reply',
+  // A moderator's removal of someone else's post, in logs from before moderators only hid posts:
+  // kept so those logs still read; no step of this kind is written now.
   'remove',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

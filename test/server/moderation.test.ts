@@ -699,6 +699,83 @@ for (const engine of ENGINES) {
       });
     });
 
+    describe('moderation: hide, never delete', () => {
+      test('no moderator deletes a post or a concern: posts are hidden with a reason, concerns answered', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        const posts = ['plain', 'claimed', 'hidden'];
+        for (const id of posts)
+          assert.equal((await people.cai!.put(`/v1/${c}/posts/${id}`, offer(cai))).status, 201);
+        assert.equal(
+          (await people.ben!.op(`/v1/${c}/posts/claimed`, { type: 'claim', claimId: 'k1' })).status,
+          200,
+        );
+        const reason = `reason-${uniqueName()}`;
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/hidden`, { type: 'hide', reason })).status, 200);
+        // A moderator's DELETE of someone else's post, with or without its revision: refused, and
+        // the post stays, for its author with any reason it was hidden for.
+        for (const id of posts) {
+          const path = `/v1/${c}/posts/${id}`;
+          const rev = (await people.mod!.get(path)).body.rev;
+          for (const sent of [undefined, rev]) {
+            const refused = await people.mod!.del(path, sent);
+            assert.equal(refused.status, 403, `${id}: ${refused.text}`);
+            assert.equal(refused.body.error.code, 'not-yours');
+            assert.match(refused.body.error.message, /hides/);
+          }
+          const own = await people.cai!.get(path);
+          assert.equal(own.status, 200, id);
+          if (id === 'hidden') assert.equal(own.body.value.hidden.reason, reason);
+        }
+        // A moderator's own post is theirs to remove, as anyone's is.
+        const mo = { id: 'mo', name: 'Mo' };
+        assert.equal((await people.mod!.put(`/v1/${c}/posts/own`, offer(mo))).status, 201);
+        assert.equal((await people.mod!.del(`/v1/${c}/posts/own`)).status, 204);
+
+        // Concerns, named and anonymous, open and closed: nobody deletes one, a moderator included.
+        const named = `/v1/${c}/concerns/${randomId()}`;
+        const anonymous = `/v1/${c}/concerns/${randomId()}`;
+        const closed = `/v1/${c}/concerns/${randomId()}`;
+        const key = newConcernKey();
+        assert.equal((await people.ana!.op(named, raise())).status, 201);
+        assert.equal(
+          (await people.ana!.op(anonymous, raise({ visibility: 'anonymous', key: newConcernKey() }))).status,
+          201,
+        );
+        assert.equal((await people.dee!.op(closed, raise({ visibility: 'anonymous', key }))).status, 201);
+        assert.equal(
+          (await people.mod!.op(closed, { type: 'answer', text: 'Thank you.', state: 'closed' })).status,
+          200,
+        );
+        for (const path of [named, anonymous, closed]) {
+          const rev = (await people.mod!.get(path)).body.rev;
+          for (const who of ['mod', 'mod2'])
+            for (const sent of [undefined, rev]) {
+              const refused = await people[who]!.del(path, sent);
+              assert.equal(refused.status, 403, refused.text);
+              assert.equal(refused.body.error.code, 'never-deleted');
+            }
+          assert.equal((await people.mod!.get(path)).status, 200);
+        }
+        assert.equal((await people.ana!.del(named)).body.error.code, 'never-deleted', 'nor its raiser');
+        // The closed one still reads, with its answer, for the key that raised it.
+        const followed = await people.dee!.op(closed, { type: 'follow', key });
+        assert.equal(followed.body.value.entries.at(-1).text, 'Thank you.');
+
+        // Everything is still stored; the log holds the hide and the answer, and no removal.
+        const stored = await server.db.query<{ id: string }>(
+          'SELECT id FROM tend_records WHERE community = $1 AND collection IN ($2, $3) ORDER BY id',
+          [c, 'posts', 'concerns'],
+        );
+        assert.equal(stored.length, posts.length + 3);
+        const actions = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items.map(
+          (r: { value: { action: string } }) => r.value.action,
+        );
+        assert.ok(!actions.includes('remove'), actions.join());
+        assert.ok(actions.includes('hide'));
+      });
+    });
+
     describe('moderation: the audit log is for moderators only', () => {
       test('another member and a raiser cannot read, write or hear the log', async () => {
         const c = uniqueName();
@@ -729,19 +806,14 @@ for (const engine of ENGINES) {
             assert.equal(as(a, entry.id, 'ID'), as(b, missing, 'ID'), `${view.who} ${what}`);
           }
         }
-        // A moderator removing someone's post is a step in the log; an author removing their own is not.
+        // An author removing their own post is not a moderation step (and a moderator removes none: below).
         const cai = { id: 'cai', name: 'CAI' };
-        for (const id of ['gone', 'mine'])
-          assert.equal((await people.cai!.put(`/v1/${c}/posts/${id}`, offer(cai))).status, 201);
-        assert.equal((await people.mod!.del(`/v1/${c}/posts/gone`)).status, 204);
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/mine`, offer(cai))).status, 201);
         assert.equal((await people.cai!.del(`/v1/${c}/posts/mine`)).status, 204);
         const postSteps = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items
           .map((r: { value: Record<string, unknown> }) => r.value)
           .filter((v: Record<string, unknown>) => v.target === 'posts');
-        assert.deepEqual(
-          postSteps.map((v: Record<string, unknown>) => [v.action, v.by, v.personId, v.targetId]),
-          [['remove', 'moderator', 'mo', 'gone']],
-        );
+        assert.deepEqual(postSteps, []);
         // Moderators cannot rewrite or remove it either.
         assert.equal(
           (await people.mod!.put(`/v1/${c}/moderation-log/${entry.id}`, entry.value, entry.rev)).status,
