@@ -447,6 +447,8 @@ export function newConcernKey(): string {
 // ---------------------------------------------------------------------------------------------
 // The audit log
 
+// 'remove' (a moderator's removal of someone else's post) is only in logs from before moderators
+// only hid posts: kept so those logs still read; no step of this kind is written now.
 export const MODERATION_ACTIONS = [
   'raise',
   'add',
@@ -456,8 +458,6 @@ export const MODERATION_ACTIONS = [
   'hide',
   'unhide',
   'hide-reply',
-  // A moderator's removal of someone else's post, in logs from before moderators only hid posts:
-  // kept so those logs still read; no step of this kind is written now.
   'remove',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
