@@ -59,6 +59,14 @@ const REFUSALS = new Set([
 const LOG_PAGE = 50;
 
 /**
+ * A refusal saying the server does not take this person for a moderator: the token not accepted,
+ * a read forbidden, or a step only moderators may take.
+ */
+const isRefusal = (error: unknown, read = false): boolean =>
+  isStorageError(error) &&
+  (error.code === 'unauthorized' || error.rule === 'moderators-only' || (read && error.code === 'forbidden'));
+
+/**
  * The moderators' view: the community's concerns, open ones first and the one waiting longest
  * for an answer at the top, each with how long it has waited and its thread; an answer (with a
  * change of state if wanted); marking a concern acknowledged, acted on or closed (closing waits
@@ -69,7 +77,9 @@ const LOG_PAGE = 50;
  *
  * Shown only to a moderator: a person whose token (signed by the site) carries
  * `role: "moderator"`. Anyone else sees one plain sentence saying the space is the moderators',
- * and nothing is read for them. The server decides what is read and done either way: it lists
+ * and nothing is read for them. The page reads the role without checking the token's signature,
+ * so when the server refuses a read or a moderator's step (the token is not accepted, or does not
+ * make this person a moderator), the view gives way to a plain sentence saying so. The server decides what is read and done either way: it lists
  * concerns, hidden posts and the log to moderators only and refuses their steps to anyone else.
  * With storage only this browser sees, the view says that moderation needs a community server.
  *
@@ -138,6 +148,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
   readonly #needWords = new Set<string>();
   /** Concerns whose answer form is open. */
   readonly #answering = new Set<string>();
+  /** The server refused a moderator's step to this person: it does not count them as one. */
+  #refusedByServer = false;
 
   get #usable(): boolean {
     const storage = this.storage;
@@ -146,6 +158,17 @@ export class TendModeration extends TendElement<ModerationMessages> {
 
   get #moderator(): boolean {
     return isModerator(this.identity);
+  }
+
+  /**
+   * Whether the server turned this person's moderation down: a read refused (the token is not
+   * accepted) or a step refused as moderators-only. The page trusts the token's role only to
+   * decide what to try; the server's answer decides what is shown.
+   */
+  get #serverSaysNo(): boolean {
+    const reads = this.#reads;
+    if (this.#refusedByServer || !reads) return this.#refusedByServer;
+    return [reads.concerns, reads.log, reads.posts].some((r) => isRefusal(r.readError, true));
   }
 
   get #clock(): Date {
@@ -187,6 +210,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
       this.announcer.announce(done);
       ok = true;
     } catch (error) {
+      if (isRefusal(error)) this.#refusedByServer = true;
       this.#notices.set(id, { text: this.#explain(error), error: true });
     } finally {
       this.#busy.delete(id);
@@ -275,12 +299,12 @@ export class TendModeration extends TendElement<ModerationMessages> {
   protected override render(): TemplateResult {
     const t = this.localize.t;
     const reads = this.#reads;
-    if (!this.#usable || !this.#moderator || !reads)
+    if (!this.#usable || !this.#moderator || !reads || this.#serverSaysNo)
       return html`<div class="surface" part="base">
         ${
-          this.#usable
-            ? html`<p part="not-moderator">${t.notModerator}</p>`
-            : html`<p part="needs-server">${t.needsServer}</p>`
+          !this.#usable
+            ? html`<p part="needs-server">${t.needsServer}</p>`
+            : html`<p part="not-moderator">${reads ? t.notModeratorHere : t.notModerator}</p>`
         }
       </div>`;
     const now = this.#clock;
