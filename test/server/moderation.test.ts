@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { SignJWT } from 'jose';
 import { newConcernKey } from '../../src/domain/concerns.js';
 import { createPost, type Post } from '../../src/domain/offers.js';
 import { randomId } from '../../src/domain/record-ids.js';
@@ -18,6 +19,7 @@ import {
   ENGINES,
   eventually,
   openEvents,
+  SECRET,
   startTestServer,
   token,
   uniqueName,
@@ -773,6 +775,236 @@ for (const engine of ENGINES) {
         );
         assert.ok(!actions.includes('remove'), actions.join());
         assert.ok(actions.includes('hide'));
+      });
+    });
+
+    describe('moderation: only a moderator token is a moderator', () => {
+      test('a token that only looks like a moderator’s, or none, gets a member’s answers (or 401) on every moderators’ path', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        // What moderators alone may read: a named and an anonymous concern, an answer, a hidden post
+        // with its reason and the moderator who hid it, and the audit log of all that.
+        const named = randomId();
+        const anonymous = randomId();
+        const words = `words-${uniqueName()}`;
+        const anonymousWords = `anon-${uniqueName()}`;
+        const answerWords = `answer-${uniqueName()}`;
+        const reason = `reason-${uniqueName()}`;
+        assert.equal(
+          (await people.ana!.op(`/v1/${c}/concerns/${named}`, raise({ text: words }))).status,
+          201,
+        );
+        assert.equal(
+          (
+            await people.dee!.op(
+              `/v1/${c}/concerns/${anonymous}`,
+              raise({ text: anonymousWords, visibility: 'anonymous', key: newConcernKey() }),
+            )
+          ).status,
+          201,
+        );
+        assert.equal(
+          (await people.mod!.op(`/v1/${c}/concerns/${named}`, { type: 'answer', text: answerWords })).status,
+          200,
+        );
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/hid`, offer(cai))).status, 201);
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/hid`, { type: 'hide', reason })).status, 200);
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/seen`, offer(cai))).status, 201);
+        const log = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items as { id: string }[];
+        assert.equal(log.length, 4);
+        const secrets = [words, anonymousWords, answerWords, reason, named, anonymous, '"mo"', 'moderatorId'];
+        const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
+
+        // Signed by the site, so accepted, but no `role: "moderator"` exactly: members.
+        const sign = (claims: Record<string, unknown>) =>
+          new SignJWT(claims)
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('pretender')
+            .setExpirationTime('1h')
+            .sign(new TextEncoder().encode(SECRET));
+        const lookalikes: Record<string, Record<string, unknown>> = {
+          'role Moderator': { role: 'Moderator' },
+          'role [moderator]': { role: ['moderator'] },
+          'role moderators': { role: 'moderators' },
+          'role admin': { role: 'admin' },
+          'roles [moderator]': { roles: ['moderator'] },
+          'moderator: true': { moderator: true },
+        };
+        for (const [what, claims] of Object.entries(lookalikes)) {
+          tokens[what] = await sign(claims);
+          people[what] = client(server.url, tokens[what]);
+          const view = await watch(c, 'moderation-log', what);
+          const concernStream = await openEvents(`${server.url}/v1/${c}/concerns/events`, {
+            token: tokens[what],
+          });
+          await concernStream.next((e) => e.event === 'ready');
+          const who = people[what]!;
+          for (const collection of ['concerns', 'moderation-log', 'posts']) {
+            const list = await who.get(`/v1/${c}/${collection}`);
+            assert.equal(list.status, 200, `${what}: ${collection}`);
+            assert.deepEqual(leaks(list.text), [], `${what}: the ${collection} list`);
+          }
+          assert.deepEqual((await who.get(`/v1/${c}/moderation-log`)).body.items, [], what);
+          // Reads and moderators' steps on what exists answer exactly as on what does not.
+          const missing = randomId();
+          const pairs: [string, string, string, (p: string) => Promise<Answer>][] = [
+            ['get a concern', `concerns/${named}`, `concerns/${missing}`, (p) => who.get(p)],
+            [
+              'answer',
+              `concerns/${named}`,
+              `concerns/${missing}`,
+              (p) => who.op(p, { type: 'answer', text: 'x' }),
+            ],
+            [
+              'close',
+              `concerns/${anonymous}`,
+              `concerns/${missing}`,
+              (p) => who.op(p, { type: 'set-state', state: 'closed' }),
+            ],
+            [
+              'get a log entry',
+              `moderation-log/${log[0]!.id}`,
+              `moderation-log/${missing}`,
+              (p) => who.get(p),
+            ],
+            [
+              'an operation on a log entry',
+              `moderation-log/${log[0]!.id}`,
+              `moderation-log/${missing}`,
+              (p) => who.op(p, { type: 'hide', reason: 'x' }),
+            ],
+            ['get the hidden post', 'posts/hid', `posts/${missing}`, (p) => who.get(p)],
+            ['unhide', 'posts/hid', `posts/${missing}`, (p) => who.op(p, { type: 'unhide' })],
+            [
+              'hide-reply',
+              'posts/hid',
+              `posts/${missing}`,
+              (p) => who.op(p, { type: 'hide-reply', text: 'x' }),
+            ],
+          ];
+          for (const [step, there, none, send] of pairs) {
+            const [from, to] = [there.split('/')[1]!, none.split('/')[1]!];
+            const a = await send(`/v1/${c}/${there}`);
+            const b = await send(`/v1/${c}/${none}`);
+            assert.ok(a.status >= 400, `${what} ${step}: refused`);
+            assert.equal(as(a, from, 'ID'), as(b, to, 'ID'), `${what} ${step}: as for a missing id`);
+            assert.deepEqual(
+              leaks(a.text).filter((s) => s !== from),
+              [],
+              `${what} ${step}`,
+            );
+          }
+          // Hiding a post they can see: refused as moderators-only.
+          const hide = await who.op(`/v1/${c}/posts/seen`, { type: 'hide', reason: 'x' });
+          assert.equal(hide.status, 403, `${what}: ${hide.text}`);
+          assert.equal(hide.body.error.code, 'moderators-only');
+          // The figure is everyone's, the same for them as for a member.
+          assert.deepEqual(
+            (await who.get(`/v1/${c}/aggregates/moderation?board=${BOARD}`)).body,
+            (await people.ben!.get(`/v1/${c}/aggregates/moderation?board=${BOARD}`)).body,
+          );
+          await assertStreamsSilent(view, secrets);
+          await assertStreamsSilent(
+            { ...view, streams: [view.streams[0]!, concernStream], collection: 'concerns' },
+            secrets,
+          );
+          for (const s of [...view.streams, concernStream]) await s.close();
+        }
+
+        // A moderator's token the site did not sign (another secret, or its payload rewritten), or
+        // an expired one: 401 on every path, streams included. No token: nothing of it either.
+        const forged = await new SignJWT({ role: 'moderator' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('mo')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('another-secret-that-is-also-long-enough'));
+        const [head, , signature] = tokens.ben!.split('.');
+        const rewritten = [
+          head,
+          Buffer.from(
+            JSON.stringify({ sub: 'ben', role: 'moderator', exp: Math.floor(Date.now() / 1000) + 600 }),
+          ).toString('base64url'),
+          signature,
+        ].join('.');
+        const expired = await token('mo', {
+          role: 'moderator',
+          now: Date.now() - 7200_000,
+          expiresInSeconds: 60,
+        });
+        const paths = [
+          ['GET', `/v1/${c}/concerns`],
+          ['GET', `/v1/${c}/moderation-log`],
+          ['GET', `/v1/${c}/concerns/${named}`],
+          ['GET', `/v1/${c}/moderation-log/${log[0]!.id}`],
+          ['GET', `/v1/${c}/posts/hid`],
+          ['POST', `/v1/${c}/concerns/${named}/ops`],
+          ['POST', `/v1/${c}/posts/hid/ops`],
+          ['DELETE', `/v1/${c}/posts/hid`],
+        ] as const;
+        for (const [what, bearer] of Object.entries({ forged, rewritten, expired })) {
+          for (const [method, path] of paths) {
+            const answer = await call(server.url, method, path, {
+              token: bearer,
+              ...(method === 'POST' ? { body: { type: 'answer', text: 'x' } } : {}),
+            });
+            assert.equal(answer.status, 401, `${what} ${method} ${path}`);
+            assert.deepEqual(leaks(answer.text), [], `${what} ${method} ${path}`);
+          }
+          for (const url of [`${server.url}/v1/${c}/events`, `${server.url}/v1/${c}/moderation-log/events`]) {
+            const s = await openEvents(url, { token: bearer, lastEventId: '0-0' });
+            await s.close();
+            assert.equal(s.status, 401, `${what}: ${url}`);
+            assert.deepEqual(leaks(JSON.stringify(s.events)), [], `${what}: ${url}`);
+          }
+        }
+        for (const [method, path] of paths) {
+          const answer = await call(server.url, method, path);
+          assert.ok(
+            answer.status === 401 || answer.status === 404 || answer.status === 200,
+            `${method} ${path}`,
+          );
+          if (answer.status === 200) assert.deepEqual(answer.body.items, [], `${method} ${path}`);
+          assert.deepEqual(leaks(answer.text), [], `no token: ${method} ${path}`);
+        }
+        for (const collection of ['concerns', 'moderation-log']) {
+          const s = await openEvents(`${server.url}/v1/${c}/${collection}/events`, { lastEventId: '0-0' });
+          if (s.status === 200) await s.next((e) => e.event === 'ready');
+          await s.close();
+          assert.deepEqual(leaks(JSON.stringify(s.events)), [], `no token: ${collection} stream`);
+        }
+      });
+
+      test('the author of a hidden post reads the reason but never who hid it, and cannot unhide it', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/p`, offer(cai))).status, 201);
+        const own = await watch(c, 'posts', 'cai');
+        const reason = `reason-${uniqueName()}`;
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/p`, { type: 'hide', reason })).status, 200);
+        assert.equal(
+          (await people.mod!.op(`/v1/${c}/posts/p`, { type: 'hide-reply', text: 'We can talk.' })).status,
+          200,
+        );
+        await own.streams[1]!.next((e) => e.event === 'message' && e.data.includes('We can talk.'));
+        await settle(own.streams, c);
+        const seen = [
+          (await people.cai!.get(`/v1/${c}/posts/p`)).text,
+          (await people.cai!.get(`/v1/${c}/posts`)).text,
+          JSON.stringify(own.streams.map((s) => s.events)),
+          JSON.stringify(await resume(`${server.url}/v1/${c}/events`, 'cai', own.mid)),
+          JSON.stringify(await resume(`${server.url}/v1/${c}/posts/events`, 'cai', own.mid)),
+        ];
+        for (const text of seen) {
+          assert.ok(text.includes(reason), 'the reason reaches its author');
+          assert.ok(!text.includes('moderatorId') && !text.includes('"mo"') && !text.includes('Mo'), text);
+        }
+        for (const op of [{ type: 'unhide' }, { type: 'hide', reason: 'mine' }]) {
+          const refused = await people.cai!.op(`/v1/${c}/posts/p`, op);
+          assert.equal(refused.status, 403, JSON.stringify(op));
+          assert.equal(refused.body.error.code, 'moderators-only');
+        }
+        assert.deepEqual((await people.cai!.get(`/v1/${c}/moderation-log`)).body.items, []);
+        for (const s of own.streams) await s.close();
       });
     });
 
