@@ -7,13 +7,13 @@
  * log and the database itself). One `describe` per row, named as in privacy.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { newConcernKey } from '../../src/domain/concerns.js';
 import { createPost, type Post } from '../../src/domain/offers.js';
 import { randomId } from '../../src/domain/record-ids.js';
-import { createLogger } from '../../src/server/logger.js';
 import {
+  attackerSetup,
   call,
   client,
   ENGINES,
@@ -24,96 +24,21 @@ import {
   token,
   uniqueName,
   type Answer,
-  type TestServer,
+  type AttackerView,
 } from './helpers.js';
-
-type Client = ReturnType<typeof client>;
-type Stream = Awaited<ReturnType<typeof openEvents>>;
 
 const INTERVAL_MS = 150;
 const BOARD = 'maple';
 
 for (const engine of ENGINES) {
   describe(`moderation on ${engine}`, () => {
-    let server: TestServer;
-    const logLines: string[] = [];
-    const tokens: Record<string, string> = {};
-    const people: Record<string, Client> = {};
-
-    before(async () => {
-      server = await startTestServer(
-        engine,
-        { logLevel: 'info', aggregateIntervalMs: INTERVAL_MS, anonymousLimit: false },
-        {
-          logger: createLogger({
-            level: 'info',
-            write: (line, level) => {
-              logLines.push(line);
-              // A server error is the test's to show, not to swallow.
-              if (level === 'error') process.stderr.write(`${line}\n`);
-            },
-          }),
-        },
-      );
-      for (const who of ['ana', 'ben', 'cai', 'dee', 'zed']) {
-        tokens[who] = await token(who, { name: who.toUpperCase() });
-        people[who] = client(server.url, tokens[who]);
-      }
-      tokens.mod = await token('mo', { name: 'Mo', role: 'moderator' });
-      people.mod = client(server.url, tokens.mod);
-      tokens.mod2 = await token('mo2', { name: 'Mo Two', role: 'moderator' });
-      people.mod2 = client(server.url, tokens.mod2);
+    const bench = attackerSetup(engine, {
+      members: ['ana', 'ben', 'cai', 'dee'],
+      moderators: { mod: { sub: 'mo', name: 'Mo' }, mod2: { sub: 'mo2', name: 'Mo Two' } },
+      config: { aggregateIntervalMs: INTERVAL_MS, anonymousLimit: false },
     });
-    after(() => server.stop());
-
-    /** Both streams of `who` open, and a position in the middle of the log to resume from later. */
-    async function watch(c: string, collection: string, who: string) {
-      const streams = [
-        await openEvents(`${server.url}/v1/${c}/events`, { token: tokens[who] }),
-        await openEvents(`${server.url}/v1/${c}/${collection}/events`, { token: tokens[who] }),
-      ];
-      for (const s of streams) await s.next((e) => e.event === 'ready');
-      const marker = uniqueName('m');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      const seen = await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
-      return { streams, who, mid: seen.id!, c, collection };
-    }
-    type View = Awaited<ReturnType<typeof watch>>;
-
-    /** Everything before a fresh marker has reached the streams (a process sends each change to all in one turn). */
-    async function settle(streams: Stream[], c: string) {
-      const marker = uniqueName('end');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      for (const s of streams)
-        if (s.headers.get('content-type')?.startsWith('text/event-stream'))
-          await s.next((e) => e.event === 'message' && e.data.includes(marker), 5000).catch(() => undefined);
-    }
-
-    /** Everything a resume gives `who`, from `lastEventId`, up to its `ready`. */
-    async function resume(url: string, who: string, lastEventId: string) {
-      const s = await openEvents(url, { token: tokens[who], lastEventId });
-      await s.next((e) => e.event === 'ready');
-      await s.close();
-      return s.events;
-    }
-
-    /** The answer as text with one id put in another's place (messages name the id). */
-    const as = (answer: Answer, from: string, to: string) =>
-      `${answer.status} ${answer.text.split(from).join(to)}`;
-
-    /** Every stream and resume of a view: none of `secrets` in any of them. */
-    async function assertStreamsSilent(view: View, secrets: string[]) {
-      const { c, collection, who, streams, mid } = view;
-      await settle(streams, c);
-      const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
-      for (const s of streams) assert.deepEqual(leaks(JSON.stringify(s.events)), [], `${who}: a live stream`);
-      const logId = mid.split('.')[0]!;
-      for (const from of [mid, '0-0', `${logId}.0-0`])
-        for (const url of [`${server.url}/v1/${c}/events`, `${server.url}/v1/${c}/${collection}/events`]) {
-          const events = await resume(url, who, from);
-          assert.deepEqual(leaks(JSON.stringify(events)), [], `${who}: a resume from ${from}`);
-        }
-    }
+    const { logLines, tokens, people, watch, settle, resume, as, assertStreamsSilent } = bench;
+    type View = AttackerView;
 
     /**
      * A concern that does not exist for `view.who`: streams, resumes, lists (concerns and the
@@ -204,7 +129,7 @@ for (const engine of ENGINES) {
 
     /** Every row of a community in every table a person could hide in, as text. */
     async function everythingStored(c: string): Promise<string[]> {
-      const rows = await server.db.query<{ row: string }>(
+      const rows = await bench.server.db.query<{ row: string }>(
         `SELECT row_to_json(x)::text AS row FROM (
            SELECT collection, id, author, owner, value::text AS value FROM tend_records WHERE community = $1
            UNION ALL SELECT collection, id, owner, kind, rev::text FROM tend_changes WHERE community = $1
@@ -270,7 +195,7 @@ for (const engine of ENGINES) {
           mine.text,
           (await people.ana!.get(`/v1/${c}/concerns`)).text,
           JSON.stringify(own.streams.map((s) => s.events)),
-          JSON.stringify(await resume(`${server.url}/v1/${c}/events`, 'ana', own.mid)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/events`, 'ana', own.mid)),
         ])
           assert.ok(!text.includes('"mo"') && !text.includes('Mo') && !text.includes('moderatorId'), text);
         const added = await people.ana!.op(`/v1/${c}/concerns/${id}`, {
@@ -384,7 +309,7 @@ for (const engine of ENGINES) {
           assert.ok(!names.test(row), row);
           assert.ok(!row.includes(key), 'the key is never stored');
         }
-        const idem = await server.db.query<{ actor: string }>(
+        const idem = await bench.server.db.query<{ actor: string }>(
           'SELECT actor FROM tend_idempotency WHERE community = $1 AND collection = $2',
           [c, 'concerns'],
         );
@@ -623,7 +548,7 @@ for (const engine of ENGINES) {
         }
         const logId = ben.mid.split('.')[0]!;
         for (const from of [ben.mid, `${logId}.0-0`]) {
-          const events = (await resume(`${server.url}/v1/${c}/events`, 'ben', from)).filter(
+          const events = (await resume(`${bench.server.url}/v1/${c}/events`, 'ben', from)).filter(
             (e) => e.event === 'message',
           );
           const of = (id: string) =>
@@ -765,7 +690,7 @@ for (const engine of ENGINES) {
         assert.equal(followed.body.value.entries.at(-1).text, 'Thank you.');
 
         // Everything is still stored; the log holds the hide and the answer, and no removal.
-        const stored = await server.db.query<{ id: string }>(
+        const stored = await bench.server.db.query<{ id: string }>(
           'SELECT id FROM tend_records WHERE community = $1 AND collection IN ($2, $3) ORDER BY id',
           [c, 'posts', 'concerns'],
         );
@@ -832,9 +757,9 @@ for (const engine of ENGINES) {
         };
         for (const [what, claims] of Object.entries(lookalikes)) {
           tokens[what] = await sign(claims);
-          people[what] = client(server.url, tokens[what]);
+          people[what] = client(bench.server.url, tokens[what]);
           const view = await watch(c, 'moderation-log', what);
-          const concernStream = await openEvents(`${server.url}/v1/${c}/concerns/events`, {
+          const concernStream = await openEvents(`${bench.server.url}/v1/${c}/concerns/events`, {
             token: tokens[what],
           });
           await concernStream.next((e) => e.event === 'ready');
@@ -943,14 +868,17 @@ for (const engine of ENGINES) {
         ] as const;
         for (const [what, bearer] of Object.entries({ forged, rewritten, expired })) {
           for (const [method, path] of paths) {
-            const answer = await call(server.url, method, path, {
+            const answer = await call(bench.server.url, method, path, {
               token: bearer,
               ...(method === 'POST' ? { body: { type: 'answer', text: 'x' } } : {}),
             });
             assert.equal(answer.status, 401, `${what} ${method} ${path}`);
             assert.deepEqual(leaks(answer.text), [], `${what} ${method} ${path}`);
           }
-          for (const url of [`${server.url}/v1/${c}/events`, `${server.url}/v1/${c}/moderation-log/events`]) {
+          for (const url of [
+            `${bench.server.url}/v1/${c}/events`,
+            `${bench.server.url}/v1/${c}/moderation-log/events`,
+          ]) {
             const s = await openEvents(url, { token: bearer, lastEventId: '0-0' });
             await s.close();
             assert.equal(s.status, 401, `${what}: ${url}`);
@@ -958,7 +886,7 @@ for (const engine of ENGINES) {
           }
         }
         for (const [method, path] of paths) {
-          const answer = await call(server.url, method, path);
+          const answer = await call(bench.server.url, method, path);
           assert.ok(
             answer.status === 401 || answer.status === 404 || answer.status === 200,
             `${method} ${path}`,
@@ -967,7 +895,9 @@ for (const engine of ENGINES) {
           assert.deepEqual(leaks(answer.text), [], `no token: ${method} ${path}`);
         }
         for (const collection of ['concerns', 'moderation-log']) {
-          const s = await openEvents(`${server.url}/v1/${c}/${collection}/events`, { lastEventId: '0-0' });
+          const s = await openEvents(`${bench.server.url}/v1/${c}/${collection}/events`, {
+            lastEventId: '0-0',
+          });
           if (s.status === 200) await s.next((e) => e.event === 'ready');
           await s.close();
           assert.deepEqual(leaks(JSON.stringify(s.events)), [], `no token: ${collection} stream`);
@@ -991,8 +921,8 @@ for (const engine of ENGINES) {
           (await people.cai!.get(`/v1/${c}/posts/p`)).text,
           (await people.cai!.get(`/v1/${c}/posts`)).text,
           JSON.stringify(own.streams.map((s) => s.events)),
-          JSON.stringify(await resume(`${server.url}/v1/${c}/events`, 'cai', own.mid)),
-          JSON.stringify(await resume(`${server.url}/v1/${c}/posts/events`, 'cai', own.mid)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/events`, 'cai', own.mid)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/posts/events`, 'cai', own.mid)),
         ];
         for (const text of seen) {
           assert.ok(text.includes(reason), 'the reason reaches its author');
