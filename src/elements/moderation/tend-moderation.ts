@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { RecordsController } from '../../controllers/records-controller.js';
 import {
   CONCERN_LIMITS,
@@ -21,7 +22,7 @@ import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { isStorageError } from '../../storage/errors.js';
 import { extras } from '../../styles/extras.js';
-import { renderThread, threadStyles } from '../shared/concern-thread.js';
+import { renderThread, renderWordsField, threadStyles } from '../shared/concern-thread.js';
 import { isModerator } from '../shared/moderator.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
@@ -235,13 +236,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
     event.preventDefault();
     const id = queued.record.id;
     if (this.#busy.has(id)) return;
-    const text = (this.#drafts.get(id) ?? '').trim();
-    if (!text) {
-      this.#needWords.add(id);
-      this.requestUpdate();
-      void this.focusAfterRender(`#answer-${CSS.escape(id)}`);
-      return;
-    }
+    const text = this.#words(id, `answer-${id}`);
+    if (!text) return;
     const state = this.#answerStates.get(id) || undefined;
     const ok = await this.#concernStep(
       id,
@@ -259,6 +255,56 @@ export class TendModeration extends TendElement<ModerationMessages> {
       });
       this.requestUpdate();
     }
+  }
+
+  /** The words drafted under `key`, trimmed; none: the field (`fieldId`) says so and takes focus. */
+  #words(key: string, fieldId: string): string | undefined {
+    const text = (this.#drafts.get(key) ?? '').trim();
+    if (text) return text;
+    this.#needWords.add(key);
+    this.requestUpdate();
+    void this.focusAfterRender(`#${CSS.escape(fieldId)}`);
+    return undefined;
+  }
+
+  /**
+   * The one form that sends words: an answer to a concern, a reply on a hidden post. The field
+   * keeps its draft under `key`; `more` goes between the field and `actions`.
+   */
+  #renderWordsForm(form: {
+    key: string;
+    fieldId: string;
+    label: string;
+    maxLength: number;
+    submit: (event: Event) => void;
+    more?: TemplateResult | typeof nothing;
+    actions: TemplateResult;
+    id?: string;
+    part?: string;
+    hidden?: boolean;
+  }): TemplateResult {
+    const { key } = form;
+    return html`<form
+      id=${ifDefined(form.id)}
+      part=${ifDefined(form.part)}
+      novalidate
+      ?hidden=${form.hidden ?? false}
+      @submit=${form.submit}
+    >
+      ${renderWordsField({
+        id: form.fieldId,
+        label: form.label,
+        maxLength: form.maxLength,
+        value: this.#drafts.get(key) ?? '',
+        error: this.#needWords.has(key) ? this.localize.t.needAnswer : '',
+        input: (value) => {
+          this.#drafts.set(key, value);
+          if (this.#needWords.delete(key)) this.requestUpdate();
+        },
+      })}
+      ${form.more ?? nothing}
+      <div class="actions">${form.actions}</div>
+    </form>`;
   }
 
   /** Opens (focus on the answer) or closes (focus back on "Answer") a concern's answer form. */
@@ -283,13 +329,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
   async #reply(post: StoredRecord<Post>, event: Event): Promise<void> {
     event.preventDefault();
     const key = `post:${post.id}`;
-    const text = (this.#drafts.get(key) ?? '').trim();
-    if (!text) {
-      this.#needWords.add(key);
-      this.requestUpdate();
-      void this.focusAfterRender(`#reply-${CSS.escape(post.id)}`);
-      return;
-    }
+    const text = this.#words(key, `reply-${post.id}`);
+    if (!text) return;
     if (await this.#postStep(post.id, { type: 'hide-reply', text }, this.localize.t.replied)) {
       this.#drafts.delete(key);
       this.requestUpdate();
@@ -382,7 +423,6 @@ export class TendModeration extends TendElement<ModerationMessages> {
     const answered = isAnswered(concern);
     const busy = this.#busy.has(id);
     const notice = this.#notices.get(id);
-    const needWords = this.#needWords.has(id);
     const headingId = `item-${id}`;
     const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     const chosen = this.#answerStates.get(id) ?? '';
@@ -447,50 +487,33 @@ export class TendModeration extends TendElement<ModerationMessages> {
         }
       </div>
       ${closed || answered ? nothing : html`<p class="hint" id="close-why-${id}">${t.answerFirst}</p>`}
-      <form
-        id="answer-form-${id}"
-        part="answer"
-        novalidate
-        ?hidden=${!answering}
-        @submit=${(e: Event) => this.#answer(q, e)}
-      >
-        <div class="field">
-          <label for="answer-${id}">${t.answerLabel}</label>
-          <textarea
-            id="answer-${id}"
-            maxlength=${CONCERN_LIMITS.text}
-            aria-invalid=${needWords ? 'true' : 'false'}
-            aria-describedby="answer-error-${id}"
-            .value=${this.#drafts.get(id) ?? ''}
-            @input=${(e: Event) => {
-              this.#drafts.set(id, (e.target as HTMLTextAreaElement).value);
-              if (this.#needWords.delete(id)) this.requestUpdate();
-            }}
-          ></textarea>
-          <p class="field-error" id="answer-error-${id}">${needWords ? t.needAnswer : ''}</p>
-        </div>
-        ${
-          closed
-            ? nothing
-            : html`<div class="field">
-                <label for="answer-state-${id}">${t.answerState}</label>
-                <select
-                  id="answer-state-${id}"
-                  @change=${(e: Event) =>
-                    this.#answerStates.set(id, (e.target as HTMLSelectElement).value as ConcernState | '')}
-                >
-                  <option value="" ?selected=${chosen === ''}>${t.keepState}</option>
-                  ${(['open', 'acknowledged', 'acted-on', 'closed'] as const)
-                    .filter((s) => s !== concern.state)
-                    .map((s) => html`<option value=${s} ?selected=${chosen === s}>${t.markAs(s)}</option>`)}
-                </select>
-              </div>`
-        }
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
-          <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>
-        </div>
-      </form>
+      ${this.#renderWordsForm({
+        key: id,
+        fieldId: `answer-${id}`,
+        label: t.answerLabel,
+        maxLength: CONCERN_LIMITS.text,
+        submit: (e) => void this.#answer(q, e),
+        id: `answer-form-${id}`,
+        part: 'answer',
+        hidden: !answering,
+        more: closed
+          ? nothing
+          : html`<div class="field">
+              <label for="answer-state-${id}">${t.answerState}</label>
+              <select
+                id="answer-state-${id}"
+                @change=${(e: Event) =>
+                  this.#answerStates.set(id, (e.target as HTMLSelectElement).value as ConcernState | '')}
+              >
+                <option value="" ?selected=${chosen === ''}>${t.keepState}</option>
+                ${(['open', 'acknowledged', 'acted-on', 'closed'] as const)
+                  .filter((s) => s !== concern.state)
+                  .map((s) => html`<option value=${s} ?selected=${chosen === s}>${t.markAs(s)}</option>`)}
+              </select>
+            </div>`,
+        actions: html`<button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
+          <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>`,
+      })}
       ${
         notice
           ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
@@ -508,7 +531,6 @@ export class TendModeration extends TendElement<ModerationMessages> {
     const key = `post:${post.id}`;
     const busy = this.#busy.has(post.id);
     const notice = this.#notices.get(post.id);
-    const needWords = this.#needWords.has(key);
     const headingId = `item-${post.id}`;
     const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<li class="card" part="hidden-post" data-id=${post.id} aria-labelledby=${headingId}>
@@ -546,24 +568,13 @@ export class TendModeration extends TendElement<ModerationMessages> {
             </ol>`
           : nothing
       }
-      <form novalidate @submit=${(e: Event) => this.#reply(post, e)}>
-        <div class="field">
-          <label for="reply-${post.id}">${t.replyLabel}</label>
-          <textarea
-            id="reply-${post.id}"
-            maxlength=${LIMITS.hideReply}
-            aria-invalid=${needWords ? 'true' : 'false'}
-            aria-describedby="reply-error-${post.id}"
-            .value=${this.#drafts.get(key) ?? ''}
-            @input=${(e: Event) => {
-              this.#drafts.set(key, (e.target as HTMLTextAreaElement).value);
-              if (this.#needWords.delete(key)) this.requestUpdate();
-            }}
-          ></textarea>
-          <p class="field-error" id="reply-error-${post.id}">${needWords ? t.needAnswer : ''}</p>
-        </div>
-        <div class="actions">
-          <button type="submit" ?disabled=${busy}>${t.reply}</button>
+      ${this.#renderWordsForm({
+        key,
+        fieldId: `reply-${post.id}`,
+        label: t.replyLabel,
+        maxLength: LIMITS.hideReply,
+        submit: (e) => void this.#reply(post, e),
+        actions: html`<button type="submit" ?disabled=${busy}>${t.reply}</button>
           <button
             type="button"
             ?disabled=${busy}
@@ -571,9 +582,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
             @click=${() => void this.#postStep(post.id, { type: 'unhide' }, t.unhidden)}
           >
             ${t.unhide}
-          </button>
-        </div>
-      </form>
+          </button>`,
+      })}
       ${
         notice
           ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
