@@ -377,17 +377,12 @@ export class TendModeration extends TendElement<ModerationMessages> {
               ${
                 closed.length
                   ? html`<section class="stack" part="closed">
-                      <div class="actions">
-                        <button
-                          type="button"
-                          class="quiet"
-                          aria-expanded=${this.showClosed ? 'true' : 'false'}
-                          aria-controls="closed-list"
-                          @click=${() => (this.showClosed = !this.showClosed)}
-                        >
-                          ${t.closedHeading(closed.length, this.localize.lang)}
-                        </button>
-                      </div>
+                      ${this.#renderDisclosure(
+                        this.showClosed,
+                        'closed-list',
+                        t.closedHeading(closed.length, this.localize.lang),
+                        () => (this.showClosed = !this.showClosed),
+                      )}
                       <ol class="cards" id="closed-list" ?hidden=${!this.showClosed}>
                         ${this.showClosed ? closed.map((q) => this.#renderConcern(q, titles)) : nothing}
                       </ol>
@@ -514,11 +509,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
         actions: html`<button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
           <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>`,
       })}
-      ${
-        notice
-          ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
-          : nothing
-      }
+      ${this.#renderNotice(notice)}
     </li>`;
   }
 
@@ -584,12 +575,30 @@ export class TendModeration extends TendElement<ModerationMessages> {
             ${t.unhide}
           </button>`,
       })}
-      ${
-        notice
-          ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
-          : nothing
-      }
+      ${this.#renderNotice(notice)}
     </li>`;
+  }
+
+  /** What a card says after a step, or why it did not go through. */
+  #renderNotice(notice: Notice | undefined): TemplateResult | typeof nothing {
+    return notice
+      ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
+      : nothing;
+  }
+
+  /** A quiet button that shows and hides the part `controls` (the closed concerns, the log). */
+  #renderDisclosure(open: boolean, controls: string, label: string, toggle: () => void): TemplateResult {
+    return html`<div class="actions">
+      <button
+        type="button"
+        class="quiet"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${controls}
+        @click=${toggle}
+      >
+        ${label}
+      </button>
+    </div>`;
   }
 
   #renderLog(reads: Reads, titles: Map<string, string>): TemplateResult {
@@ -601,17 +610,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
     return html`<section class="stack" part="log" aria-labelledby="log-heading">
       <h3 id="log-heading">${t.logHeading}</h3>
       <p class="muted">${t.logIntro}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="quiet"
-          aria-expanded=${this.showLog ? 'true' : 'false'}
-          aria-controls="log-list"
-          @click=${() => (this.showLog = !this.showLog)}
-        >
-          ${t.showLog}
-        </button>
-      </div>
+      ${this.#renderDisclosure(this.showLog, 'log-list', t.showLog, () => (this.showLog = !this.showLog))}
       <div id="log-list" class="stack" ?hidden=${!this.showLog}>
         ${
           !this.showLog
