@@ -246,7 +246,12 @@ export default defineConfig(({ mode }): UserConfig => {
       // styles) as one file: fewer requests, and one gzip stream compresses better than six.
       advancedChunks: {
         groups: [
-          { name: 'foundation', test: (id: string) => FOUNDATION.test(id) && !NOT_FOUNDATION.test(id) },
+          {
+            name: 'foundation',
+            // The bundler's own helpers too (namespace objects), used by more than one chunk.
+            test: (id: string) =>
+              (FOUNDATION.test(id) && !NOT_FOUNDATION.test(id)) || /rolldown[:/]runtime/.test(id),
+          },
         ],
       },
     });
