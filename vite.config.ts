@@ -196,12 +196,17 @@ const FOUNDATION =
  * IndexedDB buckets for a long collection).
  */
 const NOT_FOUNDATION =
-  /@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)|lit-html[\\/](directives[\\/]|directive-helpers)|src[\\/]storage[\\/](http|outbox|memory\.ts|localstorage-backend|indexeddb-buckets)/;
+  /@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)|(lit|lit-html)[\\/](directives[\\/]|directive-helpers)|src[\\/]elements[\\/]shared[\\/](concern-thread|moderator)|src[\\/]storage[\\/](http|outbox|memory\.ts|localstorage-backend|indexeddb-buckets)/;
 
-/** Names a chunk of the autoloader build after the element or piece it holds. */
-function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
+/** Names a chunk of the autoloader build after the element or piece it holds (the offer rules by name). */
+function chunkName(chunk: {
+  name: string;
+  facadeModuleId: string | null;
+  moduleIds: readonly string[];
+}): string {
   const element = chunk.facadeModuleId?.match(/\/src\/(?:elements\/([^/]+)|(provider))\/index\.ts$/);
-  return `chunks/${element?.[1] ?? element?.[2] ?? chunk.name}-[hash].js`;
+  const offers = chunk.moduleIds.some((id) => /src[\\/]domain[\\/]offers\.ts$/.test(id)) && 'offers';
+  return `chunks/${element?.[1] ?? element?.[2] ?? (offers || chunk.name)}-[hash].js`;
 }
 
 /**
@@ -241,7 +246,12 @@ export default defineConfig(({ mode }): UserConfig => {
       // styles) as one file: fewer requests, and one gzip stream compresses better than six.
       advancedChunks: {
         groups: [
-          { name: 'foundation', test: (id: string) => FOUNDATION.test(id) && !NOT_FOUNDATION.test(id) },
+          {
+            name: 'foundation',
+            // The bundler's own helpers too (namespace objects), used by more than one chunk.
+            test: (id: string) =>
+              (FOUNDATION.test(id) && !NOT_FOUNDATION.test(id)) || /rolldown[:/]runtime/.test(id),
+          },
         ],
       },
     });

@@ -6,6 +6,27 @@ import { tendServerPlugin } from './test/server/wtr-tend-server.js';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
+/**
+ * A dropped connection, for the modules an element fetches on demand: a test page sends
+ * `executeServerCommand('tend-unreachable', { files: ['board-dialogs.ts'] })` and, from then on,
+ * the browser fails every request for those files (and fetches the rest without its cache, so
+ * nothing an earlier test file's page loaded is reused). `{ files: [] }` restores the connection.
+ */
+function unreachableModulesPlugin() {
+  return {
+    name: 'tend-unreachable',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'tend-unreachable') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: payload.files.length > 0 });
+      await cdp.send('Network.setBlockedURLs', { urls: payload.files.map((file) => `*/${file}*`) });
+      return true;
+    },
+  };
+}
+
 export default {
   // test/server runs in Node (npm run test:server). test/storage/http.test.ts runs here against
   // the tend-server the plugin below starts, and again on PostgreSQL by test:http:postgres.
@@ -17,6 +38,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
     // A real tend-server on PGlite for test/storage/http.test.ts (PostgreSQL: test:http:postgres).
     tendServerPlugin({ databaseUrl: null }),
+    unreachableModulesPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -143,6 +143,9 @@ export const HideAsModerator: Story = {
         ?.querySelector<HTMLButtonElement>('.actions button:last-child');
       if (hide?.textContent?.trim() === 'Hide') {
         hide.click();
+        // The question's module comes the first time one is asked.
+        while (!root?.querySelector('#ask-dialog[open]'))
+          await new Promise((resolve) => setTimeout(resolve, 50));
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));

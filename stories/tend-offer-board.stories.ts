@@ -329,6 +329,16 @@ async function press(canvas: HTMLElement, name: string): Promise<void> {
   throw new Error(`no “${name}” to press`);
 }
 
+/** Waits until the story's board shows `selector` (a dialog's field comes once its module is here). */
+async function shown<T extends Element>(canvas: HTMLElement, selector: string): Promise<T> {
+  for (let tries = 0; tries < 100; tries++) {
+    const found = canvas.querySelector('tend-offer-board')?.shadowRoot?.querySelector<T>(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no “${selector}” shown`);
+}
+
 /** A story that presses these, in order, once the board is there. */
 const pressing =
   (...names: string[]) =>
@@ -356,9 +366,7 @@ export const CategoryRequired: Story = {
   args: { scenario: 'empty' },
   play: async ({ canvasElement }) => {
     await pressing('Offer or ask', 'Ask for something')({ canvasElement });
-    const title = canvasElement
-      .querySelector('tend-offer-board')!
-      .shadowRoot!.querySelector<HTMLInputElement>('[name="title"]')!;
+    const title = await shown<HTMLInputElement>(canvasElement, '[name="title"]');
     title.value = 'A hand moving a sofa on Saturday';
     title.dispatchEvent(new Event('input', { bubbles: true }));
     await press(canvasElement, 'Post');

@@ -10,6 +10,8 @@ export const es: BoardMessages = {
   newRotation: 'Organizar una rotación',
   loading: 'Cargando el tablón…',
   readError: 'No se pudo cargar el tablón ahora mismo. Vuelve a intentarlo en un momento.',
+  dialogsUnavailable:
+    'Esta parte del tablón no se pudo cargar. Revisa tu conexión y vuelve a cargar la página.',
   kind: pick({ offer: 'Ofrecimiento', need: 'Necesidad', rotation: 'Rotación' }),
   category: pick({
     meals: 'Comidas',

@@ -9,6 +9,8 @@ export const en = {
   newRotation: 'Start a rotation',
   loading: 'Loading the board…',
   readError: 'The board couldn’t be loaded just now. Please try again in a moment.',
+  dialogsUnavailable:
+    'This part of the board could not be loaded. Check your connection, then reload the page.',
   kind: pick({ offer: 'Offer', need: 'Need', rotation: 'Rotation' }),
   /** A category; a board's own categories show as written. */
   category: pick({

@@ -30,10 +30,11 @@ import { LocalizeController, num } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { toStorageError } from '../../storage/errors.js';
 import { isModerator } from '../shared/moderator.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
-import { renderAsk, type Ask } from './ask-dialog.js';
+import type { Ask } from './ask-dialog.js';
 import { NO_FILTERS, activeFilters, filterPosts, renderFilters, type BoardFilters } from './board-filters.js';
 import { DAY_FORMAT, TIME_FORMAT, type BoardAction, type BoardView, type Notice } from './board-view.js';
 import { renderLoad, type LoadFigures } from './load-chart.js';
@@ -42,9 +43,9 @@ import { styles } from './offer-board.styles.js';
 import { HiddenCountController, hiddenStyles, renderHiddenCount } from './hidden-count.js';
 import { renderCard } from './post-card.js';
 import { listFactsFor, loadFactsFor } from './post-facts.js';
-import { PostForm, localInput } from './post-form.js';
+import type { PostForm } from './post-form.js';
 import { refusalOf } from './refusals.js';
-import { RotationForm } from './rotation-form.js';
+import type { RotationForm } from './rotation-form.js';
 import { WindowedList } from './windowed-list.js';
 
 /** Detail of `tend-offer-posted`. */
@@ -192,6 +193,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   @state() protected formError: string | undefined;
   @state() protected ask: Ask | undefined;
   @state() protected askError: string | undefined;
+  /** The forms and questions could not be fetched (offline): said under the board's heading. */
+  @state() protected dialogsError: string | undefined;
   @state() protected saving = false;
 
   protected readonly localize = new LocalizeController(this, 'tend-offer-board', en, () => this.messages);
@@ -211,6 +214,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   });
 
   readonly #storageNotice = new StorageNotice(this);
+  /** The forms and the short questions, fetched the first time someone opens one. */
+  readonly #dialogs = new LazyPart(this, () => import('./board-dialogs.js'));
   #hiddenView: typeof import('./hidden-posts.js') | undefined;
   #hiddenFetch: Promise<void> | undefined;
   /** How many of this board's posts a moderator has hidden (the server's figure). */
@@ -468,7 +473,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       const { figures } = this.#figures(this.#boardPosts(), now);
       const nudge = figures.own.nudge;
       if (nudge) {
-        this.#openAsk(entry.id, {
+        void this.#openAsk(entry.id, {
           type: 'nudge',
           nudge,
           go: () => {
@@ -499,16 +504,38 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   }
 
   /** Opens a question about a post; if what opened it is gone when it closes, the post's heading takes focus. */
-  #openAsk(postId: string, ask: Ask): void {
+  async #openAsk(postId: string, ask: Ask): Promise<void> {
     this.#remember(`#${CSS.escape(`post-${postId}`)}`);
+    if (!(await this.#dialogsHere(postId))) return;
     this.askError = undefined;
     this.ask = ask;
   }
 
-  #openForm(kind: PostKind, editing?: PostEntry): void {
+  /**
+   * Fetches the forms and questions if they are not here yet; says so plainly if they cannot be
+   * (at the post the person was acting on, else under the board's heading).
+   */
+  async #dialogsHere(postId?: string): Promise<boolean> {
+    try {
+      await this.#dialogs.ready();
+      this.dialogsError = undefined;
+      // Taken off the page while the module came: nothing to open.
+      return this.isConnected;
+    } catch {
+      const words = this.localize.t.dialogsUnavailable;
+      if (postId) this.#say(postId, words, true);
+      else this.dialogsError = words;
+      this.announcer.announce(words);
+      return false;
+    }
+  }
+
+  async #openForm(kind: PostKind, editing?: PostEntry): Promise<void> {
     // A new post's kind closes "Offer or ask": focus goes back to it after the form.
     this.#remember(editing ? undefined : '.head .primary');
     this.choosing = false;
+    if (!(await this.#dialogsHere(editing?.id))) return;
+    const { PostForm, RotationForm, localInput } = this.#dialogs.current!;
     const update = (focus?: string) => {
       this.requestUpdate();
       if (focus) void this.focusAfterRender(focus);
@@ -555,11 +582,11 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
           this.#say(id, t.mineState('done'));
           // Asked privately, and only of offers: the answer sizes the author's next one.
           if (post.kind === 'offer')
-            this.#openAsk(id, { type: 'again', answer: (again) => void this.#answerAgain(id, again) });
+            void this.#openAsk(id, { type: 'again', answer: (again) => void this.#answerAgain(id, again) });
         });
         return;
       case 'thank':
-        this.#openAsk(id, {
+        void this.#openAsk(id, {
           type: 'thanks',
           send: (words) =>
             void this.#operate(id, { type: 'thank', claimId: action.claim.id, words: words.trim() }).then(
@@ -573,7 +600,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         });
         return;
       case 'edit':
-        this.#openForm(entry.value.kind, entry);
+        void this.#openForm(entry.value.kind, entry);
         return;
       case 'withdraw':
         void this.#rewrite(
@@ -599,7 +626,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         return;
       case 'hide':
         if (!this.#hiddenView) return;
-        this.#openAsk(id, {
+        void this.#openAsk(id, {
           type: 'hide',
           render: this.#hiddenView.renderHideAsk,
           send: (reason) => {
@@ -756,7 +783,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
     const on = entries.length ? activeFilters(this.filters) : 0;
     const count = on ? (list.length ? t.matches(list.length, lang) : t.noMatches) : '';
     const button = (kind: PostKind, label: string) =>
-      html`<button type="button" @click=${() => this.#openForm(kind)}>${label}</button>`;
+      html`<button type="button" @click=${() => void this.#openForm(kind)}>${label}</button>`;
 
     return html`<div class="board surface" part="base">
         <div class="head" part="header">
@@ -782,12 +809,17 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
               type="button"
               class="primary"
               aria-expanded=${this.choosing ? 'true' : 'false'}
-              @click=${() => (this.choosing = !this.choosing)}
+              @click=${() => {
+                this.choosing = !this.choosing;
+                // About to post: fetch the form while the person chooses what kind.
+                this.#dialogs.get();
+              }}
             >
               ${t.offerOrAsk}
             </button>
           </div>
         </div>
+        ${this.dialogsError ? html`<p class="message error" role="alert">${this.dialogsError}</p>` : nothing}
         ${
           this.choosing
             ? html`<div class="actions kinds">
@@ -850,7 +882,13 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
           this.ask
             ? keyed(
                 this.ask,
-                renderAsk(t, lang, this.ask, () => (this.ask = undefined), this.askError),
+                this.#dialogs.current!.renderAsk(
+                  t,
+                  lang,
+                  this.ask,
+                  () => (this.ask = undefined),
+                  this.askError,
+                ),
               )
             : nothing
         }

@@ -80,7 +80,8 @@ export const reflectionEs: ReflectionMessages = {
   cancel: 'No borrar',
   confirm: 'Borrar',
   deleted: 'Borrado.',
-  partUnavailable: 'Esta parte no se pudo cargar. Revisa tu conexión y vuelve a intentarlo.',
+  partUnavailable:
+    'Esta parte no se pudo cargar. Revisa tu conexión y vuelve a cargar la página: lo que guardaste sigue en este dispositivo.',
   backToFlow: 'Volver a la reflexión',
 
   lockTitle: 'Cerrar con una contraseña',

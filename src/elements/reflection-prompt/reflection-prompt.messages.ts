@@ -81,7 +81,8 @@ export const reflectionEn = {
   cancel: 'Don’t delete',
   confirm: 'Delete',
   deleted: 'Deleted.',
-  partUnavailable: 'This part could not be loaded. Check your connection, then try again.',
+  partUnavailable:
+    'This part could not be loaded. Check your connection, then reload the page: what you saved stays on this device.',
   backToFlow: 'Back to the reflection',
 
   lockTitle: 'Lock with a passphrase',

@@ -3,7 +3,8 @@ import type { ReactiveControllerHost } from 'lit';
 /**
  * A part of an element (views, dialogs) whose module is fetched the first time it is needed;
  * the element renders again when it arrives. `current` is the module once here; `ready()`
- * fetches it (once) and resolves with it.
+ * fetches it (once) and resolves with it. A browser remembers a module that failed to load for
+ * the rest of the page's life, so after a failure the words to say are "reload the page".
  */
 export class LazyPart<M> {
   readonly #host: ReactiveControllerHost;

@@ -46,9 +46,9 @@ describe('hidden posts (real server)', () => {
 
     // Mira hides it: a reason is asked for, and required.
     button(cardOf(mira, TITLE), 'Hide').click();
-    await mira.updateComplete;
     const dialog = shadow(mira).querySelector<HTMLDialogElement>('#ask-dialog')!;
-    expect(dialog.open).to.equal(true);
+    await until(() => dialog.open, 'the question opens (its words are fetched the first time)');
+    await mira.updateComplete;
     expect(read(dialog)).to.contain('The author reads your reason and can answer it');
     button(dialog, 'Hide the post').click();
     await mira.updateComplete;

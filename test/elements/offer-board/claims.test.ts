@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ConflictError, MemoryAdapter, MemoryStore, type WriteOptions } from '../../../src/storage/index.js';
 import { claimSlot, markDone, reflectionId, type Post } from '../../../src/domain/offers.js';
 import {
+  dialogOf,
   ANA,
   BEN,
   CLEO,
@@ -173,8 +174,7 @@ describe('<tend-offer-board>: claims', () => {
     const claim = button(card(board, 'One more need'), 'I can help');
     claim.focus();
     claim.click();
-    await board.updateComplete;
-    let dialog = openDialog(board)!;
+    let dialog = await dialogOf(board);
     expect(cardText(dialog)).to.contain('Do you still want to take this on?');
     expect(cardText(dialog)).to.contain('You already have 3 things on this week');
     await expect(board).to.be.accessible();
@@ -183,8 +183,7 @@ describe('<tend-offer-board>: claims', () => {
     await waitUntil(() => root(board).activeElement === claim, 'focus returns to the button');
     expect((await stored(store, 'n4')).claims).to.have.length(0);
     claim.click();
-    await board.updateComplete;
-    dialog = openDialog(board)!;
+    dialog = await dialogOf(board);
     button(dialog, 'Yes, I have room').click();
     await waitUntil(() => board.posts.get('n4')!.value.claims.length === 1, 'the claim goes through');
     await settle(board);
@@ -199,8 +198,7 @@ describe('<tend-offer-board>: claims', () => {
     );
     const ana = await boardFor({ store, person: ANA });
     button(card(ana, 'Bike repair'), 'Mark done').click();
-    await waitUntil(() => openDialog(ana), 'the question opens');
-    const dialog = openDialog(ana)!;
+    const dialog = await dialogOf(ana);
     expect(cardText(dialog)).to.contain('Would you offer this again?');
     expect(cardText(dialog)).to.contain('Only you see this answer');
     await expect(ana).to.be.accessible();
@@ -234,8 +232,7 @@ describe('<tend-offer-board>: claims', () => {
     const board = await boardFor({ store, person: BEN, max: 3 });
     await waitUntil(() => !board.reflections.loading);
     button(card(board, 'Third need'), 'I can help').click();
-    await board.updateComplete;
-    expect(cardText(openDialog(board)!)).to.contain('you might not offer something again');
+    expect(cardText(await dialogOf(board))).to.contain('you might not offer something again');
   });
 
   it('lets the claimant say thank you after it is done', async () => {
@@ -246,8 +243,7 @@ describe('<tend-offer-board>: claims', () => {
     const ben = await boardFor({ store, person: BEN });
     const ana = await boardFor({ store, person: ANA });
     button(card(ben, 'Bike repair'), 'Say thank you').click();
-    await ben.updateComplete;
-    const dialog = openDialog(ben)!;
+    const dialog = await dialogOf(ben);
     const words = field<HTMLTextAreaElement>(dialog, 'Your thank-you');
     words.value = 'My bike <b>flies</b> now';
     button(dialog, 'Send').click();

@@ -85,8 +85,7 @@ export async function openForm(board: TendOfferBoard, kind: string): Promise<HTM
   button(root(board), 'Offer or ask').click();
   await board.updateComplete;
   button(root(board), kind).click();
-  await board.updateComplete;
-  return openDialog(board)!;
+  return dialogOf(board);
 }
 
 /** Chooses a category in a post form, as a person would. */
@@ -98,6 +97,16 @@ export function chooseCategory(dialog: HTMLElement, value: string): void {
 
 export function openDialog(board: TendOfferBoard): HTMLDialogElement | undefined {
   return [...root(board).querySelectorAll('dialog')].find((d) => d.open);
+}
+
+/**
+ * The dialog a person's action opens, once it is open: the forms and questions are fetched the
+ * first time one is needed, so it may take a moment.
+ */
+export async function dialogOf(board: TendOfferBoard): Promise<HTMLDialogElement> {
+  await waitUntil(() => openDialog(board), 'a dialog opens');
+  await board.updateComplete;
+  return openDialog(board)!;
 }
 
 /** Waits for the board to finish writing and rendering. */

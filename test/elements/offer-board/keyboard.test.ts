@@ -4,6 +4,7 @@ import { claimSlot, markDone } from '../../../src/domain/offers.js';
 import { MemoryStore } from '../../../src/storage/index.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
 import {
+  dialogOf,
   ANA,
   BEN,
   CLEO,
@@ -34,8 +35,7 @@ describe('<tend-offer-board>: keyboard and dialogs', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused(board)?.textContent?.trim()).to.equal('Ask for something');
     await sendKeys({ press: 'Enter' });
-    await board.updateComplete;
-    const dialog = openDialog(board)!;
+    const dialog = await dialogOf(board);
     expect(dialog.matches(':modal')).to.equal(true);
     await waitUntil(
       () => focused(board)?.getAttribute('name') === 'title',

@@ -18,6 +18,7 @@ import {
 } from '../../../src/storage/index.js';
 import type { OperateOptions, RecordOperation } from '../../../src/storage/adapter.js';
 import {
+  dialogOf,
   ANA,
   BEN,
   CLEO,
@@ -127,8 +128,7 @@ describe('<tend-offer-board>: operations', () => {
     await settle(ana);
     await waitUntil(() => cardText(card(ben, 'Spare room')).includes('Key under the pot'));
     button(card(ana, 'Spare room'), 'Mark done').click();
-    await waitUntil(() => openDialog(ana), 'the private question opens');
-    button(openDialog(ana)!, 'Yes').click();
+    button(await dialogOf(ana), 'Yes').click();
     await waitUntil(() => !openDialog(ana));
     expect(anaStore.sent).to.deep.equal([
       { type: 'accept', claimId: detail.claimId },
@@ -137,8 +137,7 @@ describe('<tend-offer-board>: operations', () => {
 
     await waitUntil(() => cardText(card(ben, 'Spare room')).includes('Say thank you'));
     button(card(ben, 'Spare room'), 'Say thank you').click();
-    await ben.updateComplete;
-    field<HTMLTextAreaElement>(openDialog(ben)!, 'Your thank-you').value = '  So kind  ';
+    field<HTMLTextAreaElement>(await dialogOf(ben), 'Your thank-you').value = '  So kind  ';
     button(openDialog(ben)!, 'Send').click();
     await waitUntil(() => !openDialog(ben));
     expect(benStore.sent.at(-1)).to.deep.equal({ type: 'thank', claimId: detail.claimId, words: 'So kind' });

@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { MemoryStore } from '../../../src/storage/index.js';
 import { addThanks, claimSlot, markDone } from '../../../src/domain/offers.js';
 import {
+  dialogOf,
   NOW,
   announced,
   boardFor,
@@ -191,8 +192,7 @@ describe('<tend-offer-board>: posting, continued', () => {
     await seed(store, 'p1', { title: 'Soup', slots: 2 });
     const board = await boardFor({ store });
     button(card(board, 'Soup'), 'Edit').click();
-    await board.updateComplete;
-    const dialog = openDialog(board)!;
+    const dialog = await dialogOf(board);
     expect(field(dialog, 'Title').value).to.equal('Soup');
     type(field(dialog, 'Title'), 'Lentil soup');
     button(dialog, 'Save').click();

@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { claimSlot, pauseRotation } from '../../../src/domain/offers.js';
 import { MemoryStore } from '../../../src/storage/index.js';
 import {
+  dialogOf,
   ANA,
   BEN,
   CLEO,
@@ -241,8 +242,7 @@ describe('<tend-offer-board>: rotations', () => {
     );
     const ana = await boardFor({ store, person: ANA });
     button(card(ana, 'Meals for Sam'), 'Edit').click();
-    await ana.updateComplete;
-    const dialog = openDialog(ana)!;
+    const dialog = await dialogOf(ana);
     button(dialog, 'Remove Wed, Mar 4').click();
     await ana.updateComplete;
     button(dialog, 'Save').click();

@@ -49,7 +49,6 @@ async function openEntries(el: TendReflectionPrompt): Promise<void> {
   await click(el, 'Your reflections (3)');
 }
 
-/** Clicks a download button and returns the file it offered (read back from its blob URL). */
 /** Sets a passphrase from the entries view and waits until the lock is open. */
 async function lockWith(el: TendReflectionPrompt, passphrase: string): Promise<void> {
   await type(el, 'Passphrase', passphrase);
@@ -58,6 +57,7 @@ async function lockWith(el: TendReflectionPrompt, passphrase: string): Promise<v
   await waitFor(() => hasButton(el, 'Lock now'));
 }
 
+/** Clicks a download button and returns the file it offered (read back from its blob URL). */
 async function download(el: TendReflectionPrompt, name: string): Promise<{ file: string; body: string }> {
   let link: HTMLAnchorElement | undefined;
   const catchLink = (event: Event) => {
