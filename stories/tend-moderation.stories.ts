@@ -6,7 +6,7 @@ import '../src/provider/index.js';
 import '../src/elements/moderation/index.js';
 import type { ConcernOperation } from '../src/domain/concerns.js';
 import { createPost, type PostInput } from '../src/domain/offers.js';
-import { MemoryAdapter, type StorageAdapter } from '../src/storage/index.js';
+import { MemoryAdapter, StorageError, type StorageAdapter } from '../src/storage/index.js';
 import { FakeCommunity, tokenOf, type FakePerson } from './community-server-fake.js';
 
 /** Stories run on a fixed clock, so every state looks the same each time: Mon 2 Mar 2026, 10:00 UTC. */
@@ -121,7 +121,7 @@ const scenarios = {
   busy,
 };
 
-type Scenario = keyof typeof scenarios | 'not a moderator' | 'browser only';
+type Scenario = keyof typeof scenarios | 'not a moderator' | 'not accepted' | 'browser only';
 
 interface ModerationArgs {
   scenario: Scenario;
@@ -137,6 +137,14 @@ async function seeded(scenario: Scenario): Promise<{ adapter: StorageAdapter; pe
   if (scenario === 'not a moderator') {
     await busy(community);
     return { adapter: community.as(ROSA), person: ROSA };
+  }
+  if (scenario === 'not accepted') {
+    await busy(community);
+    // Rosa's page holds a token that says "moderator"; the server does not accept it (as for a
+    // token the site did not sign), so it refuses every read.
+    const adapter = community.as(ROSA);
+    adapter.list = () => Promise.reject(new StorageError('unauthorized', 'the token is not accepted'));
+    return { adapter, person: { ...ROSA, moderator: true } };
   }
   await scenarios[scenario](community);
   return { adapter: community.as(MIRA), person: MIRA };
@@ -155,7 +163,7 @@ const meta: Meta<ModerationArgs> = {
   argTypes: {
     scenario: {
       control: 'select',
-      options: [...Object.keys(scenarios), 'not a moderator', 'browser only'],
+      options: [...Object.keys(scenarios), 'not a moderator', 'not accepted', 'browser only'],
     },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     lang: { control: 'inline-radio', options: ['en', 'es'] },
@@ -246,6 +254,9 @@ export const Closed: Story = {
 export const NotAModerator: Story = { args: { scenario: 'not a moderator' } };
 
 /** Browser-only storage: moderation needs the community's server. */
+/** The page's token says "moderator" but the server refuses it: one plain sentence, no view. */
+export const NotAccepted: Story = { args: { scenario: 'not accepted' } };
+
 export const BrowserOnly: Story = { args: { scenario: 'browser only' } };
 
 /** Concerns waiting, in Spanish. */

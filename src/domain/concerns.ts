@@ -447,6 +447,8 @@ export function newConcernKey(): string {
 // ---------------------------------------------------------------------------------------------
 // The audit log
 
+// 'remove' (a moderator's removal of someone else's post) is only in logs from before moderators
+// only hid posts: kept so those logs still read; no step of this kind is written now.
 export const MODERATION_ACTIONS = [
   'raise',
   'add',

@@ -58,9 +58,10 @@ describe('canChangePost: creating and removing', () => {
     expectDecision(ANA, undefined, undefined, false);
   });
 
-  it('lets moderators remove any post, the author one nobody holds, and nobody else', () => {
+  it('lets the author remove a post nobody holds, and nobody else: moderators hide, never delete', () => {
     const post = offer();
-    expectDecision(MOD, claimed(post), undefined, true);
+    expectDecision(MOD, post, undefined, false, 'not-yours');
+    expectDecision(MOD, claimed(post), undefined, false, 'not-yours');
     expectDecision(MOD, { not: 'a post' }, undefined, true);
     expectDecision(ANA, post, undefined, true);
     expectDecision(ANA, claimed(post), undefined, false, 'has-claims');

@@ -1,13 +1,15 @@
 /**
  * What the server tests share: a real tend-server over HTTP on PGlite (a fresh copy of a
  * migrated data folder, so no test pays PGlite's 4-second first start) or on the PostgreSQL of
- * TEND_TEST_DATABASE_URL; tokens; a small SSE reader; and spawning the real `tend-server` bin
- * for the crash, restart and two-process tests.
+ * TEND_TEST_DATABASE_URL; tokens; a small SSE reader; spawning the real `tend-server` bin for
+ * the crash, restart and two-process tests; and the attacker-side tests' people and views.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startServer, type StartOptions, type TendServer } from '../../src/server/app.js';
 import { signToken } from '../../src/server/auth.js';
@@ -369,3 +371,134 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+export type Client = ReturnType<typeof client>;
+export type EventStream = Awaited<ReturnType<typeof openEvents>>;
+
+/** Who the attacker-side tests sign in: members by name, moderators by key. */
+export interface AttackerSetupOptions {
+  /** Members, each signed in under their own name as id (the name upper-cased). `zed` is always one. */
+  members: string[];
+  /** Moderators, by the key tests use for them (`mod`, `mod2`, …). */
+  moderators: Record<string, { sub: string; name?: string }>;
+  /** Server settings beyond the log level (always `info`, to read the request log). */
+  config?: Partial<ServerConfig>;
+}
+
+/**
+ * What privacy.test.ts and moderation.test.ts share: one server for a `describe` (started in its
+ * `before`, stopped in its `after`) that keeps its request log, the people signed in on it, and
+ * the ways an attacker reads it: both event streams opened, resumes from any id, the streams
+ * settled, and every answer compared with a missing id's. A server error is printed, not hidden.
+ */
+export function attackerSetup(engine: Engine, options: AttackerSetupOptions) {
+  let started: TestServer | undefined;
+  const logLines: string[] = [];
+  const tokens: Record<string, string> = {};
+  const people: Record<string, Client> = {};
+
+  before(async () => {
+    started = await startTestServer(
+      engine,
+      { logLevel: 'info', ...options.config },
+      {
+        logger: createLogger({
+          level: 'info',
+          write: (line, level) => {
+            logLines.push(line);
+            if (level === 'error') process.stderr.write(`${line}\n`);
+          },
+        }),
+      },
+    );
+    for (const who of new Set([...options.members, 'zed'])) {
+      tokens[who] = await token(who, { name: who.toUpperCase() });
+      people[who] = client(started.url, tokens[who]);
+    }
+    for (const [key, { sub, name }] of Object.entries(options.moderators)) {
+      tokens[key] = await token(sub, { name, role: 'moderator' });
+      people[key] = client(started.url, tokens[key]);
+    }
+  });
+  after(() => started?.stop());
+
+  const server = (): TestServer => {
+    if (!started) throw new Error('the server starts in the describe’s before()');
+    return started;
+  };
+
+  /**
+   * An attacker's view of a community: both streams open, and a position in the middle of the
+   * log (after a marker someone else wrote) to resume from later.
+   */
+  async function watch(c: string, collection: string, who: string) {
+    const { url } = server();
+    const streams = [
+      await openEvents(`${url}/v1/${c}/events`, { token: tokens[who] }),
+      await openEvents(`${url}/v1/${c}/${collection}/events`, { token: tokens[who] }),
+    ];
+    for (const s of streams) await s.next((e) => e.event === 'ready');
+    const marker = uniqueName('m');
+    await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
+    const seen = await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
+    return { streams, who, mid: seen.id!, c, collection };
+  }
+
+  /**
+   * Writes a marker and waits until the community stream (`streams[0]`) has it: every stream of
+   * this process is sent each change in the same turn, so anything before it has reached them all.
+   */
+  async function settle(streams: EventStream[], c: string) {
+    const marker = uniqueName('end');
+    await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
+    await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
+  }
+
+  /** Everything a resume gives `who`, from `lastEventId`, up to its `ready`. */
+  async function resume(url: string, who: string, lastEventId: string) {
+    const s = await openEvents(url, { token: tokens[who], lastEventId });
+    await s.next((e) => e.event === 'ready');
+    await s.close();
+    return s.events;
+  }
+
+  /** The answer as text with one id put in another's place (messages name the id). */
+  const as = (answer: Answer, from: string, to: string) =>
+    `${answer.status} ${answer.text.split(JSON.stringify(from).slice(1, -1)).join(to)}`;
+
+  /**
+   * None of `secrets` in a view's live streams, nor in a resume of either stream from the middle
+   * of the log, from an old-format id (answered with `reset`) or from this log's start.
+   */
+  async function assertStreamsSilent(view: Awaited<ReturnType<typeof watch>>, secrets: string[]) {
+    const { c, collection, who, streams, mid } = view;
+    const { url } = server();
+    await settle(streams, c);
+    const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
+    for (const s of streams) assert.deepEqual(leaks(JSON.stringify(s.events)), [], `${who}: a live stream`);
+    const logId = mid.split('.')[0]!;
+    for (const from of [mid, '0-0', `${logId}.0-0`])
+      for (const stream of [`${url}/v1/${c}/events`, `${url}/v1/${c}/${collection}/events`]) {
+        const events = await resume(stream, who, from);
+        assert.deepEqual(leaks(JSON.stringify(events)), [], `${who}: a resume from ${from}`);
+        if (from === '0-0') assert.equal(events[0]!.event, 'reset', 'an old-format id is unknown: reset');
+      }
+  }
+
+  return {
+    /** The running server (from the describe's `before` on). */
+    get server() {
+      return server();
+    },
+    logLines,
+    tokens,
+    people,
+    watch,
+    settle,
+    resume,
+    as,
+    assertStreamsSilent,
+  };
+}
+
+export type AttackerView = Awaited<ReturnType<ReturnType<typeof attackerSetup>['watch']>>;

@@ -7,111 +7,38 @@
  * log and the database itself). One `describe` per row, named as in privacy.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { SignJWT } from 'jose';
 import { newConcernKey } from '../../src/domain/concerns.js';
 import { createPost, type Post } from '../../src/domain/offers.js';
 import { randomId } from '../../src/domain/record-ids.js';
-import { createLogger } from '../../src/server/logger.js';
 import {
+  attackerSetup,
   call,
   client,
   ENGINES,
   eventually,
   openEvents,
+  SECRET,
   startTestServer,
   token,
   uniqueName,
   type Answer,
-  type TestServer,
+  type AttackerView,
 } from './helpers.js';
-
-type Client = ReturnType<typeof client>;
-type Stream = Awaited<ReturnType<typeof openEvents>>;
 
 const INTERVAL_MS = 150;
 const BOARD = 'maple';
 
 for (const engine of ENGINES) {
   describe(`moderation on ${engine}`, () => {
-    let server: TestServer;
-    const logLines: string[] = [];
-    const tokens: Record<string, string> = {};
-    const people: Record<string, Client> = {};
-
-    before(async () => {
-      server = await startTestServer(
-        engine,
-        { logLevel: 'info', aggregateIntervalMs: INTERVAL_MS, anonymousLimit: false },
-        {
-          logger: createLogger({
-            level: 'info',
-            write: (line, level) => {
-              logLines.push(line);
-              // A server error is the test's to show, not to swallow.
-              if (level === 'error') process.stderr.write(`${line}\n`);
-            },
-          }),
-        },
-      );
-      for (const who of ['ana', 'ben', 'cai', 'dee', 'zed']) {
-        tokens[who] = await token(who, { name: who.toUpperCase() });
-        people[who] = client(server.url, tokens[who]);
-      }
-      tokens.mod = await token('mo', { name: 'Mo', role: 'moderator' });
-      people.mod = client(server.url, tokens.mod);
-      tokens.mod2 = await token('mo2', { name: 'Mo Two', role: 'moderator' });
-      people.mod2 = client(server.url, tokens.mod2);
+    const bench = attackerSetup(engine, {
+      members: ['ana', 'ben', 'cai', 'dee'],
+      moderators: { mod: { sub: 'mo', name: 'Mo' }, mod2: { sub: 'mo2', name: 'Mo Two' } },
+      config: { aggregateIntervalMs: INTERVAL_MS, anonymousLimit: false },
     });
-    after(() => server.stop());
-
-    /** Both streams of `who` open, and a position in the middle of the log to resume from later. */
-    async function watch(c: string, collection: string, who: string) {
-      const streams = [
-        await openEvents(`${server.url}/v1/${c}/events`, { token: tokens[who] }),
-        await openEvents(`${server.url}/v1/${c}/${collection}/events`, { token: tokens[who] }),
-      ];
-      for (const s of streams) await s.next((e) => e.event === 'ready');
-      const marker = uniqueName('m');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      const seen = await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
-      return { streams, who, mid: seen.id!, c, collection };
-    }
-    type View = Awaited<ReturnType<typeof watch>>;
-
-    /** Everything before a fresh marker has reached the streams (a process sends each change to all in one turn). */
-    async function settle(streams: Stream[], c: string) {
-      const marker = uniqueName('end');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      for (const s of streams)
-        if (s.headers.get('content-type')?.startsWith('text/event-stream'))
-          await s.next((e) => e.event === 'message' && e.data.includes(marker), 5000).catch(() => undefined);
-    }
-
-    /** Everything a resume gives `who`, from `lastEventId`, up to its `ready`. */
-    async function resume(url: string, who: string, lastEventId: string) {
-      const s = await openEvents(url, { token: tokens[who], lastEventId });
-      await s.next((e) => e.event === 'ready');
-      await s.close();
-      return s.events;
-    }
-
-    /** The answer as text with one id put in another's place (messages name the id). */
-    const as = (answer: Answer, from: string, to: string) =>
-      `${answer.status} ${answer.text.split(from).join(to)}`;
-
-    /** Every stream and resume of a view: none of `secrets` in any of them. */
-    async function assertStreamsSilent(view: View, secrets: string[]) {
-      const { c, collection, who, streams, mid } = view;
-      await settle(streams, c);
-      const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
-      for (const s of streams) assert.deepEqual(leaks(JSON.stringify(s.events)), [], `${who}: a live stream`);
-      const logId = mid.split('.')[0]!;
-      for (const from of [mid, '0-0', `${logId}.0-0`])
-        for (const url of [`${server.url}/v1/${c}/events`, `${server.url}/v1/${c}/${collection}/events`]) {
-          const events = await resume(url, who, from);
-          assert.deepEqual(leaks(JSON.stringify(events)), [], `${who}: a resume from ${from}`);
-        }
-    }
+    const { logLines, tokens, people, watch, settle, resume, as, assertStreamsSilent } = bench;
+    type View = AttackerView;
 
     /**
      * A concern that does not exist for `view.who`: streams, resumes, lists (concerns and the
@@ -202,7 +129,7 @@ for (const engine of ENGINES) {
 
     /** Every row of a community in every table a person could hide in, as text. */
     async function everythingStored(c: string): Promise<string[]> {
-      const rows = await server.db.query<{ row: string }>(
+      const rows = await bench.server.db.query<{ row: string }>(
         `SELECT row_to_json(x)::text AS row FROM (
            SELECT collection, id, author, owner, value::text AS value FROM tend_records WHERE community = $1
            UNION ALL SELECT collection, id, owner, kind, rev::text FROM tend_changes WHERE community = $1
@@ -268,7 +195,7 @@ for (const engine of ENGINES) {
           mine.text,
           (await people.ana!.get(`/v1/${c}/concerns`)).text,
           JSON.stringify(own.streams.map((s) => s.events)),
-          JSON.stringify(await resume(`${server.url}/v1/${c}/events`, 'ana', own.mid)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/events`, 'ana', own.mid)),
         ])
           assert.ok(!text.includes('"mo"') && !text.includes('Mo') && !text.includes('moderatorId'), text);
         const added = await people.ana!.op(`/v1/${c}/concerns/${id}`, {
@@ -382,7 +309,7 @@ for (const engine of ENGINES) {
           assert.ok(!names.test(row), row);
           assert.ok(!row.includes(key), 'the key is never stored');
         }
-        const idem = await server.db.query<{ actor: string }>(
+        const idem = await bench.server.db.query<{ actor: string }>(
           'SELECT actor FROM tend_idempotency WHERE community = $1 AND collection = $2',
           [c, 'concerns'],
         );
@@ -621,7 +548,7 @@ for (const engine of ENGINES) {
         }
         const logId = ben.mid.split('.')[0]!;
         for (const from of [ben.mid, `${logId}.0-0`]) {
-          const events = (await resume(`${server.url}/v1/${c}/events`, 'ben', from)).filter(
+          const events = (await resume(`${bench.server.url}/v1/${c}/events`, 'ben', from)).filter(
             (e) => e.event === 'message',
           );
           const of = (id: string) =>
@@ -699,6 +626,318 @@ for (const engine of ENGINES) {
       });
     });
 
+    describe('moderation: hide, never delete', () => {
+      test('no moderator deletes a post or a concern: posts are hidden with a reason, concerns answered', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        const posts = ['plain', 'claimed', 'hidden'];
+        for (const id of posts)
+          assert.equal((await people.cai!.put(`/v1/${c}/posts/${id}`, offer(cai))).status, 201);
+        assert.equal(
+          (await people.ben!.op(`/v1/${c}/posts/claimed`, { type: 'claim', claimId: 'k1' })).status,
+          200,
+        );
+        const reason = `reason-${uniqueName()}`;
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/hidden`, { type: 'hide', reason })).status, 200);
+        // A moderator's DELETE of someone else's post, with or without its revision: refused, and
+        // the post stays, for its author with any reason it was hidden for.
+        for (const id of posts) {
+          const path = `/v1/${c}/posts/${id}`;
+          const rev = (await people.mod!.get(path)).body.rev;
+          for (const sent of [undefined, rev]) {
+            const refused = await people.mod!.del(path, sent);
+            assert.equal(refused.status, 403, `${id}: ${refused.text}`);
+            assert.equal(refused.body.error.code, 'not-yours');
+            assert.match(refused.body.error.message, /hides/);
+          }
+          const own = await people.cai!.get(path);
+          assert.equal(own.status, 200, id);
+          if (id === 'hidden') assert.equal(own.body.value.hidden.reason, reason);
+        }
+        // A moderator's own post is theirs to remove, as anyone's is.
+        const mo = { id: 'mo', name: 'Mo' };
+        assert.equal((await people.mod!.put(`/v1/${c}/posts/own`, offer(mo))).status, 201);
+        assert.equal((await people.mod!.del(`/v1/${c}/posts/own`)).status, 204);
+
+        // Concerns, named and anonymous, open and closed: nobody deletes one, a moderator included.
+        const named = `/v1/${c}/concerns/${randomId()}`;
+        const anonymous = `/v1/${c}/concerns/${randomId()}`;
+        const closed = `/v1/${c}/concerns/${randomId()}`;
+        const key = newConcernKey();
+        assert.equal((await people.ana!.op(named, raise())).status, 201);
+        assert.equal(
+          (await people.ana!.op(anonymous, raise({ visibility: 'anonymous', key: newConcernKey() }))).status,
+          201,
+        );
+        assert.equal((await people.dee!.op(closed, raise({ visibility: 'anonymous', key }))).status, 201);
+        assert.equal(
+          (await people.mod!.op(closed, { type: 'answer', text: 'Thank you.', state: 'closed' })).status,
+          200,
+        );
+        for (const path of [named, anonymous, closed]) {
+          const rev = (await people.mod!.get(path)).body.rev;
+          for (const who of ['mod', 'mod2'])
+            for (const sent of [undefined, rev]) {
+              const refused = await people[who]!.del(path, sent);
+              assert.equal(refused.status, 403, refused.text);
+              assert.equal(refused.body.error.code, 'never-deleted');
+            }
+          assert.equal((await people.mod!.get(path)).status, 200);
+        }
+        assert.equal((await people.ana!.del(named)).body.error.code, 'never-deleted', 'nor its raiser');
+        // The closed one still reads, with its answer, for the key that raised it.
+        const followed = await people.dee!.op(closed, { type: 'follow', key });
+        assert.equal(followed.body.value.entries.at(-1).text, 'Thank you.');
+
+        // Everything is still stored; the log holds the hide and the answer, and no removal.
+        const stored = await bench.server.db.query<{ id: string }>(
+          'SELECT id FROM tend_records WHERE community = $1 AND collection IN ($2, $3) ORDER BY id',
+          [c, 'posts', 'concerns'],
+        );
+        assert.equal(stored.length, posts.length + 3);
+        const actions = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items.map(
+          (r: { value: { action: string } }) => r.value.action,
+        );
+        assert.ok(!actions.includes('remove'), actions.join());
+        assert.ok(actions.includes('hide'));
+      });
+    });
+
+    describe('moderation: only a moderator token is a moderator', () => {
+      test('a token that only looks like a moderator’s, or none, gets a member’s answers (or 401) on every moderators’ path', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        // What moderators alone may read: a named and an anonymous concern, an answer, a hidden post
+        // with its reason and the moderator who hid it, and the audit log of all that.
+        const named = randomId();
+        const anonymous = randomId();
+        const words = `words-${uniqueName()}`;
+        const anonymousWords = `anon-${uniqueName()}`;
+        const answerWords = `answer-${uniqueName()}`;
+        const reason = `reason-${uniqueName()}`;
+        assert.equal(
+          (await people.ana!.op(`/v1/${c}/concerns/${named}`, raise({ text: words }))).status,
+          201,
+        );
+        assert.equal(
+          (
+            await people.dee!.op(
+              `/v1/${c}/concerns/${anonymous}`,
+              raise({ text: anonymousWords, visibility: 'anonymous', key: newConcernKey() }),
+            )
+          ).status,
+          201,
+        );
+        assert.equal(
+          (await people.mod!.op(`/v1/${c}/concerns/${named}`, { type: 'answer', text: answerWords })).status,
+          200,
+        );
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/hid`, offer(cai))).status, 201);
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/hid`, { type: 'hide', reason })).status, 200);
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/seen`, offer(cai))).status, 201);
+        const log = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items as { id: string }[];
+        assert.equal(log.length, 4);
+        const secrets = [words, anonymousWords, answerWords, reason, named, anonymous, '"mo"', 'moderatorId'];
+        const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
+
+        // Signed by the site, so accepted, but no `role: "moderator"` exactly: members.
+        const sign = (claims: Record<string, unknown>) =>
+          new SignJWT(claims)
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('pretender')
+            .setExpirationTime('1h')
+            .sign(new TextEncoder().encode(SECRET));
+        const lookalikes: Record<string, Record<string, unknown>> = {
+          'role Moderator': { role: 'Moderator' },
+          'role [moderator]': { role: ['moderator'] },
+          'role moderators': { role: 'moderators' },
+          'role admin': { role: 'admin' },
+          'roles [moderator]': { roles: ['moderator'] },
+          'moderator: true': { moderator: true },
+        };
+        for (const [what, claims] of Object.entries(lookalikes)) {
+          tokens[what] = await sign(claims);
+          people[what] = client(bench.server.url, tokens[what]);
+          const view = await watch(c, 'moderation-log', what);
+          const concernStream = await openEvents(`${bench.server.url}/v1/${c}/concerns/events`, {
+            token: tokens[what],
+          });
+          await concernStream.next((e) => e.event === 'ready');
+          const who = people[what]!;
+          for (const collection of ['concerns', 'moderation-log', 'posts']) {
+            const list = await who.get(`/v1/${c}/${collection}`);
+            assert.equal(list.status, 200, `${what}: ${collection}`);
+            assert.deepEqual(leaks(list.text), [], `${what}: the ${collection} list`);
+          }
+          assert.deepEqual((await who.get(`/v1/${c}/moderation-log`)).body.items, [], what);
+          // Reads and moderators' steps on what exists answer exactly as on what does not.
+          const missing = randomId();
+          const pairs: [string, string, string, (p: string) => Promise<Answer>][] = [
+            ['get a concern', `concerns/${named}`, `concerns/${missing}`, (p) => who.get(p)],
+            [
+              'answer',
+              `concerns/${named}`,
+              `concerns/${missing}`,
+              (p) => who.op(p, { type: 'answer', text: 'x' }),
+            ],
+            [
+              'close',
+              `concerns/${anonymous}`,
+              `concerns/${missing}`,
+              (p) => who.op(p, { type: 'set-state', state: 'closed' }),
+            ],
+            [
+              'get a log entry',
+              `moderation-log/${log[0]!.id}`,
+              `moderation-log/${missing}`,
+              (p) => who.get(p),
+            ],
+            [
+              'an operation on a log entry',
+              `moderation-log/${log[0]!.id}`,
+              `moderation-log/${missing}`,
+              (p) => who.op(p, { type: 'hide', reason: 'x' }),
+            ],
+            ['get the hidden post', 'posts/hid', `posts/${missing}`, (p) => who.get(p)],
+            ['unhide', 'posts/hid', `posts/${missing}`, (p) => who.op(p, { type: 'unhide' })],
+            [
+              'hide-reply',
+              'posts/hid',
+              `posts/${missing}`,
+              (p) => who.op(p, { type: 'hide-reply', text: 'x' }),
+            ],
+          ];
+          for (const [step, there, none, send] of pairs) {
+            const [from, to] = [there.split('/')[1]!, none.split('/')[1]!];
+            const a = await send(`/v1/${c}/${there}`);
+            const b = await send(`/v1/${c}/${none}`);
+            assert.ok(a.status >= 400, `${what} ${step}: refused`);
+            assert.equal(as(a, from, 'ID'), as(b, to, 'ID'), `${what} ${step}: as for a missing id`);
+            assert.deepEqual(
+              leaks(a.text).filter((s) => s !== from),
+              [],
+              `${what} ${step}`,
+            );
+          }
+          // Hiding a post they can see: refused as moderators-only.
+          const hide = await who.op(`/v1/${c}/posts/seen`, { type: 'hide', reason: 'x' });
+          assert.equal(hide.status, 403, `${what}: ${hide.text}`);
+          assert.equal(hide.body.error.code, 'moderators-only');
+          // The figure is everyone's, the same for them as for a member.
+          assert.deepEqual(
+            (await who.get(`/v1/${c}/aggregates/moderation?board=${BOARD}`)).body,
+            (await people.ben!.get(`/v1/${c}/aggregates/moderation?board=${BOARD}`)).body,
+          );
+          await assertStreamsSilent(view, secrets);
+          await assertStreamsSilent(
+            { ...view, streams: [view.streams[0]!, concernStream], collection: 'concerns' },
+            secrets,
+          );
+          for (const s of [...view.streams, concernStream]) await s.close();
+        }
+
+        // A moderator's token the site did not sign (another secret, or its payload rewritten), or
+        // an expired one: 401 on every path, streams included. No token: nothing of it either.
+        const forged = await new SignJWT({ role: 'moderator' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('mo')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('another-secret-that-is-also-long-enough'));
+        const [head, , signature] = tokens.ben!.split('.');
+        const rewritten = [
+          head,
+          Buffer.from(
+            JSON.stringify({ sub: 'ben', role: 'moderator', exp: Math.floor(Date.now() / 1000) + 600 }),
+          ).toString('base64url'),
+          signature,
+        ].join('.');
+        const expired = await token('mo', {
+          role: 'moderator',
+          now: Date.now() - 7200_000,
+          expiresInSeconds: 60,
+        });
+        const paths = [
+          ['GET', `/v1/${c}/concerns`],
+          ['GET', `/v1/${c}/moderation-log`],
+          ['GET', `/v1/${c}/concerns/${named}`],
+          ['GET', `/v1/${c}/moderation-log/${log[0]!.id}`],
+          ['GET', `/v1/${c}/posts/hid`],
+          ['POST', `/v1/${c}/concerns/${named}/ops`],
+          ['POST', `/v1/${c}/posts/hid/ops`],
+          ['DELETE', `/v1/${c}/posts/hid`],
+        ] as const;
+        for (const [what, bearer] of Object.entries({ forged, rewritten, expired })) {
+          for (const [method, path] of paths) {
+            const answer = await call(bench.server.url, method, path, {
+              token: bearer,
+              ...(method === 'POST' ? { body: { type: 'answer', text: 'x' } } : {}),
+            });
+            assert.equal(answer.status, 401, `${what} ${method} ${path}`);
+            assert.deepEqual(leaks(answer.text), [], `${what} ${method} ${path}`);
+          }
+          for (const url of [
+            `${bench.server.url}/v1/${c}/events`,
+            `${bench.server.url}/v1/${c}/moderation-log/events`,
+          ]) {
+            const s = await openEvents(url, { token: bearer, lastEventId: '0-0' });
+            await s.close();
+            assert.equal(s.status, 401, `${what}: ${url}`);
+            assert.deepEqual(leaks(JSON.stringify(s.events)), [], `${what}: ${url}`);
+          }
+        }
+        for (const [method, path] of paths) {
+          const answer = await call(bench.server.url, method, path);
+          assert.ok(
+            answer.status === 401 || answer.status === 404 || answer.status === 200,
+            `${method} ${path}`,
+          );
+          if (answer.status === 200) assert.deepEqual(answer.body.items, [], `${method} ${path}`);
+          assert.deepEqual(leaks(answer.text), [], `no token: ${method} ${path}`);
+        }
+        for (const collection of ['concerns', 'moderation-log']) {
+          const s = await openEvents(`${bench.server.url}/v1/${c}/${collection}/events`, {
+            lastEventId: '0-0',
+          });
+          if (s.status === 200) await s.next((e) => e.event === 'ready');
+          await s.close();
+          assert.deepEqual(leaks(JSON.stringify(s.events)), [], `no token: ${collection} stream`);
+        }
+      });
+
+      test('the author of a hidden post reads the reason but never who hid it, and cannot unhide it', async () => {
+        const c = uniqueName();
+        const cai = { id: 'cai', name: 'CAI' };
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/p`, offer(cai))).status, 201);
+        const own = await watch(c, 'posts', 'cai');
+        const reason = `reason-${uniqueName()}`;
+        assert.equal((await people.mod!.op(`/v1/${c}/posts/p`, { type: 'hide', reason })).status, 200);
+        assert.equal(
+          (await people.mod!.op(`/v1/${c}/posts/p`, { type: 'hide-reply', text: 'We can talk.' })).status,
+          200,
+        );
+        await own.streams[1]!.next((e) => e.event === 'message' && e.data.includes('We can talk.'));
+        await settle(own.streams, c);
+        const seen = [
+          (await people.cai!.get(`/v1/${c}/posts/p`)).text,
+          (await people.cai!.get(`/v1/${c}/posts`)).text,
+          JSON.stringify(own.streams.map((s) => s.events)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/events`, 'cai', own.mid)),
+          JSON.stringify(await resume(`${bench.server.url}/v1/${c}/posts/events`, 'cai', own.mid)),
+        ];
+        for (const text of seen) {
+          assert.ok(text.includes(reason), 'the reason reaches its author');
+          assert.ok(!text.includes('moderatorId') && !text.includes('"mo"') && !text.includes('Mo'), text);
+        }
+        for (const op of [{ type: 'unhide' }, { type: 'hide', reason: 'mine' }]) {
+          const refused = await people.cai!.op(`/v1/${c}/posts/p`, op);
+          assert.equal(refused.status, 403, JSON.stringify(op));
+          assert.equal(refused.body.error.code, 'moderators-only');
+        }
+        assert.deepEqual((await people.cai!.get(`/v1/${c}/moderation-log`)).body.items, []);
+        for (const s of own.streams) await s.close();
+      });
+    });
+
     describe('moderation: the audit log is for moderators only', () => {
       test('another member and a raiser cannot read, write or hear the log', async () => {
         const c = uniqueName();
@@ -729,19 +968,14 @@ for (const engine of ENGINES) {
             assert.equal(as(a, entry.id, 'ID'), as(b, missing, 'ID'), `${view.who} ${what}`);
           }
         }
-        // A moderator removing someone's post is a step in the log; an author removing their own is not.
+        // An author removing their own post is not a moderation step (and a moderator removes none: below).
         const cai = { id: 'cai', name: 'CAI' };
-        for (const id of ['gone', 'mine'])
-          assert.equal((await people.cai!.put(`/v1/${c}/posts/${id}`, offer(cai))).status, 201);
-        assert.equal((await people.mod!.del(`/v1/${c}/posts/gone`)).status, 204);
+        assert.equal((await people.cai!.put(`/v1/${c}/posts/mine`, offer(cai))).status, 201);
         assert.equal((await people.cai!.del(`/v1/${c}/posts/mine`)).status, 204);
         const postSteps = (await people.mod!.get(`/v1/${c}/moderation-log`)).body.items
           .map((r: { value: Record<string, unknown> }) => r.value)
           .filter((v: Record<string, unknown>) => v.target === 'posts');
-        assert.deepEqual(
-          postSteps.map((v: Record<string, unknown>) => [v.action, v.by, v.personId, v.targetId]),
-          [['remove', 'moderator', 'mo', 'gone']],
-        );
+        assert.deepEqual(postSteps, []);
         // Moderators cannot rewrite or remove it either.
         assert.equal(
           (await people.mod!.put(`/v1/${c}/moderation-log/${entry.id}`, entry.value, entry.rev)).status,

@@ -6,26 +6,20 @@
  * named as in the doc's "tests" column.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkInId, historyId } from '../../src/domain/capacity.js';
 import { createPost, reflectionId, type Post } from '../../src/domain/offers.js';
 import { recordId } from '../../src/domain/record-ids.js';
-import { createLogger } from '../../src/server/logger.js';
 import {
+  attackerSetup,
   call,
-  client,
   ENGINES,
   eventually,
   openEvents,
-  startTestServer,
   token,
   uniqueName,
   type Answer,
-  type TestServer,
 } from './helpers.js';
-
-type Client = ReturnType<typeof client>;
-type Stream = Awaited<ReturnType<typeof openEvents>>;
 
 const INTERVAL_MS = 150;
 const soon = () => new Date(Date.now() + 3600_000).toISOString();
@@ -45,63 +39,13 @@ const checkIn = (person: string, visibility: string, extra: Record<string, unkno
 
 for (const engine of ENGINES) {
   describe(`privacy on ${engine}`, () => {
-    let server: TestServer;
-    const logLines: string[] = [];
-    const tokens: Record<string, string> = {};
-    const people: Record<string, Client> = {};
-
-    before(async () => {
-      server = await startTestServer(
-        engine,
-        { logLevel: 'info', aggregateIntervalMs: INTERVAL_MS },
-        { logger: createLogger({ level: 'info', write: (line) => void logLines.push(line) }) },
-      );
-      for (const who of ['ana', 'ben', 'cai', 'dee', 'eve', 'zed']) {
-        tokens[who] = await token(who, { name: who.toUpperCase() });
-        people[who] = client(server.url, tokens[who]);
-      }
-      tokens.mod = await token('mo', { role: 'moderator' });
-      people.mod = client(server.url, tokens.mod);
+    const bench = attackerSetup(engine, {
+      members: ['ana', 'ben', 'cai', 'dee', 'eve'],
+      moderators: { mod: { sub: 'mo' } },
+      config: { aggregateIntervalMs: INTERVAL_MS },
     });
-    after(() => server.stop());
-
-    /**
-     * An attacker's view of a community: both streams open, and a position in the middle of the
-     * log (after a marker someone else wrote) to resume from later.
-     */
-    async function watch(c: string, collection: string, who = 'ben') {
-      const streams = [
-        await openEvents(`${server.url}/v1/${c}/events`, { token: tokens[who] }),
-        await openEvents(`${server.url}/v1/${c}/${collection}/events`, { token: tokens[who] }),
-      ];
-      for (const s of streams) await s.next((e) => e.event === 'ready');
-      const marker = uniqueName('m');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      const seen = await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
-      return { streams, who, mid: seen.id!, c, collection };
-    }
-
-    /**
-     * Writes a marker and waits until the community stream has it: every stream of this process
-     * is sent each change in the same turn, so anything before it has reached them all.
-     */
-    async function settle(streams: Stream[], c: string) {
-      const marker = uniqueName('end');
-      await people.zed!.put(`/v1/${c}/notes/${marker}`, { marker });
-      await streams[0]!.next((e) => e.event === 'message' && e.data.includes(marker));
-    }
-
-    /** Everything a resume gives `who`, from `lastEventId`, up to its `ready`. */
-    async function resume(url: string, who: string, lastEventId: string) {
-      const s = await openEvents(url, { token: tokens[who], lastEventId });
-      await s.next((e) => e.event === 'ready');
-      await s.close();
-      return s.events;
-    }
-
-    /** The answer as text with one id put in another's place (messages name the id). */
-    const as = (answer: Answer, from: string, to: string) =>
-      `${answer.status} ${answer.text.split(JSON.stringify(from).slice(1, -1)).join(to)}`;
+    const { logLines, tokens, people, settle, resume, as, assertStreamsSilent } = bench;
+    const watch = (c: string, collection: string, who = 'ben') => bench.watch(c, collection, who);
 
     /**
      * Every path an attacker has, for a record they may not see: it must not exist for them.
@@ -113,24 +57,15 @@ for (const engine of ENGINES) {
       secrets: string[],
       body: unknown,
     ) {
-      const { c, collection, who, streams, mid } = view;
+      const { c, collection, who } = view;
       const attacker = people[who]!;
       const path = `/v1/${c}/${collection}/${id}`;
       const missing = `${id.slice(0, -1)}Q${uniqueName('never')}`;
       const missingPath = `/v1/${c}/${collection}/${missing}`;
-      await settle(streams, c);
       const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
 
-      // Streams: nothing at all, not even a remove.
-      for (const s of streams) assert.deepEqual(leaks(JSON.stringify(s.events)), [], 'a live stream');
-      // Resume from the middle of the log, from the start of an old-format log, and from this log's start.
-      const logId = mid.split('.')[0]!;
-      for (const from of [mid, '0-0', `${logId}.0-0`])
-        for (const url of [`${server.url}/v1/${c}/events`, `${server.url}/v1/${c}/${collection}/events`]) {
-          const events = await resume(url, who, from);
-          assert.deepEqual(leaks(JSON.stringify(events)), [], `a resume from ${from}`);
-          if (from === '0-0') assert.equal(events[0]!.event, 'reset', 'an old-format id is unknown: reset');
-        }
+      // Streams: nothing at all, not even a remove; nor any resume.
+      await assertStreamsSilent(view, secrets);
       // The list.
       const list = await attacker.get(`/v1/${c}/${collection}`);
       assert.equal(list.status, 200);
@@ -263,14 +198,14 @@ for (const engine of ENGINES) {
             line,
           );
         // The database holds no person for them: record, log and marks.
-        const rows = await server.db.query<{ row: string }>(
+        const rows = await bench.server.db.query<{ row: string }>(
           `SELECT row_to_json(x)::text AS row FROM (
              SELECT author, owner, value::text FROM tend_records WHERE community = $1 AND collection = 'reflection-counts'
              UNION ALL SELECT owner, kind, id FROM tend_changes WHERE community = $1 AND collection = 'reflection-counts'
            ) x`,
           [c],
         );
-        const marks = await server.db.query<{ mark: string }>('SELECT mark FROM tend_count_marks');
+        const marks = await bench.server.db.query<{ mark: string }>('SELECT mark FROM tend_count_marks');
         for (const text of [...rows.map((r) => r.row), ...marks.map((m) => m.mark)])
           assert.ok(!text.includes('ana') && !text.includes('cai') && !text.includes('dee'), text);
         for (const s of view.streams) await s.close();
@@ -328,7 +263,7 @@ for (const engine of ENGINES) {
         assert.ok(!JSON.stringify(figures).includes('cai'), 'the counted person is named nowhere');
         // The page cannot lower the minimum group.
         const lowered = await call(
-          server.url,
+          bench.server.url,
           'GET',
           `/v1/${c}/aggregates/circle?circle=street&kinds=listening&minGroup=1&min-group=1`,
           {
@@ -407,13 +342,13 @@ for (const engine of ENGINES) {
         // A resume from before, from this log's start or from an old id: never the old version.
         const logId = view.mid.split('.')[0]!;
         for (const from of [view.mid, `${logId}.0-0`, '0-0']) {
-          const events = await resume(`${server.url}/v1/${c}/events`, 'ben', from);
+          const events = await resume(`${bench.server.url}/v1/${c}/events`, 'ben', from);
           const text = JSON.stringify(events);
           assert.ok(!text.includes('come by'), `old version from ${from}`);
           assert.ok(!text.includes('not today') && !text.includes('still not'));
         }
         // The owner resuming gets the present only, once.
-        const own = await resume(`${server.url}/v1/${c}/events`, 'ana', view.mid);
+        const own = await resume(`${bench.server.url}/v1/${c}/events`, 'ana', view.mid);
         const ownChanges = own.filter((e) => e.event === 'message' && e.data.includes(id));
         assert.equal(ownChanges.length, 1);
         assert.equal(JSON.parse(ownChanges[0]!.data).record.value.note, 'still not');
@@ -503,15 +438,15 @@ for (const engine of ENGINES) {
           () => people.dee!.op(`/v1/${c}/posts/q`, { type: 'claim', claimId: 'k2' }, undefined, key),
           () => people.dee!.op(path, { type: 'release', claimId: 'k2' }, undefined, key),
           () => people.dee!.op(path, { type: 'claim', claimId: 'k3' }, undefined, key),
-          () => call(server.url, 'DELETE', path, { token: tokens.dee, headers: key }),
+          () => call(bench.server.url, 'DELETE', path, { token: tokens.dee, headers: key }),
           () =>
-            call(server.url, 'POST', `${path}/ops`, {
+            call(bench.server.url, 'POST', `${path}/ops`, {
               token: tokens.dee,
               headers: key,
               body: '{"type":"claim", "claimId":"k2"}',
             }),
           () =>
-            call(server.url, 'POST', `/v1/${c}-other/posts/p/ops`, {
+            call(bench.server.url, 'POST', `/v1/${c}-other/posts/p/ops`, {
               token: tokens.dee,
               headers: key,
               body: { type: 'claim', claimId: 'k2' },
@@ -535,7 +470,9 @@ for (const engine of ENGINES) {
         for (const s of view.streams) assert.ok(!JSON.stringify(s.events).includes('ring twice'), 'streams');
         for (const from of [view.mid, `${view.mid.split('.')[0]}.0-0`])
           assert.ok(
-            !JSON.stringify(await resume(`${server.url}/v1/${c}/events`, 'cai', from)).includes('ring twice'),
+            !JSON.stringify(await resume(`${bench.server.url}/v1/${c}/events`, 'cai', from)).includes(
+              'ring twice',
+            ),
           );
         assert.ok(!(await people.cai!.get(`/v1/${c}/posts`)).text.includes('ring twice'));
         assert.equal((await people.mod!.get(path)).body.value.privateDetails, 'Flat 2, ring twice');
@@ -600,7 +537,7 @@ for (const engine of ENGINES) {
         const view = await watch(c, 'notes');
         const logId = view.mid.split('.')[0]!;
         for (const from of [`${logId}.99999999999-99999999`, `000000000000.1-1`, 'nonsense']) {
-          const events = await resume(`${server.url}/v1/${c}/events`, 'ben', from);
+          const events = await resume(`${bench.server.url}/v1/${c}/events`, 'ben', from);
           assert.deepEqual(
             events.map((e) => e.event),
             ['reset', 'ready'],
@@ -613,7 +550,7 @@ for (const engine of ENGINES) {
       test('a stream ends when its token expires', async () => {
         const c = uniqueName();
         const short = await token('ben', { expiresInSeconds: 2 });
-        const s = await openEvents(`${server.url}/v1/${c}/events`, { token: short });
+        const s = await openEvents(`${bench.server.url}/v1/${c}/events`, { token: short });
         await s.next((e) => e.event === 'ready');
         await eventually(() => s.ended, 6000, 'the stream to end');
         assert.ok(!s.events.some((e) => e.event === 'reset'), 'no reset: the client just reconnects');

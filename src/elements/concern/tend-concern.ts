@@ -21,7 +21,7 @@ import { defaultAdapter } from '../../provider/default-adapter.js';
 import type { StorageAdapter } from '../../storage/adapter.js';
 import { isStorageError, type StorageError } from '../../storage/errors.js';
 import { extras } from '../../styles/extras.js';
-import { renderThread, threadStyles } from '../shared/concern-thread.js';
+import { renderThread, renderWordsField, threadStyles } from '../shared/concern-thread.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
 import { en, type ConcernMessages } from './concern.messages.js';
@@ -545,21 +545,17 @@ export class TendConcern extends TendElement<ConcernMessages> {
       })}
       <form part="add" novalidate @submit=${(e: Event) => this.#step(item, e)}>
         ${closed ? html`<p>${t.closedNote}</p>` : nothing}
-        <div class="field">
-          <label for="add-${id}">${closed ? t.reopenLabel : t.addLabel}</label>
-          <textarea
-            id="add-${id}"
-            maxlength=${CONCERN_LIMITS.text}
-            aria-invalid=${needWords ? 'true' : 'false'}
-            aria-describedby="add-error-${id}"
-            .value=${this.#adds.get(id) ?? ''}
-            @input=${(e: Event) => {
-              this.#adds.set(id, (e.target as HTMLTextAreaElement).value);
-              if (this.#addErrors.delete(id)) this.requestUpdate();
-            }}
-          ></textarea>
-          <p class="field-error" id="add-error-${id}">${needWords ? t.needWords : ''}</p>
-        </div>
+        ${renderWordsField({
+          id: `add-${id}`,
+          label: closed ? t.reopenLabel : t.addLabel,
+          maxLength: CONCERN_LIMITS.text,
+          value: this.#adds.get(id) ?? '',
+          error: needWords ? t.needWords : '',
+          input: (value) => {
+            this.#adds.set(id, value);
+            if (this.#addErrors.delete(id)) this.requestUpdate();
+          },
+        })}
         <div class="actions">
           <button type="submit" ?disabled=${busy}>${closed ? t.reopen : t.add}</button>
         </div>

@@ -5,9 +5,11 @@ import type { ModerationMessages } from './moderation.messages.js';
 export const es: ModerationMessages = {
   heading: 'Inquietudes por responder',
   intro:
-    'Una inquietud es información, no un ataque: alguien le está diciendo a la comunidad dónde duele. Agradécelo, responde con claridad y di qué va a cambiar. Quien la planteó lee tus respuestas como de «una persona moderadora».',
+    'Una inquietud es información, no un ataque: alguien le está diciendo a la comunidad dónde duele. Agradécelo, responde con claridad y di qué va a cambiar. Quien la planteó ve tus respuestas firmadas como «Moderación», sin tu nombre.',
   notModerator:
     'Aquí es donde quienes moderan la comunidad responden las inquietudes. Solo lo ven ellas y ellos.',
+  notModeratorHere:
+    'Aquí es donde quienes moderan la comunidad responden las inquietudes. Ahora el servidor de la comunidad no te cuenta entre quienes moderan, así que aquí no hay nada que mostrar. Si moderas, volver a iniciar sesión puede ayudar.',
   needsServer:
     'La moderación necesita el servidor de la comunidad: con almacenamiento que solo ve este navegador, no hay inquietudes que responder.',
   loading: 'Leyendo las inquietudes…',

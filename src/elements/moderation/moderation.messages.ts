@@ -5,9 +5,12 @@ export const en = {
   heading: 'Concerns to answer',
   /** The reminder at the top of the moderators' view. */
   intro:
-    'A concern is information, not an attack: someone is telling the community where it hurts. Thank them, answer plainly, and say what will change. Raisers read your answers as “a moderator”’s.',
+    'A concern is information, not an attack: someone is telling the community where it hurts. Thank them, answer plainly, and say what will change. The person who raised it sees your answers signed “A moderator”, not with your name.',
   /** Shown to anyone but a moderator. */
   notModerator: 'This is where the community’s moderators answer concerns. It shows only to them.',
+  /** Shown instead of the view when the sign-in says moderator but the server does not count the person as one. */
+  notModeratorHere:
+    'This is where the community’s moderators answer concerns. The community’s server doesn’t count you as a moderator right now, so there’s nothing to show here. If you do moderate, signing in again may help.',
   needsServer:
     'Moderation needs the community’s server: with storage only this browser sees, there are no concerns to answer.',
   loading: 'Reading the concerns…',

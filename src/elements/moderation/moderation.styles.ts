@@ -38,18 +38,6 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
-  /* A disclosure's arrow (Answer, Closed, Show the log): down when closed, up when open. */
-  [aria-expanded]::after {
-    content: '';
-    inline-size: 0.45em;
-    block-size: 0.45em;
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    transform: translateY(-25%) rotate(45deg);
-  }
-  [aria-expanded='true']::after {
-    transform: translateY(25%) rotate(-135deg);
-  }
   @container (min-width: 40rem) {
     .log li {
       grid-template-columns: 12em minmax(0, 1fr);

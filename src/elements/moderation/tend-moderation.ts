@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { RecordsController } from '../../controllers/records-controller.js';
 import {
   CONCERN_LIMITS,
@@ -21,7 +22,7 @@ import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { isStorageError } from '../../storage/errors.js';
 import { extras } from '../../styles/extras.js';
-import { renderThread, threadStyles } from '../shared/concern-thread.js';
+import { renderThread, renderWordsField, threadStyles } from '../shared/concern-thread.js';
 import { isModerator } from '../shared/moderator.js';
 import { StorageNotice } from '../shared/storage-notice.js';
 import { TendElement } from '../tend-element.js';
@@ -59,6 +60,14 @@ const REFUSALS = new Set([
 const LOG_PAGE = 50;
 
 /**
+ * A refusal saying the server does not take this person for a moderator: the token not accepted,
+ * a read forbidden, or a step only moderators may take.
+ */
+const isRefusal = (error: unknown, read = false): boolean =>
+  isStorageError(error) &&
+  (error.code === 'unauthorized' || error.rule === 'moderators-only' || (read && error.code === 'forbidden'));
+
+/**
  * The moderators' view: the community's concerns, open ones first and the one waiting longest
  * for an answer at the top, each with how long it has waited and its thread; an answer (with a
  * change of state if wanted); marking a concern acknowledged, acted on or closed (closing waits
@@ -69,7 +78,9 @@ const LOG_PAGE = 50;
  *
  * Shown only to a moderator: a person whose token (signed by the site) carries
  * `role: "moderator"`. Anyone else sees one plain sentence saying the space is the moderators',
- * and nothing is read for them. The server decides what is read and done either way: it lists
+ * and nothing is read for them. The page reads the role without checking the token's signature,
+ * so when the server refuses a read or a moderator's step (the token is not accepted, or does not
+ * make this person a moderator), the view gives way to a plain sentence saying so. The server decides what is read and done either way: it lists
  * concerns, hidden posts and the log to moderators only and refuses their steps to anyone else.
  * With storage only this browser sees, the view says that moderation needs a community server.
  *
@@ -138,6 +149,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
   readonly #needWords = new Set<string>();
   /** Concerns whose answer form is open. */
   readonly #answering = new Set<string>();
+  /** The server refused a moderator's step to this person: it does not count them as one. */
+  #refusedByServer = false;
 
   get #usable(): boolean {
     const storage = this.storage;
@@ -146,6 +159,17 @@ export class TendModeration extends TendElement<ModerationMessages> {
 
   get #moderator(): boolean {
     return isModerator(this.identity);
+  }
+
+  /**
+   * Whether the server turned this person's moderation down: a read refused (the token is not
+   * accepted) or a step refused as moderators-only. The page trusts the token's role only to
+   * decide what to try; the server's answer decides what is shown.
+   */
+  get #serverSaysNo(): boolean {
+    const reads = this.#reads;
+    if (this.#refusedByServer || !reads) return this.#refusedByServer;
+    return [reads.concerns, reads.log, reads.posts].some((r) => isRefusal(r.readError, true));
   }
 
   get #clock(): Date {
@@ -187,6 +211,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
       this.announcer.announce(done);
       ok = true;
     } catch (error) {
+      if (isRefusal(error)) this.#refusedByServer = true;
       this.#notices.set(id, { text: this.#explain(error), error: true });
     } finally {
       this.#busy.delete(id);
@@ -211,13 +236,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
     event.preventDefault();
     const id = queued.record.id;
     if (this.#busy.has(id)) return;
-    const text = (this.#drafts.get(id) ?? '').trim();
-    if (!text) {
-      this.#needWords.add(id);
-      this.requestUpdate();
-      void this.focusAfterRender(`#answer-${CSS.escape(id)}`);
-      return;
-    }
+    const text = this.#words(id, `answer-${id}`);
+    if (!text) return;
     const state = this.#answerStates.get(id) || undefined;
     const ok = await this.#concernStep(
       id,
@@ -235,6 +255,56 @@ export class TendModeration extends TendElement<ModerationMessages> {
       });
       this.requestUpdate();
     }
+  }
+
+  /** The words drafted under `key`, trimmed; none: the field (`fieldId`) says so and takes focus. */
+  #words(key: string, fieldId: string): string | undefined {
+    const text = (this.#drafts.get(key) ?? '').trim();
+    if (text) return text;
+    this.#needWords.add(key);
+    this.requestUpdate();
+    void this.focusAfterRender(`#${CSS.escape(fieldId)}`);
+    return undefined;
+  }
+
+  /**
+   * The one form that sends words: an answer to a concern, a reply on a hidden post. The field
+   * keeps its draft under `key`; `more` goes between the field and `actions`.
+   */
+  #renderWordsForm(form: {
+    key: string;
+    fieldId: string;
+    label: string;
+    maxLength: number;
+    submit: (event: Event) => void;
+    more?: TemplateResult | typeof nothing;
+    actions: TemplateResult;
+    id?: string;
+    part?: string;
+    hidden?: boolean;
+  }): TemplateResult {
+    const { key } = form;
+    return html`<form
+      id=${ifDefined(form.id)}
+      part=${ifDefined(form.part)}
+      novalidate
+      ?hidden=${form.hidden ?? false}
+      @submit=${form.submit}
+    >
+      ${renderWordsField({
+        id: form.fieldId,
+        label: form.label,
+        maxLength: form.maxLength,
+        value: this.#drafts.get(key) ?? '',
+        error: this.#needWords.has(key) ? this.localize.t.needAnswer : '',
+        input: (value) => {
+          this.#drafts.set(key, value);
+          if (this.#needWords.delete(key)) this.requestUpdate();
+        },
+      })}
+      ${form.more ?? nothing}
+      <div class="actions">${form.actions}</div>
+    </form>`;
   }
 
   /** Opens (focus on the answer) or closes (focus back on "Answer") a concern's answer form. */
@@ -259,13 +329,8 @@ export class TendModeration extends TendElement<ModerationMessages> {
   async #reply(post: StoredRecord<Post>, event: Event): Promise<void> {
     event.preventDefault();
     const key = `post:${post.id}`;
-    const text = (this.#drafts.get(key) ?? '').trim();
-    if (!text) {
-      this.#needWords.add(key);
-      this.requestUpdate();
-      void this.focusAfterRender(`#reply-${CSS.escape(post.id)}`);
-      return;
-    }
+    const text = this.#words(key, `reply-${post.id}`);
+    if (!text) return;
     if (await this.#postStep(post.id, { type: 'hide-reply', text }, this.localize.t.replied)) {
       this.#drafts.delete(key);
       this.requestUpdate();
@@ -275,12 +340,12 @@ export class TendModeration extends TendElement<ModerationMessages> {
   protected override render(): TemplateResult {
     const t = this.localize.t;
     const reads = this.#reads;
-    if (!this.#usable || !this.#moderator || !reads)
+    if (!this.#usable || !this.#moderator || !reads || this.#serverSaysNo)
       return html`<div class="surface" part="base">
         ${
-          this.#usable
-            ? html`<p part="not-moderator">${t.notModerator}</p>`
-            : html`<p part="needs-server">${t.needsServer}</p>`
+          !this.#usable
+            ? html`<p part="needs-server">${t.needsServer}</p>`
+            : html`<p part="not-moderator">${reads ? t.notModeratorHere : t.notModerator}</p>`
         }
       </div>`;
     const now = this.#clock;
@@ -312,17 +377,12 @@ export class TendModeration extends TendElement<ModerationMessages> {
               ${
                 closed.length
                   ? html`<section class="stack" part="closed">
-                      <div class="actions">
-                        <button
-                          type="button"
-                          class="quiet"
-                          aria-expanded=${this.showClosed ? 'true' : 'false'}
-                          aria-controls="closed-list"
-                          @click=${() => (this.showClosed = !this.showClosed)}
-                        >
-                          ${t.closedHeading(closed.length, this.localize.lang)}
-                        </button>
-                      </div>
+                      ${this.#renderDisclosure(
+                        this.showClosed,
+                        'closed-list',
+                        t.closedHeading(closed.length, this.localize.lang),
+                        () => (this.showClosed = !this.showClosed),
+                      )}
                       <ol class="cards" id="closed-list" ?hidden=${!this.showClosed}>
                         ${this.showClosed ? closed.map((q) => this.#renderConcern(q, titles)) : nothing}
                       </ol>
@@ -358,7 +418,6 @@ export class TendModeration extends TendElement<ModerationMessages> {
     const answered = isAnswered(concern);
     const busy = this.#busy.has(id);
     const notice = this.#notices.get(id);
-    const needWords = this.#needWords.has(id);
     const headingId = `item-${id}`;
     const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     const chosen = this.#answerStates.get(id) ?? '';
@@ -423,55 +482,34 @@ export class TendModeration extends TendElement<ModerationMessages> {
         }
       </div>
       ${closed || answered ? nothing : html`<p class="hint" id="close-why-${id}">${t.answerFirst}</p>`}
-      <form
-        id="answer-form-${id}"
-        part="answer"
-        novalidate
-        ?hidden=${!answering}
-        @submit=${(e: Event) => this.#answer(q, e)}
-      >
-        <div class="field">
-          <label for="answer-${id}">${t.answerLabel}</label>
-          <textarea
-            id="answer-${id}"
-            maxlength=${CONCERN_LIMITS.text}
-            aria-invalid=${needWords ? 'true' : 'false'}
-            aria-describedby="answer-error-${id}"
-            .value=${this.#drafts.get(id) ?? ''}
-            @input=${(e: Event) => {
-              this.#drafts.set(id, (e.target as HTMLTextAreaElement).value);
-              if (this.#needWords.delete(id)) this.requestUpdate();
-            }}
-          ></textarea>
-          <p class="field-error" id="answer-error-${id}">${needWords ? t.needAnswer : ''}</p>
-        </div>
-        ${
-          closed
-            ? nothing
-            : html`<div class="field">
-                <label for="answer-state-${id}">${t.answerState}</label>
-                <select
-                  id="answer-state-${id}"
-                  @change=${(e: Event) =>
-                    this.#answerStates.set(id, (e.target as HTMLSelectElement).value as ConcernState | '')}
-                >
-                  <option value="" ?selected=${chosen === ''}>${t.keepState}</option>
-                  ${(['open', 'acknowledged', 'acted-on', 'closed'] as const)
-                    .filter((s) => s !== concern.state)
-                    .map((s) => html`<option value=${s} ?selected=${chosen === s}>${t.markAs(s)}</option>`)}
-                </select>
-              </div>`
-        }
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
-          <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>
-        </div>
-      </form>
-      ${
-        notice
-          ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
-          : nothing
-      }
+      ${this.#renderWordsForm({
+        key: id,
+        fieldId: `answer-${id}`,
+        label: t.answerLabel,
+        maxLength: CONCERN_LIMITS.text,
+        submit: (e) => void this.#answer(q, e),
+        id: `answer-form-${id}`,
+        part: 'answer',
+        hidden: !answering,
+        more: closed
+          ? nothing
+          : html`<div class="field">
+              <label for="answer-state-${id}">${t.answerState}</label>
+              <select
+                id="answer-state-${id}"
+                @change=${(e: Event) =>
+                  this.#answerStates.set(id, (e.target as HTMLSelectElement).value as ConcernState | '')}
+              >
+                <option value="" ?selected=${chosen === ''}>${t.keepState}</option>
+                ${(['open', 'acknowledged', 'acted-on', 'closed'] as const)
+                  .filter((s) => s !== concern.state)
+                  .map((s) => html`<option value=${s} ?selected=${chosen === s}>${t.markAs(s)}</option>`)}
+              </select>
+            </div>`,
+        actions: html`<button class="primary" type="submit" ?disabled=${busy}>${t.sendAnswer}</button>
+          <button type="button" @click=${() => this.#toggleAnswer(id)}>${t.cancel}</button>`,
+      })}
+      ${this.#renderNotice(notice)}
     </li>`;
   }
 
@@ -484,7 +522,6 @@ export class TendModeration extends TendElement<ModerationMessages> {
     const key = `post:${post.id}`;
     const busy = this.#busy.has(post.id);
     const notice = this.#notices.get(post.id);
-    const needWords = this.#needWords.has(key);
     const headingId = `item-${post.id}`;
     const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<li class="card" part="hidden-post" data-id=${post.id} aria-labelledby=${headingId}>
@@ -522,24 +559,13 @@ export class TendModeration extends TendElement<ModerationMessages> {
             </ol>`
           : nothing
       }
-      <form novalidate @submit=${(e: Event) => this.#reply(post, e)}>
-        <div class="field">
-          <label for="reply-${post.id}">${t.replyLabel}</label>
-          <textarea
-            id="reply-${post.id}"
-            maxlength=${LIMITS.hideReply}
-            aria-invalid=${needWords ? 'true' : 'false'}
-            aria-describedby="reply-error-${post.id}"
-            .value=${this.#drafts.get(key) ?? ''}
-            @input=${(e: Event) => {
-              this.#drafts.set(key, (e.target as HTMLTextAreaElement).value);
-              if (this.#needWords.delete(key)) this.requestUpdate();
-            }}
-          ></textarea>
-          <p class="field-error" id="reply-error-${post.id}">${needWords ? t.needAnswer : ''}</p>
-        </div>
-        <div class="actions">
-          <button type="submit" ?disabled=${busy}>${t.reply}</button>
+      ${this.#renderWordsForm({
+        key,
+        fieldId: `reply-${post.id}`,
+        label: t.replyLabel,
+        maxLength: LIMITS.hideReply,
+        submit: (e) => void this.#reply(post, e),
+        actions: html`<button type="submit" ?disabled=${busy}>${t.reply}</button>
           <button
             type="button"
             ?disabled=${busy}
@@ -547,15 +573,32 @@ export class TendModeration extends TendElement<ModerationMessages> {
             @click=${() => void this.#postStep(post.id, { type: 'unhide' }, t.unhidden)}
           >
             ${t.unhide}
-          </button>
-        </div>
-      </form>
-      ${
-        notice
-          ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
-          : nothing
-      }
+          </button>`,
+      })}
+      ${this.#renderNotice(notice)}
     </li>`;
+  }
+
+  /** What a card says after a step, or why it did not go through. */
+  #renderNotice(notice: Notice | undefined): TemplateResult | typeof nothing {
+    return notice
+      ? html`<p class="message ${notice.error ? 'error' : 'success'}" part="notice">${notice.text}</p>`
+      : nothing;
+  }
+
+  /** A quiet button that shows and hides the part `controls` (the closed concerns, the log). */
+  #renderDisclosure(open: boolean, controls: string, label: string, toggle: () => void): TemplateResult {
+    return html`<div class="actions">
+      <button
+        type="button"
+        class="quiet"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${controls}
+        @click=${toggle}
+      >
+        ${label}
+      </button>
+    </div>`;
   }
 
   #renderLog(reads: Reads, titles: Map<string, string>): TemplateResult {
@@ -567,17 +610,7 @@ export class TendModeration extends TendElement<ModerationMessages> {
     return html`<section class="stack" part="log" aria-labelledby="log-heading">
       <h3 id="log-heading">${t.logHeading}</h3>
       <p class="muted">${t.logIntro}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="quiet"
-          aria-expanded=${this.showLog ? 'true' : 'false'}
-          aria-controls="log-list"
-          @click=${() => (this.showLog = !this.showLog)}
-        >
-          ${t.showLog}
-        </button>
-      </div>
+      ${this.#renderDisclosure(this.showLog, 'log-list', t.showLog, () => (this.showLog = !this.showLog))}
       <div id="log-list" class="stack" ?hidden=${!this.showLog}>
         ${
           !this.showLog

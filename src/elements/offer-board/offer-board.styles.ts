@@ -52,18 +52,6 @@ export const styles = css`
   .count:empty {
     display: none;
   }
-  /* The disclosure's arrow: down when closed, up when open. */
-  [aria-expanded]::after {
-    content: '';
-    inline-size: 0.45em;
-    block-size: 0.45em;
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    transform: translateY(-25%) rotate(45deg);
-  }
-  [aria-expanded='true']::after {
-    transform: translateY(25%) rotate(-135deg);
-  }
   /* On a narrow board the filters wait behind one "Filter" button. */
   .filter-toggle {
     display: none;

@@ -2,7 +2,7 @@
  * A concern's thread as a list (the raiser's words, moderators' answers and state changes, in
  * order), drawn the same way in `<tend-concern>` and `<tend-moderation>`; each element gives its
  * own words for who said what, so the raiser reads "A moderator" where moderators read a name.
- * Every text is rendered as text.
+ * Every text is rendered as text. The field that adds words to a thread is drawn here too.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ConcernEntry, ConcernState } from '../../domain/concerns.js';
@@ -33,6 +33,34 @@ export function renderThread(entries: readonly ConcernEntry[], words: ThreadWord
       </li>`;
     })}
   </ol>`;
+}
+
+/** One field of words added to a thread: an answer, the raiser's words, a reply on a hidden post. */
+export interface WordsField {
+  /** The text area's id; its error line's is `<id>-error`. */
+  id: string;
+  label: string;
+  maxLength: number;
+  value: string;
+  /** Why the words can't go yet; empty when they can. */
+  error: string;
+  input(value: string): void;
+}
+
+/** A labelled text area with its error line, the same in `<tend-concern>` and `<tend-moderation>`. */
+export function renderWordsField(field: WordsField): TemplateResult {
+  return html`<div class="field">
+    <label for=${field.id}>${field.label}</label>
+    <textarea
+      id=${field.id}
+      maxlength=${field.maxLength}
+      aria-invalid=${field.error ? 'true' : 'false'}
+      aria-describedby="${field.id}-error"
+      .value=${field.value}
+      @input=${(e: Event) => field.input((e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    <p class="field-error" id="${field.id}-error">${field.error}</p>
+  </div>`;
 }
 
 /** The thread's look, on top of the design system: one entry under another, answers set off. */

@@ -1,7 +1,7 @@
 /**
  * Shared set-up for the concern and moderation tests: the elements signed in on the real
- * tend-server, a post seeded as its author would post it, and finding things as a person would
- * (by role and label).
+ * tend-server, a post seeded as its author would post it, and its cards; finding things as a
+ * person would (by role and label) is ../find.ts.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
@@ -16,16 +16,15 @@ import { en as concernEn } from '../../../src/elements/concern/concern.messages.
 import { es as concernEs } from '../../../src/elements/concern/concern.es.js';
 import { en as moderationEn } from '../../../src/elements/moderation/moderation.messages.js';
 import { es as moderationEs } from '../../../src/elements/moderation/moderation.es.js';
+import { text } from '../find.js';
 import { requestsAs, seen, signedIn, until, type Person } from '../real-server.js';
+
+export { announced, button, choose, field, hasButton, inTheme, type } from '../find.js';
 
 export const ROSA: Person = { id: 'rosa', name: 'Rosa' };
 export const TOMAS: Person = { id: 'tomas', name: 'Tomás' };
 export const WEN: Person = { id: 'wen', name: 'Wen' };
 export const MIRA: Person = { id: 'mira', name: 'Mira', role: 'moderator' };
-
-type Lit = HTMLElement & { updateComplete: Promise<unknown> };
-
-const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
 
@@ -99,40 +98,6 @@ export async function postAs(
   return id;
 }
 
-/** The button whose accessible name is `name`, inside `scope`. */
-export function button(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find(
-    (b) => (b.getAttribute('aria-label') ?? text(b)) === name,
-  );
-  if (!found) throw new Error(`no button "${name}" in: ${text(scope as Element)}`);
-  return found;
-}
-
-export const hasButton = (scope: ParentNode, name: string): boolean =>
-  [...scope.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? text(b)) === name);
-
-/** The control whose label starts with `label` (a text field, or a radio in a pill). */
-export function field<T extends HTMLElement = HTMLInputElement>(scope: ParentNode, label: string): T {
-  const found = [...scope.querySelectorAll('label')].find((l) => text(l).startsWith(label));
-  const control = found?.control;
-  if (!control) throw new Error(`no field labelled "${label}"`);
-  return control as T;
-}
-
-/** Types into a field as a person would (the input event included). */
-export function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-/** Chooses an option of a select as a person would. */
-export function choose(select: HTMLSelectElement, label: string): void {
-  const option = [...select.options].find((o) => text(o) === label);
-  if (!option) throw new Error(`no option "${label}"`);
-  select.value = option.value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
 /** The card (a list item) whose heading reads `heading`. */
 export function cardOf(el: Element, heading: string): HTMLElement {
   const found = [...shadow(el).querySelectorAll<HTMLElement>('li.card')].find(
@@ -141,18 +106,3 @@ export function cardOf(el: Element, heading: string): HTMLElement {
   if (!found) throw new Error(`no card "${heading}" in: ${read(el)}`);
   return found;
 }
-
-/** Sets an element's theme and waits for its colour transitions to end (so axe sees the final colours). */
-export async function inTheme(el: Lit, theme: 'light' | 'dark'): Promise<void> {
-  (el as Lit & { theme?: string }).theme = theme;
-  await el.updateComplete;
-  await Promise.all(
-    shadow(el)
-      .getAnimations()
-      .map((a) => a.finished),
-  );
-}
-
-/** What the element's one live region said last. */
-export const announced = (el: Element): string =>
-  text(shadow(el).querySelector('div.visually-hidden[role="status"]'));

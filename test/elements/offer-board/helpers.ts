@@ -1,4 +1,4 @@
-/** Shared set-up for the offer board's browser tests: boards on memory adapters, seeded posts, finding things as a person would. */
+/** Shared set-up for the offer board's browser tests: boards on memory adapters, seeded posts; finding things as a person would is ../find.ts. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/provider/index.js';
@@ -6,6 +6,9 @@ import '../../../src/elements/offer-board/index.js';
 import type { TendOfferBoard } from '../../../src/elements/offer-board/index.js';
 import { createPost, type Person, type Post, type PostInput } from '../../../src/domain/offers.js';
 import { MemoryAdapter, MemoryStore } from '../../../src/storage/index.js';
+import { button, field, text } from '../find.js';
+
+export { announced, button, field, hasButton, inTheme, nameOf, type, text as cardText } from '../find.js';
 
 /** A Monday morning. */
 export const NOW = new Date('2026-03-02T10:00:00Z');
@@ -64,7 +67,6 @@ export async function seed(
 }
 
 export const root = (board: TendOfferBoard): ShadowRoot => board.shadowRoot!;
-const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** The card whose heading is `title`. */
 export function card(board: TendOfferBoard, title: string): HTMLElement {
@@ -73,44 +75,6 @@ export function card(board: TendOfferBoard, title: string): HTMLElement {
   );
   if (!found) throw new Error(`no card titled "${title}"`);
   return found;
-}
-
-/** A button's accessible name: its `aria-label`, else its words (leaving out what is hidden from screen readers). */
-export function nameOf(b: Element): string {
-  const label = b.getAttribute('aria-label');
-  if (label) return label;
-  const copy = b.cloneNode(true) as Element;
-  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
-  return text(copy);
-}
-
-/** The button whose accessible name is `name`, inside `scope`. */
-export function button(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((b) => nameOf(b) === name);
-  if (!found) throw new Error(`no button "${name}"`);
-  return found;
-}
-
-export function hasButton(scope: ParentNode, name: string): boolean {
-  return [...scope.querySelectorAll('button')].some((b) => nameOf(b) === name);
-}
-
-/** The form control whose label reads `label`. */
-export function field<T extends HTMLElement = HTMLInputElement>(scope: ParentNode, label: string): T {
-  const found = [...scope.querySelectorAll('label')].find((l) => text(l).startsWith(label));
-  const control = found?.control;
-  if (!control) throw new Error(`no field labelled "${label}"`);
-  return control as T;
-}
-
-/** Types into a field as a person would (the input event included). */
-export function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-export function cardText(el: Element): string {
-  return text(el);
 }
 
 /**
@@ -129,23 +93,6 @@ export function chooseCategory(dialog: HTMLElement, value: string): void {
   const select = field<HTMLSelectElement>(dialog, 'Category');
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-/** Sets the board's theme and waits for its colour transitions to end (so axe sees the final colours). */
-export async function inTheme(board: TendOfferBoard, theme: 'light' | 'dark'): Promise<void> {
-  board.theme = theme;
-  await board.updateComplete;
-  // getAnimations() brings styles up to date, so the transitions the change starts are in it.
-  await Promise.all(
-    root(board)
-      .getAnimations()
-      .map((a) => a.finished),
-  );
-}
-
-/** What the board's one live region said last (what a screen reader hears). */
-export function announced(board: TendOfferBoard): string {
-  return text(root(board).querySelector('div.visually-hidden[role="status"]')!);
 }
 
 export function openDialog(board: TendOfferBoard): HTMLDialogElement | undefined {
