@@ -447,8 +447,7 @@ export function newConcernKey(): string {
 // ---------------------------------------------------------------------------------------------
 // The audit log
 
-// 'remove' (a moderator's removal of someone else's post) is only in logs from before moderators
-// only hid posts: kept so those logs still read; no step of this kind is written now.
+// 'remove': a moderator deleted someone else's post through the API (the elements only hide).
 export const MODERATION_ACTIONS = [
   'raise',
   'add',

@@ -136,7 +136,7 @@ export interface Person {
   name?: string | undefined;
 }
 
-/** Someone writing or viewing; moderators see everything and hide posts (never remove another’s). */
+/** Someone writing or viewing; moderators may remove posts and see everything. */
 export interface Actor {
   id: string;
   moderator?: boolean | undefined;
@@ -930,9 +930,7 @@ function checkOtherChange(actor: Actor, before: Post, after: Post, now: Date): v
  *   releases their own claim, or adds thanks to it; a rotation's recipient may pause or resume it.
  *   A write that leaves out private fields the writer could not see keeps the stored ones
  *   (see {@link restorePrivateFields}).
- * - Moderators never delete someone else's post: they hide it with a reason its author reads
- *   (the hide operation, src/domain/post-operations.ts). They may clear a stored value the rules
- *   no longer take for a post.
+ * - Moderators may delete any post.
  *
  * `now` (the server's clock) checks expiry, pauses and the time of a new claim.
  */
@@ -946,18 +944,9 @@ export function checkChangePost(
     if (!actor || typeof actor.id !== 'string' || !actor.id) return fail('not-yours', 'nobody is signed in');
     if (after === undefined) {
       if (before === undefined) return fail('not-found', 'nothing to change');
-      // A value the rules no longer take for a post shows on no board: moderators may clear it.
-      if (actor.moderator && !isPost(before)) return { allowed: true };
+      if (actor.moderator) return { allowed: true };
       const post = validatePost(before);
-      // Hide, never delete (docs/moderation.md): a moderator hides someone else's post with a
-      // reason its author reads; only the author removes it.
-      if (post.authorId !== actor.id)
-        fail(
-          'not-yours',
-          actor.moderator
-            ? 'only the author removes a post: a moderator hides it, with a reason its author reads'
-            : 'only the author removes a post',
-        );
+      if (post.authorId !== actor.id) fail('not-yours', 'only the author or a moderator removes a post');
       if (post.claims.some(isLive)) fail('has-claims', 'people still hold claims: withdraw it instead');
       return { allowed: true };
     }

@@ -21,6 +21,7 @@ import type { Logger } from './logger.js';
 import {
   putRecord,
   recordJson,
+  removeRecord,
   type Idempotency,
   type PutInput,
   type PutResult,
@@ -106,6 +107,23 @@ export async function putWithLog(
     const at = new Date();
     for (const step of steps) seq = later(seq, await appendLog(tx, key.community, step, at));
     return { ...result, seq };
+  });
+}
+
+/**
+ * A delete (see {@link removeRecord}) and its step in the audit log, in one transaction.
+ * Undefined when the record moved on or is gone.
+ */
+export async function removeWithLog(
+  db: Database,
+  key: RecordKey,
+  input: Parameters<typeof removeRecord>[2],
+  step: LogStep,
+): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const seq = await removeRecord(tx, key, input);
+    if (seq === undefined) return undefined;
+    return later(seq, await appendLog(tx, key.community, step, new Date()));
   });
 }
 

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * The pieces of the design system (see docs/design.md) that only some elements draw: danger and
- * pressed buttons, text areas, a checkbox line, cards and badges inside the surface, a
- * disclosure's arrow, dialogs.
+ * pressed buttons, text areas, a checkbox line, cards and badges inside the surface, dialogs
+ * (a disclosure's arrow is in disclosure.ts: only the board and the moderation view draw one).
  * Kept out of the base every element adopts, so a widget ships only what it shows; an element
  * that draws them adds `extras` to its styles.
  */
@@ -48,18 +48,6 @@ export const extras = css`
     color: var(--_text);
     font-size: var(--_text-s);
     font-weight: 600;
-  }
-  /* A disclosure's arrow (a button that shows and hides a part): down when closed, up when open. */
-  [aria-expanded]::after {
-    content: '';
-    inline-size: 0.45em;
-    block-size: 0.45em;
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    transform: translateY(-25%) rotate(45deg);
-  }
-  [aria-expanded='true']::after {
-    transform: translateY(25%) rotate(-135deg);
   }
   dialog {
     inline-size: min(32rem, 100% - 2rem);

@@ -21,6 +21,7 @@ import type { HideOperation } from '../../domain/post-operations.js';
 import { LocalizeController, relativeTime } from '../../i18n/localize.js';
 import type { StoredRecord } from '../../storage/adapter.js';
 import { isStorageError } from '../../storage/errors.js';
+import { disclosure } from '../../styles/disclosure.js';
 import { extras } from '../../styles/extras.js';
 import { renderThread, renderWordsField, threadStyles } from '../shared/concern-thread.js';
 import { isModerator } from '../shared/moderator.js';
@@ -130,7 +131,7 @@ const isRefusal = (error: unknown, read = false): boolean =>
  * @cssprop [--tend-transition=150ms ease-out] - Hover transitions.
  */
 export class TendModeration extends TendElement<ModerationMessages> {
-  static override styles = [...TendElement.styles, extras, threadStyles, styles];
+  static override styles = [...TendElement.styles, extras, disclosure, threadStyles, styles];
 
   /** The clock, for tests and stories; the real time when unset. */
   @property({ attribute: false }) now?: Date;

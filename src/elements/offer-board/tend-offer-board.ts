@@ -32,6 +32,7 @@ import { toStorageError } from '../../storage/errors.js';
 import { isModerator } from '../shared/moderator.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { StorageNotice } from '../shared/storage-notice.js';
+import { disclosure } from '../../styles/disclosure.js';
 import { extras } from '../../styles/extras.js';
 import { TendElement } from '../tend-element.js';
 import type { Ask } from './ask-dialog.js';
@@ -161,7 +162,7 @@ const LOAD_AFTER_PAINT_FROM = 500;
  * @cssprop [--tend-transition=150ms ease-out] - Hover transitions.
  */
 export class TendOfferBoard extends TendElement<BoardMessages> {
-  static override styles = [...TendElement.styles, extras, styles, hiddenStyles];
+  static override styles = [...TendElement.styles, extras, disclosure, styles, hiddenStyles];
 
   /** The board's id: posts of other boards in the same community are not shown. */
   @property() board = 'default';

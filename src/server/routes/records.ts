@@ -23,6 +23,8 @@ import {
 import { IdempotentWrite, idempotencyOf } from '../idempotency.js';
 import { actor, type Auth } from '../middleware/auth.js';
 import { MODERATION_LOG_COLLECTION } from '../../domain/concerns.js';
+import { POSTS_COLLECTION } from '../../domain/offers.js';
+import { removeWithLog } from '../moderation.js';
 import { getRecord, parseStored, removeRecord, type RecordKey, type StoredRow } from '../records.js';
 import { Rules, shownJson as shown } from '../rights.js';
 
@@ -161,9 +163,20 @@ export function recordRoutes(deps: Deps): Hono<Env> {
         wasPublic: Rules.isPublic(rule, before.value),
         idempotency: once.idem,
       };
-      // No moderator removes someone else's post (they hide it: rules), so no delete here is a
-      // moderation step for the audit log.
-      const removed = await once.run(() => removeRecord(db, key, input));
+      // A moderator removing someone's post is a moderation step: it goes to the audit log with it.
+      const moderated = rule.name === POSTS_COLLECTION && me.moderator && before.owner !== me.id;
+      const removed = await once.run(() =>
+        moderated
+          ? removeWithLog(db, key, input, {
+              action: 'remove',
+              by: 'moderator',
+              personId: me.id,
+              ...(me.name ? { personName: me.name } : {}),
+              target: 'posts',
+              targetId: key.id,
+            })
+          : removeRecord(db, key, input),
+      );
       if (!removed) {
         const now = await getRecord(db, key);
         if (!now) return once.refuse(notFound(key));
