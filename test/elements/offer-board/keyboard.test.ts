@@ -166,6 +166,9 @@ describe('<tend-offer-board>: keyboard and dialogs', () => {
     expect(announced(ben)).to.equal('You’re signed up for Wed, Mar 4. Thank you.');
     button(card(ben, 'Bike repair'), 'Say thank you').focus();
     await sendKeys({ press: 'Enter' });
+    // The question's module comes the first time one opens: type only once its field has focus.
+    await dialogOf(ben);
+    await waitUntil(() => focused(ben)?.localName === 'textarea', 'the thank-you field has focus');
     await inside(ben, 'the thank-you');
     await sendKeys({ type: 'Thank you!' });
     await sendKeys({ press: 'Tab' });
