@@ -111,9 +111,11 @@ describe('a concern, from raising to answer (real server)', () => {
     await until(() => read(cardOf(mira, `“${KIND}”`)).includes('Answered'), 'the answer shows');
     card = cardOf(mira, `“${KIND}”`);
     expect(read(card)).to.contain('You (moderator)');
-    expect(button(card, 'Close').disabled).to.equal(false);
+    await until(() => !button(card, 'Close').disabled, 'Close can be pressed once the answer is in');
     button(card, 'Mark acted on').click();
     await until(() => read(cardOf(mira, `“${KIND}”`)).includes('Marked acted on.'), 'acted on');
+    // Its buttons wait while that step is on its way: press Close once it can be pressed.
+    await until(() => !button(cardOf(mira, `“${KIND}”`), 'Close').disabled, 'Close can be pressed');
     button(cardOf(mira, `“${KIND}”`), 'Close').click();
     await until(
       () => !read(mira).includes(WORDS),
