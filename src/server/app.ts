@@ -148,7 +148,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       db,
       rules,
       logger,
-      onChange: (change) => lists.invalidate(change.community, change.collection),
+      onChange: (change) => lists.changed(change),
     });
     try {
       await feed.start();
