@@ -24,7 +24,8 @@ export const MIX = [
 const personId = (i) => `person-${i}`;
 const communityOf = (person) => person % COMMUNITIES;
 
-const post = (author, title) => ({
+/** An open offer by person `author`, as `createPost` makes it. */
+export const post = (author, title) => ({
   board: 'bench',
   kind: 'offer',
   authorId: personId(author),

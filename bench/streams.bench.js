@@ -20,7 +20,7 @@ import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { mixedRequests, seedMixed, tokens } from './mixed-workload.js';
+import { mixedRequests, post, seedMixed, tokens } from './mixed-workload.js';
 import { databaseUrl, SECRET, startTendServer } from './tend-process.js';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
@@ -81,21 +81,7 @@ async function openMany(count, batch, open) {
 /** Sends one post as person 0; resolves with the time its answer came. */
 function writePost(port, community, id, agent) {
   return new Promise((resolve, reject) => {
-    const body = JSON.stringify({
-      value: {
-        board: 'bench',
-        kind: 'offer',
-        authorId: 'person-0',
-        authorName: 'Person 0',
-        title: `Fan-out ${id}`,
-        category: 'meals',
-        when: { flexible: true },
-        slots: 3,
-        status: 'open',
-        createdAt: new Date().toISOString(),
-        claims: [],
-      },
-    });
+    const body = JSON.stringify({ value: post(0, `Fan-out ${id}`) });
     const req = request(
       {
         host: '127.0.0.1',

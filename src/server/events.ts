@@ -173,6 +173,16 @@ function frame(fields: { id?: string; event?: string; data: string }): Uint8Arra
   return encoder.encode(text);
 }
 
+/** Where an event stream is written: Node's `ServerResponse` (it buffers what the socket cannot take yet). */
+export interface EventSink {
+  write(bytes: Uint8Array): boolean;
+  /** Bytes written and not yet taken by the socket. */
+  readonly writableLength: number;
+  end(): void;
+  destroy(): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
 /** A connected SSE client. */
 interface Client {
   community: string;
@@ -492,35 +502,17 @@ export class ChangeFeed {
     collections: ReadonlySet<string> | null;
     viewer: Identity | undefined;
     lastEventId?: string | undefined;
-    signal?: AbortSignal | undefined;
-  }): ReadableStream<Uint8Array> {
+    /** Where the stream is written: the response, its head already sent. */
+    out: EventSink;
+  }): void {
     const resumeFrom = options.lastEventId ? this.#parseEventId(options.lastEventId) : undefined;
     const start = resumeFrom ?? this.#position;
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const out = options.out;
     let open = true;
     let expiry: ReturnType<typeof setTimeout> | undefined;
-    let cut: ReturnType<typeof setTimeout> | undefined;
-    // What waits unsent, in our hands (the stream's own queue stays empty): bounded by #maxBuffered.
-    let queue: Uint8Array[] = [];
-    let queued = 0;
-    /** A read is waiting for the next frame. */
-    let pulling = false;
-    /** No more frames: what is queued goes out, then the stream ends. */
-    let ending = false;
-    const end = () => {
-      pulling = false;
-      try {
-        controller.close();
-      } catch {
-        // Already closed or cancelled.
-      }
-    };
     const forget = () => {
       open = false;
       clearTimeout(expiry);
-      clearTimeout(cut);
-      queue = [];
-      queued = 0;
       this.#clients.delete(client);
     };
     const client: Client = {
@@ -530,73 +522,32 @@ export class ChangeFeed {
       position: start,
       live: resumeFrom === undefined,
       send: (bytes) => {
-        if (!open || ending) return false;
-        if (pulling) {
-          pulling = false;
-          controller.enqueue(bytes);
-          return true;
-        }
-        if (queued + bytes.length > this.#maxBuffered) {
+        if (!open) return false;
+        // What waits unsent sits in the response's buffer: bounded, never more than the limit.
+        if (out.writableLength + bytes.length > this.#maxBuffered) {
           // It cannot keep up: rather than hold its backlog, tell it to read afresh, and end it.
           this.#logger.warn('an event stream fell behind: sent reset and closed', {
             community: client.community,
           });
-          queue = [frame({ event: 'reset', data: '{"reason":"too-slow"}' })];
-          queued = queue[0]!.length;
+          out.write(frame({ event: 'reset', data: '{"reason":"too-slow"}' }));
           client.close();
-          // One that does not even read the reset is cut off.
-          cut = setTimeout(() => {
-            forget();
-            try {
-              controller.error(new Error('event stream too slow'));
-            } catch {
-              // Already ended.
-            }
-          }, this.#resetGraceMs);
+          // One that does not even read that is cut off.
+          const cut = setTimeout(() => out.destroy(), this.#resetGraceMs);
           cut.unref?.();
+          out.once('close', () => clearTimeout(cut));
           return false;
         }
-        queue.push(bytes);
-        queued += bytes.length;
+        out.write(bytes);
         return true;
       },
       close: () => {
-        if (ending) return;
-        ending = true;
-        clearTimeout(expiry);
-        this.#clients.delete(client);
-        if (!queue.length) {
-          open = false;
-          end();
-        }
+        if (!open) return;
+        forget();
+        out.end();
       },
     };
-    const stream = new ReadableStream<Uint8Array>(
-      {
-        start: (c) => {
-          controller = c;
-          queue.push(encoder.encode('retry: 2000\n\n'));
-          queued = queue[0]!.length;
-        },
-        pull: () => {
-          const next = queue.shift();
-          if (next) {
-            queued -= next.length;
-            controller.enqueue(next);
-            if (ending && !queue.length) {
-              forget();
-              end();
-            }
-          } else if (ending) {
-            forget();
-            end();
-          } else pulling = true;
-        },
-        cancel: forget,
-      },
-      { highWaterMark: 0 },
-    );
-    options.signal?.addEventListener('abort', () => client.close(), { once: true });
+    out.once('close', forget);
+    out.write(encoder.encode('retry: 2000\n\n'));
     const expiresAt = options.viewer?.expiresAt;
     if (expiresAt !== undefined)
       expiry = setTimeout(() => client.close(), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
@@ -610,7 +561,6 @@ export class ChangeFeed {
     } else {
       void this.#enqueue(() => this.#catchUp(client));
     }
-    return stream;
   }
 
   /** Whether a position lies past the end of the log: no client was ever given it. */

@@ -26,9 +26,30 @@ for (const engine of ENGINES) {
   describe(`slow event streams on ${engine}`, () => {
     let server: TestServer;
     before(async () => {
-      server = await startTestServer(engine, { streamBufferBytes: BUFFER, maxBodyBytes: 64 * 1024 });
+      server = await startTestServer(engine, {
+        streamBufferBytes: BUFFER,
+        maxBodyBytes: 64 * 1024,
+        allowedOrigins: ['https://site.example'],
+      });
     });
     after(() => server.stop());
+
+    test('a stream is answered with the headers the middleware adds (CORS) and its first events', async () => {
+      const c = uniqueName('head');
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/v1/${c}/notes/events`, {
+        headers: { authorization: `Bearer ${await token('ana')}`, origin: 'https://site.example' },
+        signal: controller.signal,
+      });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      assert.equal(response.headers.get('access-control-allow-origin'), 'https://site.example');
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
+      assert.ok(text.startsWith('retry: 2000\n\n'), text);
+      controller.abort();
+    });
 
     test('a stream that stops reading is sent reset and closed; one that reads gets every change', async () => {
       const c = uniqueName('slow');
