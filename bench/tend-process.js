@@ -2,7 +2,7 @@
 // the PostgreSQL of TEND_TEST_DATABASE_URL / DATABASE_URL, with rate limits off.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,35 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 export const SECRET = process.env.BENCH_SECRET || randomUUID() + randomUUID();
 export const databaseUrl = process.env.TEND_TEST_DATABASE_URL || process.env.DATABASE_URL;
 
-/** Starts the real bin; resolves once it listens. `stop()` resolves with the list cache's figures. */
+/** The first line of a log file holding `text`, parsed; undefined while there is none. */
+function lineWith(file, text) {
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.includes(text));
+  return line === undefined ? undefined : JSON.parse(line);
+}
+
+/**
+ * Starts the real bin; resolves once it listens. `stop()` resolves with the list cache's figures.
+ * Its log (a line a request) goes to a file, as a site's would: a pipe that the busy benchmark
+ * reads late would stall the server's writes and measure the benchmark.
+ */
 export async function startTendServer(engine, extraEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
+  const log = join(dataDir, 'server.log');
+  const logFd = openSync(log, 'w');
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/tend-server.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    [
+      ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []),
+      join(root, 'bin/tend-server.js'),
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      join(dataDir, 'data'),
+    ],
     {
       cwd: root,
       env: {
@@ -32,43 +55,25 @@ export async function startTendServer(engine, extraEnv = {}) {
         ...(engine === 'postgres' ? { DATABASE_URL: databaseUrl } : {}),
         ...extraEnv,
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', logFd, 'inherit'],
     },
   );
-  const url = await new Promise((resolve, reject) => {
-    let pending = '';
-    child.stdout.on('data', (chunk) => {
-      pending += chunk;
-      let newline;
-      while ((newline = pending.indexOf('\n')) >= 0) {
-        const line = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
-        if (line.includes('"tend-server listening"')) resolve(JSON.parse(line).url);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`tend-server exited (${code})`)));
-  });
-  // Request logs would measure the terminal, not the server: stop reading them.
-  child.stdout.removeAllListeners('data');
-  child.stdout.resume();
+  closeSync(logFd);
+  let exited = false;
+  const exit = new Promise((resolve) => child.once('exit', () => resolve((exited = true))));
+  let listening;
+  while (!(listening = lineWith(log, '"tend-server listening"'))) {
+    if (exited) throw new Error(`tend-server exited: ${readFileSync(log, 'utf8').slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
-    url,
+    url: listening.url,
     pid: child.pid,
     async stop() {
-      // Its last line tells how the list cache served reads.
-      let pending = '';
-      let listCache;
-      child.stdout.on('data', (chunk) => {
-        pending += chunk;
-        let newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-          const line = pending.slice(0, newline);
-          pending = pending.slice(newline + 1);
-          if (line.includes('"tend-server stopped"')) listCache = JSON.parse(line).listCache;
-        }
-      });
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exit;
+      // Its last line tells how the list cache served reads.
+      const listCache = lineWith(log, '"tend-server stopped"')?.listCache;
       rmSync(dataDir, { recursive: true, force: true });
       return listCache;
     },
