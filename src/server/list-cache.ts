@@ -253,10 +253,11 @@ export class ListCache {
   }
 
   #put(entry: Entry, json: string, owner: string): void {
-    const form = sharedForm(entry.rule, json, owner);
     const id = idOf(json);
     const held = entry.rows.get(id);
-    if (held && held.rev >= form.rev) return;
+    // A write here is met again when the log is read: the second time costs a look-up, no parse.
+    if (held && held.rev >= revOf(json)) return;
+    const form = sharedForm(entry.rule, json, owner);
     if (held) this.#untie(entry, id, held);
     else entry.order = undefined;
     entry.rows.set(id, form);
