@@ -6,6 +6,7 @@
 // `npm run build:server` (esbuild) into dist/server/bin.js. In a source checkout (src/ is
 // present and esbuild installed), this compiles the current source first (about 0.2 s) into
 // node_modules/.cache, so `npm start` and the tests never run a stale build.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,11 +35,19 @@ async function compiled() {
         logLevel: 'error',
       });
       mkdirSync(dirname(out), { recursive: true });
-      // Several servers may start at once (tests): each writes its own file, then swaps it in.
-      const temporary = `${out}.${process.pid}.tmp`;
-      writeFileSync(temporary, result.outputFiles[0].contents);
-      renameSync(temporary, out);
-      return out;
+      // Several servers may start at once (tests), from several checkouts sharing node_modules:
+      // each file is named by its contents, so a server never runs another checkout's build.
+      const contents = result.outputFiles[0].contents;
+      const named = out.replace(
+        /\.js$/,
+        `.${createHash('sha256').update(contents).digest('hex').slice(0, 16)}.js`,
+      );
+      if (!existsSync(named)) {
+        const temporary = `${named}.${process.pid}.tmp`;
+        writeFileSync(temporary, contents);
+        renameSync(temporary, named);
+      }
+      return named;
     }
   }
   return join(root, 'dist', 'server', 'bin.js');

@@ -148,7 +148,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       db,
       rules,
       logger,
-      onChange: (change) => lists.invalidate(change.community, change.collection),
+      onChange: (change) => lists.changed(change),
+      heartbeatMs: config.heartbeatMs,
+      maxBufferedBytes: config.streamBufferBytes,
     });
     try {
       await feed.start();
@@ -205,7 +207,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       clearTimeout(forced);
       await feed.settle().catch(() => undefined);
       await db.close();
-      logger.info('tend-server stopped');
+      logger.info('tend-server stopped', { listCache: lists.stats });
     })());
 
   return { url, port: address.port, config, db, feed, logger, close };

@@ -77,6 +77,13 @@ export interface ServerConfig {
   aggregateIntervalMs: number;
   /** How long a shutdown waits for requests in flight. Default 10 s. */
   shutdownTimeoutMs: number;
+  /**
+   * How much may wait unsent for one event stream (TEND_STREAM_BUFFER_BYTES) before it is sent
+   * `reset` and closed. Default 1 MiB.
+   */
+  streamBufferBytes: number;
+  /** How often an idle event stream gets a comment line (TEND_HEARTBEAT_MS). Default 25 s. */
+  heartbeatMs: number;
   logLevel: LogLevel;
 }
 
@@ -107,6 +114,8 @@ export function defaultConfig(): ServerConfig {
     minGroup: 3,
     aggregateIntervalMs: 30_000,
     shutdownTimeoutMs: 10_000,
+    streamBufferBytes: 1024 * 1024,
+    heartbeatMs: 25_000,
     logLevel: 'info',
   };
 }
@@ -217,6 +226,9 @@ Environment:
                             the one your farthest proxy saw, never one the client wrote
   TEND_POOL_SIZE            PostgreSQL connections (default 10)
   TEND_AGGREGATE_INTERVAL_MS  how often the circle's figures are made again (default 30000)
+  TEND_STREAM_BUFFER_BYTES  most bytes waiting for one event stream before it is sent reset and
+                            closed (default 1048576)
+  TEND_HEARTBEAT_MS         how often an idle event stream gets a comment line (default 25000)
   TEND_LOG_LEVEL            debug, info, warn, error or silent (default info)
 `;
 
@@ -287,6 +299,9 @@ export function loadConfig(
   if (minGroup !== undefined) config.minGroup = Math.max(3, integer('--min-group', minGroup, 1));
   if (env.TEND_AGGREGATE_INTERVAL_MS)
     config.aggregateIntervalMs = integer('TEND_AGGREGATE_INTERVAL_MS', env.TEND_AGGREGATE_INTERVAL_MS, 10);
+  if (env.TEND_STREAM_BUFFER_BYTES)
+    config.streamBufferBytes = integer('TEND_STREAM_BUFFER_BYTES', env.TEND_STREAM_BUFFER_BYTES, 1024);
+  if (env.TEND_HEARTBEAT_MS) config.heartbeatMs = integer('TEND_HEARTBEAT_MS', env.TEND_HEARTBEAT_MS, 100);
   if (env.TEND_LOG_LEVEL) {
     if (!isLogLevel(env.TEND_LOG_LEVEL))
       throw new ConfigError(

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './db.js';
 import type { Logger } from './logger.js';
 import { CHANGES_CHANNEL, metaValue, recordJson } from './records.js';
+import { seesPublic, sharedForm, type SharedForm } from './list-cache.js';
 import { shownJson, type CollectionRule, type Identity, type Rules } from './rights.js';
 
 /** A place in the changes log. */
@@ -136,6 +137,14 @@ interface Touched {
   owners: Set<string>;
 }
 
+/** One record's change as fanned out: its public frame shared by every viewer with no tie to it. */
+interface SharedChange extends Touched {
+  rule: CollectionRule;
+  form: SharedForm | undefined;
+  id: string;
+  publicFrame: Uint8Array | undefined;
+}
+
 /** Folds changes into one entry per record, ordered by each record's last change. */
 function touch(into: Map<string, Touched>, changes: readonly LoggedChange[]): Map<string, Touched> {
   for (const change of changes) {
@@ -164,6 +173,16 @@ function frame(fields: { id?: string; event?: string; data: string }): Uint8Arra
   return encoder.encode(text);
 }
 
+/** Where an event stream is written: Node's `ServerResponse` (it buffers what the socket cannot take yet). */
+export interface EventSink {
+  write(bytes: Uint8Array): boolean;
+  /** Bytes written and not yet taken by the socket. */
+  readonly writableLength: number;
+  end(): void;
+  destroy(): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
 /** A connected SSE client. */
 interface Client {
   community: string;
@@ -185,8 +204,13 @@ export interface ChangeFeedOptions {
   onChange?: (change: LoggedChange) => void;
   /** Comment line sent to keep idle connections open. Default every 25 s. */
   heartbeatMs?: number;
-  /** How much may wait unsent for one client before it is dropped (it reconnects and resumes). */
+  /**
+   * How much may wait unsent for one client (bytes). A stream that falls further behind is sent
+   * `reset` and closed: it reconnects and reads afresh. Default 1 MiB.
+   */
   maxBufferedBytes?: number;
+  /** How long a stream that was sent `reset` may take to read it before its connection is cut. Default 10 s. */
+  resetGraceMs?: number;
 }
 
 export class ChangeFeed {
@@ -197,6 +221,7 @@ export class ChangeFeed {
   readonly #clients = new Set<Client>();
   readonly #heartbeatMs: number;
   readonly #maxBuffered: number;
+  readonly #resetGraceMs: number;
   /** Where this process has read the log up to. */
   #position: Position = { tx: 0n, seq: 0n };
   /** One read of the log at a time, in order: polls and catch-ups never interleave. */
@@ -223,7 +248,8 @@ export class ChangeFeed {
     this.#logger = options.logger;
     this.#onChange = options.onChange;
     this.#heartbeatMs = options.heartbeatMs ?? 25_000;
-    this.#maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+    this.#maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
+    this.#resetGraceMs = options.resetGraceMs ?? 10_000;
   }
 
   get position(): Position {
@@ -367,16 +393,62 @@ export class ChangeFeed {
     this.#retryDelay = Math.min(1000, this.#retryDelay * 2);
   }
 
+  /**
+   * Sends new changes to every live client. Each record's change is worked out once: its public
+   * form (what a viewer with no tie to it sees) becomes one frame shared by all those viewers;
+   * only the people tied to it (its owners, a post's claimants, moderators) have `view` asked
+   * for them alone.
+   */
   #fanOut(changes: LoggedChange[], from: Position): void {
+    let byCommunity: Map<string, SharedChange[]> | undefined;
     for (const client of this.#clients) {
       if (!client.live) continue;
-      // A client that resumed from further on (another process was ahead) skips what it has seen.
-      const fresh = after(client.position, from)
-        ? changes.filter((c) => after(c.position, client.position))
-        : changes;
-      this.#deliver(client, fresh);
+      if (after(client.position, from)) {
+        // It resumed from further on (another process was ahead): it skips what it has seen.
+        this.#deliver(
+          client,
+          changes.filter((c) => after(c.position, client.position)),
+        );
+      } else {
+        byCommunity ??= this.#share(changes);
+        const shared = byCommunity.get(client.community);
+        if (shared) this.#deliverShared(client, shared);
+      }
       if (after(this.#position, client.position)) client.position = this.#position;
     }
+  }
+
+  /** The changes of each community, one per record, with their shared forms. */
+  #share(changes: LoggedChange[]): Map<string, SharedChange[]> {
+    const touched = new Map<string, Map<string, Touched>>();
+    for (const change of changes) {
+      let community = touched.get(change.community);
+      if (!community) touched.set(change.community, (community = new Map()));
+      touch(community, [change]);
+    }
+    const shared = new Map<string, SharedChange[]>();
+    for (const [community, records] of touched) {
+      const list: SharedChange[] = [];
+      for (const t of records.values()) {
+        const rule = this.#rules.get(t.change.collection);
+        if (!rule) continue;
+        const form =
+          t.change.current === null
+            ? undefined
+            : sharedForm(rule, t.change.current, t.change.currentOwner ?? '');
+        const id = this.#eventId(t.change.position);
+        const data = eventData(rule, t.change, undefined, t.anyPublic);
+        list.push({
+          ...t,
+          rule,
+          form,
+          id,
+          publicFrame: data === undefined ? undefined : frame({ id, data }),
+        });
+      }
+      shared.set(community, list);
+    }
+    return shared;
   }
 
   /** Sends `changes` to one client: each record's present state, as that client's viewer may see it now. */
@@ -398,6 +470,22 @@ export class ChangeFeed {
     }
   }
 
+  #deliverShared(client: Client, shared: readonly SharedChange[]): void {
+    const viewer = client.viewer;
+    for (const s of shared) {
+      if (client.collections && !client.collections.has(s.change.collection)) continue;
+      const own =
+        viewer !== undefined &&
+        (s.owners.has(viewer.id) || (s.form !== undefined && !seesPublic(s.rule, s.form, viewer)));
+      let bytes = s.publicFrame;
+      if (own) {
+        const data = eventData(s.rule, s.change, viewer, s.anyPublic || s.owners.has(viewer.id));
+        bytes = data === undefined ? undefined : frame({ id: s.id, data });
+      }
+      if (bytes && !client.send(bytes)) return;
+    }
+  }
+
   #broadcast(bytes: Uint8Array): void {
     for (const client of this.#clients) client.send(bytes);
   }
@@ -414,13 +502,19 @@ export class ChangeFeed {
     collections: ReadonlySet<string> | null;
     viewer: Identity | undefined;
     lastEventId?: string | undefined;
-    signal?: AbortSignal | undefined;
-  }): ReadableStream<Uint8Array> {
+    /** Where the stream is written: the response, its head already sent. */
+    out: EventSink;
+  }): void {
     const resumeFrom = options.lastEventId ? this.#parseEventId(options.lastEventId) : undefined;
     const start = resumeFrom ?? this.#position;
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const out = options.out;
     let open = true;
     let expiry: ReturnType<typeof setTimeout> | undefined;
+    const forget = () => {
+      open = false;
+      clearTimeout(expiry);
+      this.#clients.delete(client);
+    };
     const client: Client = {
       community: options.community,
       collections: options.collections,
@@ -429,39 +523,31 @@ export class ChangeFeed {
       live: resumeFrom === undefined,
       send: (bytes) => {
         if (!open) return false;
-        if ((controller.desiredSize ?? 0) < -this.#maxBuffered) {
-          // It stopped reading: drop it rather than hold its backlog; it resumes from its last id.
-          this.#logger.warn('dropping a slow event stream', { community: client.community });
+        // What waits unsent sits in the response's buffer: bounded, never more than the limit.
+        if (out.writableLength + bytes.length > this.#maxBuffered) {
+          // It cannot keep up: rather than hold its backlog, tell it to read afresh, and end it.
+          this.#logger.warn('an event stream fell behind: sent reset and closed', {
+            community: client.community,
+          });
+          out.write(frame({ event: 'reset', data: '{"reason":"too-slow"}' }));
           client.close();
+          // One that does not even read that is cut off.
+          const cut = setTimeout(() => out.destroy(), this.#resetGraceMs);
+          cut.unref?.();
+          out.once('close', () => clearTimeout(cut));
           return false;
         }
-        controller.enqueue(bytes);
+        out.write(bytes);
         return true;
       },
       close: () => {
         if (!open) return;
-        open = false;
-        clearTimeout(expiry);
-        this.#clients.delete(client);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the other side.
-        }
+        forget();
+        out.end();
       },
     };
-    const stream = new ReadableStream<Uint8Array>({
-      start: (c) => {
-        controller = c;
-        controller.enqueue(encoder.encode('retry: 2000\n\n'));
-      },
-      cancel: () => {
-        open = false;
-        clearTimeout(expiry);
-        this.#clients.delete(client);
-      },
-    });
-    options.signal?.addEventListener('abort', () => client.close(), { once: true });
+    out.once('close', forget);
+    out.write(encoder.encode('retry: 2000\n\n'));
     const expiresAt = options.viewer?.expiresAt;
     if (expiresAt !== undefined)
       expiry = setTimeout(() => client.close(), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
@@ -475,7 +561,6 @@ export class ChangeFeed {
     } else {
       void this.#enqueue(() => this.#catchUp(client));
     }
-    return stream;
   }
 
   /** Whether a position lies past the end of the log: no client was ever given it. */

@@ -141,6 +141,15 @@ export interface CollectionRule {
     owner: string,
     viewer: Identity | undefined,
   ) => OutgoingRecord | undefined;
+  /**
+   * Everyone who may see this record otherwise than a reader with no tie to it (`view` with no
+   * viewer): its owner, a post's claimants, a rotation's recipient. Moderators are never asked
+   * about: they always get `view` of their own. Naming too many costs time, never privacy; a
+   * person left out would get the untied (public) form, never more. With it, the list cache and
+   * the event fan-out build the public form of a record once for everybody and ask `view` only
+   * for the people named here (list-cache.ts). Absent: `view` is asked for every viewer.
+   */
+  readonly viewers?: (record: OutgoingRecord, owner: string) => readonly string[];
 }
 
 const forbidden = (message: string, code = 'forbidden'): Refusal => ({ status: 403, code, message });
@@ -284,6 +293,19 @@ const posts: CollectionRule = {
     const shown = visiblePost(post, actor);
     return shown === post ? record : { ...record, value: shown };
   },
+  // Its author (who also sees a hidden post), a rotation's recipient and everyone with a claim
+  // (an accepted one sees the helper-only details).
+  viewers(record, owner) {
+    const post = record.value as Partial<Post> | null;
+    const people = [owner, record.author];
+    if (typeof post !== 'object' || post === null) return people;
+    if (typeof post.authorId === 'string') people.push(post.authorId);
+    const recipient = post.rotation?.recipientId;
+    if (typeof recipient === 'string') people.push(recipient);
+    if (Array.isArray(post.claims))
+      for (const claim of post.claims) if (typeof claim?.personId === 'string') people.push(claim.personId);
+    return people;
+  },
 };
 
 /**
@@ -313,6 +335,8 @@ const concerns: CollectionRule = {
     const shown = raiserView(concern);
     return shown === concern ? record : { ...record, value: shown };
   },
+  // Only a named concern's raiser, who is its owner, sees it besides moderators.
+  viewers: (_record, owner) => [owner],
 };
 
 /** The audit log: written by the server with the steps it records, read by moderators only. */
@@ -325,6 +349,7 @@ const moderationLog: CollectionRule = {
   checkRemove: () => forbidden('the moderation log keeps every step'),
   view: (record, _owner, viewer) =>
     viewer?.moderator && isModerationLogEntry(record.value) ? record : undefined,
+  viewers: () => [],
 };
 
 /** A check of the actor's right to write a value under an id, and the words when they may not. */
@@ -349,6 +374,7 @@ interface OwnedRuleSpec {
   /** Who may delete. Default: the owner or a moderator. */
   checkRemove?: CollectionRule['checkRemove'];
   view?: CollectionRule['view'];
+  viewers?: CollectionRule['viewers'];
   isPublic?: CollectionRule['isPublic'];
 }
 
@@ -378,6 +404,7 @@ function ownedRule(spec: OwnedRuleSpec): CollectionRule {
     },
     checkRemove: spec.checkRemove ?? ownerWrites.checkRemove,
     ...(spec.view ? { view: spec.view } : {}),
+    ...(spec.viewers ? { viewers: spec.viewers } : {}),
     ...(spec.isPublic ? { isPublic: spec.isPublic } : {}),
   };
 }
@@ -431,6 +458,7 @@ const checkIns = ownedRule({
     if (owner === viewer?.id) return record;
     return isCircleCheckIn(record.value) ? record : undefined;
   },
+  viewers: (_record, owner) => [owner],
   isPublic: (value) => isCircleCheckIn(value),
 });
 
@@ -498,6 +526,7 @@ const reflectionCounts: CollectionRule = {
   // one or two, or watching it move from 1 to 2, would point at the reader who just acted.
   isPublic: countShown,
   view: (record) => (countShown(record.value) ? record : undefined),
+  viewers: () => [],
   checkPut: () =>
     forbidden(
       'the server keeps reflection counts: send POST /v1/:community/reflection-counts/:id/ops with {"type":"count","postId":…}',

@@ -63,9 +63,10 @@ export function operationRoutes(deps: Deps): Hono<Env> {
   };
 
   const reader = new RecordReader(db);
-  const written = (key: RecordKey, seq: string) => {
-    lists.invalidate(key.community, key.collection);
-    lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
+  /** A write committed: the cache holds the record as written; a moderation step also changed the log. */
+  const written = (key: RecordKey, seq: string, json: string, owner: string, logged = false) => {
+    lists.stored(key.community, key.collection, json, owner);
+    if (logged) lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
     feed.announce(seq);
   };
   const notFound = (key: RecordKey) => httpError('not-found', `"${key.id}" does not exist`);
@@ -85,7 +86,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
       postId: checked.postId,
       shownFrom: REFLECTION_COUNT_MIN,
     });
-    if (result) written(key, result.seq);
+    if (result) written(key, result.seq, result.json, ANONYMOUS);
     // The same answer whether this count was new, a repeat or the first of all (no 201: that would
     // say "you are the first"); below the minimum it says nothing of how many counted.
     const json = result?.json ?? (await getRecord(db, key))?.json;
@@ -167,7 +168,7 @@ export function operationRoutes(deps: Deps): Hono<Env> {
       const log = checked.log;
       const result = await once.run(() => (log ? putWithLog(db, key, input, [log]) : puts.put(key, input)));
       if (result) {
-        written(key, result.seq);
+        written(key, result.seq, result.json, before.owner, log !== undefined);
         const json = shownJson(rule, result.json, before.owner, me) ?? result.json;
         return recordResponse(200, json, result.rev);
       }

@@ -50,9 +50,11 @@ function putValue(text: string): unknown {
 export function recordRoutes(deps: Deps): Hono<Env> {
   const { config, db, rules, lists, puts, feed, auth, limit } = deps;
 
-  const written = (key: RecordKey, seq: string) => {
-    lists.invalidate(key.community, key.collection);
-    lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
+  /** A write committed: the cache holds the record as written (`json`), or forgets a removed one. */
+  const written = (key: RecordKey, seq: string, json?: string, owner?: string, logged = false) => {
+    if (json !== undefined && owner !== undefined) lists.stored(key.community, key.collection, json, owner);
+    else lists.invalidate(key.community, key.collection);
+    if (logged) lists.invalidate(key.community, MODERATION_LOG_COLLECTION);
     feed.announce(seq);
   };
 
@@ -70,10 +72,9 @@ export function recordRoutes(deps: Deps): Hono<Env> {
     .get('/:collection/:id', async (c) => {
       const { key, rule } = recordPath(c, rules, true);
       const viewer = await auth.reader(c, key.community);
-      const row = await getRecord(db, key);
-      const json = row && shown(rule, row.json, row.owner, viewer);
-      if (!row || json === undefined) throw notFound(key);
-      return recordResponse(200, json, parseStored(row).rev);
+      const found = await lists.record(key.community, rule, key.id, viewer);
+      if (!found) throw notFound(key);
+      return recordResponse(200, found.json, found.rev);
     })
 
     .put('/:collection/:id', auth.signedIn, limit, async (c) => {
@@ -136,7 +137,7 @@ export function recordRoutes(deps: Deps): Hono<Env> {
             current,
           );
         }
-        written(key, result.seq);
+        written(key, result.seq, result.json, before?.owner ?? me.id);
         const json = shown(rule, result.json, before?.owner ?? me.id, me) ?? result.json;
         return recordResponse(expectedRev === null ? 201 : 200, json, result.rev);
       }
@@ -183,7 +184,7 @@ export function recordRoutes(deps: Deps): Hono<Env> {
         const rev = parseStored(now).rev;
         return once.refuse(conflict(`"${key.id}" changed while deleting (revision ${rev})`, rev));
       }
-      written(key, removed);
+      written(key, removed, undefined, undefined, moderated);
       return new Response(null, { status: 204 });
     });
 }
