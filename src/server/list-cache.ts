@@ -167,7 +167,9 @@ export class ListCache {
       entry.pending.push({ json, owner });
       return;
     }
-    this.#put(entry, json, owner);
+    // A create of an id the cache holds in another form: the held one was deleted meanwhile (its
+    // removal not yet read from the log) or changed again since; only the database knows which.
+    if (!this.#put(entry, json, owner)) this.invalidate(community, collection);
   }
 
   /** The JSON array of the records `viewer` may see in a collection, ordered by id. */
@@ -246,17 +248,31 @@ export class ListCache {
   }
 
   async #load(community: string, entry: Entry): Promise<void> {
-    const rows = await listRows(this.#db, community, entry.rule.name);
-    for (const row of rows) this.#put(entry, row.json, row.owner);
-    for (const change of entry.pending.splice(0)) this.#put(entry, change.json, change.owner);
+    for (;;) {
+      const rows = await listRows(this.#db, community, entry.rule.name);
+      for (const row of rows) this.#put(entry, row.json, row.owner);
+      let settled = true;
+      for (const change of entry.pending.splice(0))
+        settled = this.#put(entry, change.json, change.owner) && settled;
+      if (settled) break;
+      // A create met an older form of its record: read again, now that the create is committed.
+      entry.rows.clear();
+      entry.ties.clear();
+      entry.order = undefined;
+    }
     entry.ready = true;
   }
 
-  #put(entry: Entry, json: string, owner: string): void {
+  /**
+   * Keeps a version of a record unless a newer one is held. False when it cannot tell: a create
+   * (revision 1) of an id held in another form, which may be an older life of the record (deleted
+   * and made again) or a later version of this one; the caller reads the collection again.
+   */
+  #put(entry: Entry, json: string, owner: string): boolean {
     const form = sharedForm(entry.rule, json, owner);
     const id = idOf(json);
     const held = entry.rows.get(id);
-    if (held && held.rev >= form.rev) return;
+    if (held && held.rev >= form.rev) return form.rev !== 1 || held.json === json;
     if (held) this.#untie(entry, id, held);
     else entry.order = undefined;
     entry.rows.set(id, form);
@@ -268,6 +284,7 @@ export class ListCache {
       }
     entry.version++;
     entry.shared = undefined;
+    return true;
   }
 
   #untie(entry: Entry, id: string, form: SharedForm): void {
