@@ -1,12 +1,14 @@
 /**
  * Who is asking: `Authorization: Bearer <JWT>`, signed by the host site with HS256 (a shared
  * secret) or with a key from its JWKS URL. Claims: `sub` (the person's id), `name`, and
- * `role: "moderator"` for moderators; `exp` is required.
+ * `role: "moderator"` for moderators; `exp` is required. `sub` may not be `anonymous`: the server
+ * owns records that keep no person (anonymous concerns, reflection counts) under that id.
  *
  * Verifying a signature costs more than the rest of a cached read, so a verified token is kept
  * (by its exact text) until it expires: a person's next request only looks it up.
  */
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { ANONYMOUS } from './records.js';
 import type { Identity } from './rights.js';
 
 export class AuthError extends Error {
@@ -73,6 +75,10 @@ function identityOf(payload: JWTPayload): Identity {
   if (typeof sub !== 'string' || !sub || sub.length > MAX_ID)
     throw new AuthError('the token names no person (sub)');
   if (!isPersonText(sub)) throw new AuthError('the token names its person (sub) with control characters');
+  // Records with no person (anonymous concerns, counts) are owned by this id: a person holding it
+  // would be told of them (a stream sends an owner the removal of what they could not see).
+  if (sub === ANONYMOUS)
+    throw new AuthError(`"${ANONYMOUS}" names no person here: the server keeps it (sub)`);
   if (typeof payload.exp !== 'number') throw new AuthError('the token has no expiry (exp)');
   return {
     id: sub,

@@ -167,7 +167,9 @@ export class ListCache {
       entry.pending.push({ json, owner });
       return;
     }
-    this.#put(entry, json, owner);
+    // A create of an id the cache holds in another form: the held one was deleted meanwhile (its
+    // removal not yet read from the log) or changed again since; only the database knows which.
+    if (!this.#put(entry, json, owner)) this.invalidate(community, collection);
   }
 
   /** The JSON array of the records `viewer` may see in a collection, ordered by id. */
@@ -246,17 +248,32 @@ export class ListCache {
   }
 
   async #load(community: string, entry: Entry): Promise<void> {
-    const rows = await listRows(this.#db, community, entry.rule.name);
-    for (const row of rows) this.#put(entry, row.json, row.owner);
-    for (const change of entry.pending.splice(0)) this.#put(entry, change.json, change.owner);
+    for (;;) {
+      const rows = await listRows(this.#db, community, entry.rule.name);
+      for (const row of rows) this.#put(entry, row.json, row.owner);
+      let settled = true;
+      for (const change of entry.pending.splice(0))
+        settled = this.#put(entry, change.json, change.owner) && settled;
+      if (settled) break;
+      // A create met an older form of its record: read again, now that the create is committed.
+      entry.rows.clear();
+      entry.ties.clear();
+      entry.order = undefined;
+    }
     entry.ready = true;
   }
 
-  #put(entry: Entry, json: string, owner: string): void {
+  /**
+   * Keeps a version of a record unless a newer one is held. False when it cannot tell: a create
+   * (revision 1) of an id held in another form, which may be an older life of the record (deleted
+   * and made again) or a later version of this one; the caller reads the collection again.
+   */
+  #put(entry: Entry, json: string, owner: string): boolean {
     const id = idOf(json);
     const held = entry.rows.get(id);
+    const rev = revOf(json);
     // A write here is met again when the log is read: the second time costs a look-up, no parse.
-    if (held && held.rev >= revOf(json)) return;
+    if (held && held.rev >= rev) return rev !== 1 || held.json === json;
     const form = sharedForm(entry.rule, json, owner);
     if (held) this.#untie(entry, id, held);
     else entry.order = undefined;
@@ -269,6 +286,7 @@ export class ListCache {
       }
     entry.version++;
     entry.shared = undefined;
+    return true;
   }
 
   #untie(entry: Entry, id: string, form: SharedForm): void {
