@@ -24,12 +24,12 @@ export const MIX = [
 const personId = (i) => `person-${i}`;
 const communityOf = (person) => person % COMMUNITIES;
 
-/** An open offer by person `author`, as `createPost` makes it. */
-export const post = (author, title) => ({
+/** An open offer with many slots, as `createPost` makes it. */
+export const benchOffer = (authorId, authorName, title) => ({
   board: 'bench',
   kind: 'offer',
-  authorId: personId(author),
-  authorName: `Person ${author}`,
+  authorId,
+  authorName,
   title,
   details: 'A big pot; bring a container.',
   category: 'meals',
@@ -40,6 +40,9 @@ export const post = (author, title) => ({
   createdAt: new Date().toISOString(),
   claims: [],
 });
+
+/** An open offer by person `author`. */
+export const post = (author, title) => benchOffer(personId(author), `Person ${author}`, title);
 
 const checkIn = (person) => ({
   circle: CIRCLE,

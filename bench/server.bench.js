@@ -22,7 +22,7 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { MIX, mixedRequests, PEOPLE, seedMixed, tokens } from './mixed-workload.js';
+import { benchOffer, MIX, mixedRequests, PEOPLE, seedMixed, tokens } from './mixed-workload.js';
 import { databaseUrl, SECRET, startTendServer } from './tend-process.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -103,21 +103,7 @@ const neighbours = await Promise.all(
 const POSTS = 200;
 
 /** An open offer with many slots, as `createPost` makes it. */
-const offer = (i) => ({
-  board: 'bench',
-  kind: 'offer',
-  authorId: 'bench',
-  authorName: 'Bench',
-  title: `Soup on Thursdays, pot ${i}`,
-  details: 'A big pot; bring a container.',
-  category: 'meals',
-  when: { flexible: true },
-  slots: 50,
-  privateDetails: 'Side door, code 1234',
-  status: 'open',
-  createdAt: new Date().toISOString(),
-  claims: [],
-});
+const offer = (i) => benchOffer('bench', 'Bench', `Soup on Thursdays, pot ${i}`);
 
 /** Measures one engine: seeds a list of 50 records, then benchmarks the list and creates. */
 async function measure(engine) {

@@ -27,6 +27,23 @@ export const ENGINES: Engine[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 let unique = 0;
 /** A name no other test (or earlier run on the same PostgreSQL) uses. */
+/** An hour from now, for a check-in that has not expired. */
+const soon = () => new Date(Date.now() + 3600_000).toISOString();
+
+/** A check-in of `person` in the circle "street", shared as `visibility`, with a note of theirs. */
+export const checkIn = (person: string, visibility: string, extra: Record<string, unknown> = {}) => ({
+  circle: 'street',
+  personId: person,
+  personName: `${person} name`,
+  level: 'plenty',
+  kinds: ['listening'],
+  note: `note of ${person}`,
+  expiresAt: soon(),
+  visibility,
+  updatedAt: new Date().toISOString(),
+  ...extra,
+});
+
 export const uniqueName = (prefix = 'c') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${unique++}`;
 
 const pgliteVersion = (

@@ -19,24 +19,10 @@ import {
   token,
   uniqueName,
   type Answer,
+  checkIn,
 } from './helpers.js';
 
 const INTERVAL_MS = 150;
-const soon = () => new Date(Date.now() + 3600_000).toISOString();
-
-const checkIn = (person: string, visibility: string, extra: Record<string, unknown> = {}) => ({
-  circle: 'street',
-  personId: person,
-  personName: `${person} name`,
-  level: 'plenty',
-  kinds: ['listening'],
-  note: `note of ${person}`,
-  expiresAt: soon(),
-  visibility,
-  updatedAt: new Date().toISOString(),
-  ...extra,
-});
-
 for (const engine of ENGINES) {
   describe(`privacy on ${engine}`, () => {
     const bench = attackerSetup(engine, {

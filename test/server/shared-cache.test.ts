@@ -20,13 +20,12 @@ import {
   token,
   uniqueName,
   type TestServer,
+  checkIn,
 } from './helpers.js';
 
 type Client = ReturnType<typeof client>;
 
 const PEOPLE = ['ana', 'ben', 'cai', 'dee', 'eve'] as const;
-const soon = () => new Date(Date.now() + 3600_000).toISOString();
-
 const offer = (author: string, title: string): Post =>
   createPost(
     'maple',
@@ -34,18 +33,6 @@ const offer = (author: string, title: string): Post =>
     { id: author, name: author.toUpperCase() },
     new Date(),
   ) as Post;
-
-const checkIn = (person: string, visibility: string) => ({
-  circle: 'street',
-  personId: person,
-  personName: `${person} name`,
-  level: 'plenty',
-  kinds: ['listening'],
-  note: `note of ${person}`,
-  expiresAt: soon(),
-  visibility,
-  updatedAt: new Date().toISOString(),
-});
 
 for (const engine of ENGINES) {
   describe(`shared list cache on ${engine}`, () => {
