@@ -13,13 +13,21 @@ const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
  * nothing an earlier test file's page loaded is reused). `{ files: [] }` restores the connection.
  */
 function unreachableModulesPlugin() {
+  // One DevTools session per test page: blocking lasts as long as the session that asked for it,
+  // so the restoring call must go through the same one (or the next test file's page, in the
+  // same tab, would still find the files unreachable).
+  const sessions = new Map();
   return {
     name: 'tend-unreachable',
     async executeCommand({ command, payload, session }) {
       if (command !== 'tend-unreachable') return undefined;
       const page = session.browser.getPage(session.id);
-      const cdp = await page.createCDPSession();
-      await cdp.send('Network.enable');
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+        await cdp.send('Network.enable');
+      }
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: payload.files.length > 0 });
       await cdp.send('Network.setBlockedURLs', { urls: payload.files.map((file) => `*/${file}*`) });
       return true;
