@@ -128,6 +128,18 @@ async function seedIndexedDB(n: number): Promise<number> {
   }
 }
 
+/** The viewer's board on `adapter`, inside its provider (not yet in the page). */
+function boardOn(adapter: StorageAdapter): { provider: TendProvider; board: TendOfferBoard } {
+  const provider = document.createElement('tend-provider') as TendProvider;
+  provider.adapter = adapter;
+  provider.setAttribute('user-id', 'viewer');
+  const board = document.createElement('tend-offer-board');
+  board.board = 'bench';
+  board.now = NOW;
+  provider.append(board);
+  return { provider, board };
+}
+
 /**
  * Storage to first cards, once: from the board's connection (its adapter made at the same
  * moment, so opening IndexedDB counts) to the first frame painted with cards in it. `read` is
@@ -156,13 +168,7 @@ async function firstCards(
     if (collection === 'posts') listed = performance.now();
     return records;
   }) as typeof adapter.list;
-  const provider = document.createElement('tend-provider') as TendProvider;
-  provider.adapter = adapter;
-  provider.setAttribute('user-id', 'viewer');
-  const board = document.createElement('tend-offer-board');
-  board.board = 'bench';
-  board.now = NOW;
-  provider.append(board);
+  const { provider, board } = boardOn(adapter);
   // Every frame, before it is drawn, look for cards; the first frame with some is drawn before
   // the task posted from it runs. (Asked for since before the board renders, so this callback
   // runs ahead of any the board asks for in the same frame, and so does its task.)
@@ -221,13 +227,7 @@ async function measureBoard(
   }) as typeof adapter.list;
 
   const start = performance.now();
-  const provider = document.createElement('tend-provider') as TendProvider;
-  provider.adapter = adapter;
-  provider.setAttribute('user-id', 'viewer');
-  const board = document.createElement('tend-offer-board');
-  board.board = 'bench';
-  board.now = NOW;
-  provider.append(board);
+  const { provider, board } = boardOn(adapter);
   stage().append(provider);
   await delivered;
   await settle(board);

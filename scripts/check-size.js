@@ -28,10 +28,10 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const targets = [
   { name: 'cdn/tend.js', file: 'cdn/tend.js', bundle: false, budget: 80 * KB, target: 45 * KB },
   { name: 'index', file: 'index.js', bundle: true, budget: 64 * KB },
-  { name: 'provider', file: 'provider.js', bundle: true, budget: 12.5 * KB },
+  { name: 'provider', file: 'provider.js', bundle: true, budget: 12 * KB },
   { name: 'reflection-prompt', file: 'reflection-prompt.js', bundle: true, budget: 27 * KB, optional: true },
   { name: 'capacity-check-in', file: 'capacity-check-in.js', bundle: true, budget: 24 * KB, optional: true },
-  { name: 'offer-board', file: 'offer-board.js', bundle: true, budget: 35 * KB, optional: true },
+  { name: 'offer-board', file: 'offer-board.js', bundle: true, budget: 34 * KB, optional: true },
   { name: 'storage', file: 'storage.js', bundle: true, budget: null },
 ];
 
@@ -108,8 +108,11 @@ printTable(header, rows);
 // fall. They were raised once, on 2026-12-02, by what two features added in one merge: concerns
 // and moderation (issue #13: two elements in tend.js and the `tend-widgets` entry, hidden posts
 // and moderators' tools in the board) and IndexedDB buckets that read a 10,000-post board fast
-// (+1.3 KB in the foundation every page loads). The targets did not move; issue #12 stays open
-// until they are met.
+// (+1.3 KB in the foundation every page loads). The targets did not move. Where the figures have
+// since fallen back, the budgets are back where they were (the provider 12, the board 34); still
+// above them: tend.js (64 before, about 12 KB of it the two new elements), the `index` entry (56),
+// and pages (b) and (c) (46 and 56, over by about half a KB each: the board's hidden-post count
+// and moderators' helpers). What meeting the targets would take is in issue #12's closing note.
 
 const cdn = `${dist}cdn/`;
 const pages = [

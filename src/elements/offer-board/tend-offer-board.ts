@@ -217,8 +217,8 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
   readonly #storageNotice = new StorageNotice(this);
   /** The forms and the short questions, fetched the first time someone opens one. */
   readonly #dialogs = new LazyPart(this, () => import('./board-dialogs.js'));
-  #hiddenView: typeof import('./hidden-posts.js') | undefined;
-  #hiddenFetch: Promise<void> | undefined;
+  /** The view of hidden posts and a moderator's tools, fetched once the board shows one. */
+  readonly #hiddenView = new LazyPart(this, () => import('./hidden-posts.js'));
   /** How many of this board's posts a moderator has hidden (the server's figure). */
   readonly #hiddenCount = new HiddenCountController(
     this,
@@ -421,14 +421,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
 
   /** Fetches the view of hidden posts once the board shows one, or a moderator's tools. */
   #fetchHiddenView(entries: PostEntry[], moderator: boolean): void {
-    if (this.#hiddenView || this.#hiddenFetch || !(moderator || entries.some((e) => e.value.hidden))) return;
-    this.#hiddenFetch = import('./hidden-posts.js').then(
-      (view) => {
-        this.#hiddenView = view;
-        this.requestUpdate();
-      },
-      () => (this.#hiddenFetch = undefined),
-    );
+    if (moderator || entries.some((e) => e.value.hidden)) this.#hiddenView.get();
   }
 
   /** Runs one write on a post, keeping focus on its card; says kindly why not, if not. */
@@ -625,11 +618,12 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
         else this.#calendars.delete(id);
         this.requestUpdate();
         return;
-      case 'hide':
-        if (!this.#hiddenView) return;
+      case 'hide': {
+        const hiddenView = this.#hiddenView.current;
+        if (!hiddenView) return;
         void this.#openAsk(id, {
           type: 'hide',
-          render: this.#hiddenView.renderHideAsk,
+          render: hiddenView.renderHideAsk,
           send: (reason) => {
             if (!reason) {
               this.askError = t.needReason;
@@ -644,6 +638,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
           },
         });
         return;
+      }
       case 'unhide':
         void this.#moderate(id, { type: 'unhide' }, () => this.#say(id, t.unhidden));
         return;
@@ -755,7 +750,7 @@ export class TendOfferBoard extends TendElement<BoardMessages> {
       now,
       viewer,
       moderator,
-      hidden: this.#hiddenView?.renderHidden,
+      hidden: this.#hiddenView.current?.renderHidden,
       busy: this.#busy,
       notice: (id) => this.#notices.get(id),
       waited: (id) => {
